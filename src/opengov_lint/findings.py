@@ -1,0 +1,69 @@
+"""What a rule returns (a Hit) and what the engine emits (a Finding): sqlfluff's separation.
+
+A rule states what it found and where; the engine stamps code, name and severity from the registry
+and the configuration, and renders the message in the user's language."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+@dataclass(slots=True)
+class Location:
+    line: int | None = None
+    page: int | None = None
+    section: int | None = None
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    excerpt: str | None = None
+    paragraph: int | None = None  # index of the paragraph in the document (0-based), when text
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def cell_path(self) -> str | None:
+        if not self.table:
+            return None
+        return ".".join(x for x in (self.table, self.row, self.column) if x)
+
+
+@dataclass(slots=True)
+class Hit:
+    """One problem found by a rule. `message` is a key of the rule's MESSAGES; `args` fill it."""
+
+    message: str = "default"
+    args: dict[str, Any] = field(default_factory=dict)
+    location: Location = field(default_factory=Location)
+    evidence: dict[str, Any] = field(default_factory=dict)
+    severity: str | None = None  # a rule may raise/lower one hit where RULES.md says so (OG206, OG401)
+
+
+@dataclass(slots=True)
+class Finding:
+    code: str
+    name: str
+    severity: str
+    message: str
+    path: str
+    location: Location
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "path": self.path,
+            "location": self.location.to_dict(),
+            "evidence": self.evidence,
+        }
+
+    def sort_key(self) -> tuple[Any, ...]:
+        loc = self.location
+        return (self.path, loc.page or 0, loc.line or 0, loc.section or 0, self.code, loc.row or "", loc.column or "")

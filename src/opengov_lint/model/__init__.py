@@ -1,0 +1,34 @@
+"""The typed model: a faithful Document (what a reader saw) and a recognised Report (what it means).
+
+This package imports nothing else from opengov_lint, so every layer can depend on it."""
+
+from opengov_lint.model.document import Cell, Document, Paragraph, Table
+from opengov_lint.model.report import (
+    Caption,
+    CellKind,
+    Diagnostic,
+    LabelVariant,
+    Meta,
+    Report,
+    RowInfo,
+    Section,
+    TableData,
+    TypedCell,
+)
+
+__all__ = [
+    "Caption",
+    "Cell",
+    "CellKind",
+    "Diagnostic",
+    "Document",
+    "LabelVariant",
+    "Meta",
+    "Paragraph",
+    "Report",
+    "RowInfo",
+    "Section",
+    "Table",
+    "TableData",
+    "TypedCell",
+]

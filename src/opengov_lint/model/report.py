@@ -1,0 +1,159 @@
+"""The recognised report: meta, the six sections and tables 二/三/四 keyed by the template ids of
+CONTRACT.md, with every data cell typed but never coerced (blank is not zero)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from opengov_lint.model.document import Document, Paragraph
+
+Number = int | Decimal
+
+
+class CellKind(StrEnum):
+    NUMBER = "number"
+    ZERO = "zero"
+    BLANK = "blank"
+    PLACEHOLDER = "placeholder"
+    TEXT = "text"
+
+
+@dataclass(slots=True, eq=False)
+class TypedCell:
+    """A data cell: its raw text, what kind of content it holds and the number it states (if any)."""
+
+    raw: str
+    kind: CellKind
+    value: Number | None = None
+    unit: str | None = None  # a unit written inside the cell: 万元, 元, 件 ...
+    annotation: str | None = None  # a note inside the cell: 22（其中修订16件） -> 其中修订16件
+    fullwidth: bool = False  # full-width digits, ideographic spaces or thousands separators
+    signed: bool = False  # an explicit sign or a 增/减 word
+    expects: str = "count"  # what the template wants here: count | signed | amount
+    header_unit: str | None = None  # the unit the column header states (本年收费金额（单位：万元）)
+    line: int | None = None
+    page: int | None = None
+
+    @property
+    def numeric(self) -> bool:
+        """True when the cell states a number that arithmetic may use."""
+        return self.value is not None
+
+
+@dataclass(slots=True)
+class LabelVariant:
+    """A row, column or caption label that was mapped to the template but is worded differently."""
+
+    table: str
+    kind: str  # row | column | caption
+    id: str  # row path or column id
+    found: str
+    expected: str
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class Caption:
+    """A table-二 caption row (第二十条第（X）项) and the row ids printed under it."""
+
+    text: str
+    rows: list[str] = field(default_factory=list)
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class RowInfo:
+    label: str
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class TableData:
+    """One of the three template tables, mapped onto the ids of CONTRACT.md."""
+
+    id: str  # active_disclosure | requests | review_litigation
+    template: str  # layout id of this table: "2019" | "2021"
+    cells: dict[str, dict[str, TypedCell]] = field(default_factory=dict)  # row path -> column -> cell
+    rows: dict[str, RowInfo] = field(default_factory=dict)
+    missing_rows: list[str] = field(default_factory=list)
+    missing_columns: list[tuple[str, str]] = field(default_factory=list)  # (row path or group, column)
+    foreign_rows: list[str] = field(default_factory=list)  # labels of the other layout (OG108)
+    captions: list[Caption] = field(default_factory=list)
+    variants: list[LabelVariant] = field(default_factory=list)
+    section: int | None = None
+    line: int | None = None
+    page: int | None = None
+
+    def cell(self, row: str, column: str) -> TypedCell | None:
+        return self.cells.get(row, {}).get(column)
+
+
+@dataclass(slots=True)
+class Section:
+    number: int  # 1-6: which template section this is
+    heading: str  # the heading as written
+    title: str  # heading without its numbering
+    numbering: str  # the numbering as written: 一、 2、 （二）
+    line: int | None = None
+    page: int | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    tables: list[int] = field(default_factory=list)  # indexes of document tables inside the section
+    variant: bool = False  # title wording differs from the template (OG104)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    """A reading problem (OG9xx) found by a reader or the recogniser, not a defect of the report."""
+
+    code: str
+    message_zh: str
+    message_en: str
+    line: int | None = None
+    page: int | None = None
+    section: int | None = None
+    table: str | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Meta:
+    title: str | None = None
+    issuer: str | None = None
+    issuer_kind: str = "unknown"  # government | department | unknown
+    year: int | None = None
+    template: str = "unknown"  # "2019" | "2021" | "pre2019" | "mixed" | "unknown"
+    published: str | None = None
+    source_path: str | None = None
+    source_format: str | None = None
+    title_line: int | None = None
+    year_source: str | None = None  # title | period | text | override
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True, eq=False)
+class Report:
+    meta: Meta
+    sections: list[Section] = field(default_factory=list)
+    preamble: list[Paragraph] = field(default_factory=list)  # text before the first section
+    paragraphs: list[Paragraph] = field(default_factory=list)  # every paragraph, in order
+    tables: dict[str, TableData] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    raw_text: dict[str, str] = field(default_factory=dict)  # cell path -> raw text (canonical input)
+    document: Document | None = None
+    structured: bool = False  # read from the canonical YAML/JSON form (no layout to judge)
+
+    def section(self, number: int) -> Section | None:
+        for s in self.sections:
+            if s.number == number:
+                return s
+        return None

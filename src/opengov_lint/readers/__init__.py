@@ -1,0 +1,105 @@
+"""Readers: one module per format. They only read: bytes -> Document (or, for the canonical
+YAML/JSON form, the already-structured Report). Format is chosen by content first, suffix second.
+Each reader module is imported only when a file of its format is read (fast start-up)."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass
+
+from opengov_lint.model import Document, Report
+
+SUFFIXES = {
+    ".txt": "txt", ".text": "txt", ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".html": "html",
+    ".htm": "html", ".shtml": "html", ".xhtml": "html", ".docx": "docx", ".pdf": "pdf", ".md": "md",
+    ".markdown": "md", ".doc": "doc", ".wps": "wps", ".ofd": "ofd", ".xls": "xls", ".xlsx": "xlsx",
+}
+# Formats a batch picks up from a directory (the others are reported when named explicitly).
+CHECKABLE = {".txt", ".yaml", ".yml", ".json", ".html", ".htm", ".shtml", ".docx", ".pdf", ".md", ".doc", ".wps",
+             ".ofd"}
+_MODULES = {"txt": "txt", "yaml": "structured", "json": "structured", "md": "txt"}
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+
+
+class ReadError(Exception):
+    """The file cannot be read. `code` is OG901 (or OG903); messages are for a civil servant."""
+
+    def __init__(self, message_zh: str, message_en: str, code: str = "OG901", reason: str = "unreadable",
+                 line: int | None = None) -> None:
+        super().__init__(message_en)
+        self.code, self.message_zh, self.message_en, self.reason, self.line = code, message_zh, message_en, reason, line
+
+
+@dataclass(slots=True)
+class ReadOptions:
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def sniff(path: str, head: bytes) -> str:
+    """Decide the format from the first bytes, falling back to the suffix."""
+    suffix = SUFFIXES.get(os.path.splitext(path)[1].lower())
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx" if suffix not in ("xlsx",) else "xlsx"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "doc" if suffix != "xls" else "xls"
+    probe = head[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if probe.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<meta", b"<div", b"<table",
+                         b"<p")) and suffix not in ("yaml", "json", "md"):
+        return "html"
+    if suffix in ("yaml", "json", "md", "html", "docx", "pdf", "doc", "wps", "ofd", "xls", "xlsx"):
+        return suffix
+    if probe.startswith(b"{") or b"schema: opengov-lint/report" in probe:
+        return "json" if probe.startswith(b"{") else "yaml"
+    return "txt"
+
+
+def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document | Report:
+    fmt = fmt or sniff(path, data[:8192])
+    if fmt in ("doc", "wps", "ofd", "xls", "xlsx"):
+        raise _unsupported(fmt)
+    module = importlib.import_module(f"opengov_lint.readers.{_MODULES.get(fmt, fmt)}")
+    result: Document | Report = module.read(path, data, fmt)
+    return result
+
+
+def read_path(path: str, options: ReadOptions | None = None) -> Document | Report:
+    options = options or ReadOptions()
+    try:
+        size = os.path.getsize(path)
+    except OSError as exc:
+        raise ReadError(f"无法打开文件：{exc.strerror or exc}", f"cannot open the file: {exc.strerror or exc}",
+                        reason="os-error") from exc
+    if size > options.max_bytes:
+        raise ReadError(
+            f"文件大小为{size / 1048576:.1f} MB，超过上限{options.max_bytes / 1048576:.0f} MB（max_bytes），未读取；"
+            "如确需检查，请在配置中调高上限",
+            f"the file is {size / 1048576:.1f} MB, over the {options.max_bytes / 1048576:.0f} MB limit (max_bytes)",
+            reason="size-limit")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise ReadError(f"无法读取文件：{exc.strerror or exc}", f"cannot read the file: {exc.strerror or exc}",
+                        reason="os-error") from exc
+    if not data.strip():
+        raise ReadError("文件为空，没有可检查的内容", "the file is empty", reason="empty")
+    return read_bytes(path, data)
+
+
+_HOW = {
+    "doc": ("Word 97-2003 (.doc)", "请用 Word 或 WPS 打开后“另存为”.docx 格式再检查"),
+    "wps": ("WPS 文字 (.wps)", "请用 WPS 打开后“另存为”.docx 格式再检查"),
+    "ofd": ("OFD 版式文件 (.ofd)", "请用数科阅读器等软件导出为 PDF（带文字层）再检查，或直接检查报告的 Word/网页版本"),
+    "xls": ("Excel 表格 (.xls)", "年度报告应为完整文档，请检查报告的 Word、PDF 或网页版本"),
+    "xlsx": ("Excel 表格 (.xlsx)", "年度报告应为完整文档，请检查报告的 Word、PDF 或网页版本"),
+}
+
+
+def _unsupported(fmt: str) -> ReadError:
+    what, how = _HOW[fmt]
+    en = {"doc": "save it as .docx", "wps": "save it as .docx", "ofd": "export it to PDF with a text layer",
+          "xls": "check the report itself", "xlsx": "check the report itself"}[fmt]
+    return ReadError(f"不支持{what}格式：{how}", f"the {fmt} format is not supported: {en}", reason="unsupported-format")

@@ -1,0 +1,112 @@
+"""Document -> Report. The same steps for every input format."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from opengov_lint.knowledge import layout_for_year, load_yaml_resource
+from opengov_lint.model import Diagnostic, Document, Paragraph, Report, Section, Table
+from opengov_lint.recognise.cells import type_cell
+from opengov_lint.recognise.meta import detect_meta
+from opengov_lint.recognise.sections import find_headings
+from opengov_lint.recognise.tables import recognise_tables
+from opengov_lint.recognise.text import nfkc, squash
+
+
+@dataclass(slots=True, frozen=True)
+class Overrides:
+    """What the user states instead of detection (--year, --issuer-kind)."""
+
+    year: int | None = None
+    issuer_kind: str | None = None
+
+
+@functools.cache
+def _pre2019_fingerprints() -> tuple[str, ...]:
+    return tuple(load_yaml_resource("layouts/pre2019.yaml")["fingerprints"])
+
+
+def _split_sections(doc: Document) -> tuple[list[Paragraph], list[Section]]:
+    paragraphs = doc.paragraphs
+    headings = {id(h.paragraph): h for h in find_headings(paragraphs)}
+    preamble: list[Paragraph] = []
+    out: list[Section] = []
+    current: Section | None = None
+    last: Paragraph | None = None
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            block.before = last.text.strip() if last is not None and len(last.text.strip()) <= 40 else None
+            last = None
+        else:
+            last = block
+        if isinstance(block, Paragraph):
+            h = headings.get(id(block))
+            if h is not None:
+                current = Section(
+                    number=h.spec.number, heading=block.text.strip(), title=h.title,
+                    numbering=h.numbering.raw, line=block.line, page=block.page, variant=h.variant,
+                )
+                out.append(current)
+            elif current is None:
+                preamble.append(block)
+            else:
+                current.paragraphs.append(block)
+        else:
+            if current is not None:
+                current.tables.append(block.index)
+                block.section_hint = current.number
+    return preamble, out
+
+
+def _looks_like_data(table: Table) -> bool:
+    numeric_rows = 0
+    for row in table.rows:
+        nums = sum(1 for c in row if type_cell(c.text).numeric)
+        numeric_rows += nums >= 2
+    return numeric_rows >= 2
+
+
+def recognise(doc: Document, overrides: Overrides | None = None) -> Report:
+    overrides = overrides or Overrides()
+    for i, t in enumerate(doc.tables):
+        t.index = i
+    for i, p in enumerate(doc.paragraphs):
+        p.index = i
+    preamble, sections = _split_sections(doc)
+    body = [p for s in sections for p in s.paragraphs]
+    meta = detect_meta(preamble, body, doc.title)
+    meta.source_path, meta.source_format = doc.path, doc.format
+    if doc.published and not meta.published:
+        meta.published = doc.published
+    if overrides.year:
+        meta.year, meta.year_source = overrides.year, "override"
+    if overrides.issuer_kind:
+        meta.issuer_kind = overrides.issuer_kind
+    fallback = layout_for_year(meta.year)
+    result = recognise_tables(doc.tables, fallback.id if fallback else None)
+    report = Report(meta=meta, sections=sections, preamble=preamble, paragraphs=doc.paragraphs,
+                    tables=result.tables, document=doc)
+    layouts_found = [t.template for t in result.tables.values()]
+    if layouts_found:
+        first = result.tables.get("active_disclosure") or next(iter(result.tables.values()))
+        meta.template = first.template
+    else:
+        flat = squash(nfkc("\n".join(p.text for p in doc.paragraphs)))
+        flat += "".join(squash(nfkc(c.text)) for t in doc.tables for row in t.rows for c in row)
+        hits = sum(1 for f in _pre2019_fingerprints() if f in flat)
+        meta.template = "pre2019" if hits >= 2 else "unknown"
+    report.diagnostics.extend(d for d in doc.diagnostics if isinstance(d, Diagnostic))
+    report.diagnostics.extend(result.diagnostics)
+    for t in result.unmapped:
+        if _looks_like_data(t):
+            report.diagnostics.append(Diagnostic(
+                "OG902",
+                f"第{t.index + 1}个表格含有数字，但无法对应到年报模板的任何表格（表二/表三/表四），其数据未被检查；"
+                "请核对表格的行列标签是否使用模板原文",
+                f"table {t.index + 1} holds numbers but matches none of the template tables (二/三/四); "
+                "its data was not checked — check that its row and column labels follow the template",
+                line=t.line, page=t.page, section=t.section_hint,
+                evidence={"table_index": t.index, "rows": len(t.rows)},
+            ))
+    return report

@@ -1,0 +1,153 @@
+"""Pass 1 of table recognition: classify every row of every document table.
+
+A row is a caption (第二十条第（X）项), a header (column labels, notes), a labelled data row (the
+rightmost cell that matches a row label; the cells after it are its values), a group label, an
+unlabelled row of numbers (table 四), or unknown. Merged cells were resolved by the reader: the
+same Cell object in several grid slots is one cell, so it is counted once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from opengov_lint.model import Cell, CellKind, Table
+from opengov_lint.recognise.cells import type_cell
+from opengov_lint.recognise.labels import LabelRef, caption_item, fuzzy, lookup
+from opengov_lint.recognise.text import has_cjk, norm
+
+ROW_KINDS = ("row", "group")
+HEAD_KINDS = ("column", "header", "note", "block")
+
+
+@dataclass(slots=True)
+class HeaderCell:
+    cell: Cell
+    refs: list[LabelRef]
+
+
+@dataclass(slots=True)
+class RowEvent:
+    table: Table
+    row_index: int
+    kind: str  # data | group | header | caption | values | unknown
+    refs: list[LabelRef] = field(default_factory=list)  # candidates for the label cell
+    label: Cell | None = None
+    values: list[Cell] = field(default_factory=list)
+    headers: list[HeaderCell] = field(default_factory=list)
+    context: list[LabelRef] = field(default_factory=list)  # group labels to the left of the label
+    caption: int | None = None
+    fuzzy: bool = False
+
+    @property
+    def line(self) -> int | None:
+        c = self.label or (self.values[0] if self.values else None)
+        if c is None and self.headers:
+            c = self.headers[0].cell
+        return c.line if c is not None else self.table.line
+
+    @property
+    def page(self) -> int | None:
+        c = self.label or (self.values[0] if self.values else None)
+        return c.page if c is not None else self.table.page
+
+    def tables(self) -> set[str]:
+        refs = list(self.refs) + [r for h in self.headers for r in h.refs]
+        return {r.table for r in refs}
+
+
+def distinct(row: list[Cell]) -> list[Cell]:
+    out: list[Cell] = []
+    for c in row:
+        if not out or out[-1] is not c:
+            if any(c is o for o in out):  # a merged cell reappearing after another: keep first
+                continue
+            out.append(c)
+    return out
+
+
+def value_like(cell: Cell) -> bool:
+    """A cell that holds (or stands for) a number: digits, blank, placeholder, digits with a unit."""
+    t = type_cell(cell.text)
+    return t.kind is not CellKind.TEXT or not has_cjk(cell.text) or t.value is not None
+
+
+def classify(table: Table, row_index: int, ctx: str | None) -> RowEvent:
+    cells = distinct(table.rows[row_index])
+    refs_by_cell: list[list[LabelRef]] = []
+    for c in cells:
+        text = c.text.strip()
+        refs_by_cell.append(lookup(text) if text and has_cjk(text) else [])
+    # The rightmost row/group label; everything after it is the row's values.
+    label_at = -1
+    for i in range(len(cells) - 1, -1, -1):
+        if any(r.kind in ROW_KINDS for r in refs_by_cell[i]):
+            label_at = i
+            break
+    ev = RowEvent(table, row_index, "unknown")
+    if label_at < 0:
+        # A misspelt row label followed by numbers: try the closest template label.
+        for i, c in enumerate(cells):
+            rest = cells[i + 1:]
+            if (c.text.strip() and has_cjk(c.text) and not refs_by_cell[i] and rest
+                    and all(value_like(x) for x in rest) and any(x.text.strip() for x in rest)):
+                guess = fuzzy(c.text.strip(), ctx, ROW_KINDS) or fuzzy(c.text.strip(), None, ROW_KINDS)
+                if guess is not None:
+                    refs_by_cell[i] = [guess]
+                    label_at, ev.fuzzy = i, True
+                break
+    if label_at >= 0:
+        ev.label = cells[label_at]
+        ev.refs = refs_by_cell[label_at]
+        ev.values = cells[label_at + 1:]
+        ev.context = [r for refs in refs_by_cell[:label_at] for r in refs if r.kind in ROW_KINDS]
+        ev.kind = "data" if ev.values else "group"
+        return ev
+    heads = [HeaderCell(c, refs) for c, refs in zip(cells, refs_by_cell) if any(
+        r.kind in HEAD_KINDS for r in refs)]
+    if heads:
+        ev.kind, ev.headers = "header", heads
+        for c, refs in zip(cells, refs_by_cell):  # a misspelt column label among good ones
+            if c.text.strip() and has_cjk(c.text) and not refs and not value_like(c):
+                guess = fuzzy(c.text.strip(), _majority(heads), ("column",))
+                if guess is not None:
+                    heads.append(HeaderCell(c, [guess]))
+        heads.sort(key=lambda h: (h.cell.col, h.cell.row))
+        return ev
+    nonempty = [c for c in cells if c.text.strip()]
+    if len(nonempty) == 1 and caption_item(nonempty[0].text) is not None:
+        ev.kind, ev.caption, ev.label = "caption", caption_item(nonempty[0].text), nonempty[0]
+        return ev
+    if nonempty and all(value_like(c) for c in nonempty) and len(cells) >= 5:
+        ev.kind, ev.values = "values", cells
+    return ev
+
+
+def _majority(heads: list[HeaderCell]) -> str | None:
+    votes: dict[str, int] = {}
+    for h in heads:
+        for t in {r.table for r in h.refs}:
+            votes[t] = votes.get(t, 0) + 1
+    return max(votes, key=lambda t: votes[t]) if votes else None
+
+
+def pick_table(ev: RowEvent, ctx: str | None) -> str | None:
+    """Which template table a row belongs to: the only candidate, the current one, or the majority."""
+    if ev.kind == "caption":
+        return "active_disclosure"
+    if ev.kind in ("data", "group"):
+        tabs = {r.table for r in ev.refs}
+        if len(tabs) == 1:
+            return next(iter(tabs))
+        return ctx if ctx in tabs else (sorted(tabs)[0] if tabs else ctx)
+    if ev.kind == "header":
+        votes: dict[str, int] = {}
+        for h in ev.headers:
+            for t in {r.table for r in h.refs}:
+                votes[t] = votes.get(t, 0) + (2 if t == ctx else 1)
+        return max(sorted(votes), key=lambda t: votes[t]) if votes else ctx
+    if ev.kind == "values":
+        return ctx
+    return None
+
+
+def label_text(cell: Cell | None) -> str:
+    return norm(cell.text) if cell is not None else ""

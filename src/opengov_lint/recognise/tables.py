@@ -1,0 +1,334 @@
+"""Pass 2 of table recognition: decide each table's layout and map rows and columns to ids.
+
+Columns are located by their header labels when the reader gave a real grid (so a `colspan` that
+shifts a header or sliver columns of an office export cannot move a value into the wrong column);
+text exports lose merges, so there the values are taken in template order and the row is only
+assessed when it has exactly as many cells as the template (otherwise OG903, never a guess)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from opengov_lint.knowledge import ColSpec, Layout, RowSpec, TableSpec, layouts
+from opengov_lint.model import Caption, Cell, Diagnostic, LabelVariant, RowInfo, Table, TableData
+from opengov_lint.recognise.cells import type_cell
+from opengov_lint.recognise.labels import LabelRef
+from opengov_lint.recognise.rows import RowEvent, classify, pick_table
+from opengov_lint.recognise.text import excerpt, norm
+
+Span = tuple[int, int]
+
+
+@dataclass(slots=True)
+class TableResult:
+    tables: dict[str, TableData] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    unmapped: list[Table] = field(default_factory=list)
+
+
+def collect_events(doc_tables: list[Table]) -> tuple[dict[str, list[RowEvent]], list[Table]]:
+    events: dict[str, list[RowEvent]] = {}
+    unmapped: list[Table] = []
+    ctx: str | None = None
+    for t in doc_tables:
+        used = False
+        for i in range(len(t.rows)):
+            ev = classify(t, i, ctx)
+            if ev.kind == "unknown":
+                continue
+            tid = pick_table(ev, ctx)
+            if tid is None or (ev.kind == "values" and tid != "review_litigation"):
+                continue
+            ctx, used = tid, True
+            events.setdefault(tid, []).append(ev)
+        if not used:
+            unmapped.append(t)
+    return events, unmapped
+
+
+def _label_refs(ev: RowEvent) -> list[list[LabelRef]]:
+    if ev.kind in ("data", "group"):
+        return [ev.refs]
+    return [h.refs for h in ev.headers]
+
+
+def decide_layout(tid: str, events: list[RowEvent]) -> str | None:
+    """Vote with every label that exists in one layout only (SPEC §2.9 fingerprints)."""
+    votes = {"2019": 0.0, "2021": 0.0}
+    for ev in events:
+        for refs in _label_refs(ev):
+            mine = [r for r in refs if r.table == tid]
+            exact = {r.layout for r in mine if not r.variant}
+            every = {r.layout for r in mine}
+            if len(exact) == 1:
+                votes[next(iter(exact))] += 1.0 if len(every) == 1 else 0.5
+        if tid == "requests" and ev.kind == "data":
+            keys = {(r.layout, r.key) for r in ev.refs if r.kind == "row"}
+            if ("2019", "other") in keys:
+                votes["2019"] += 3
+            if any(k.startswith("other.") for _, k in keys):
+                votes["2021"] += 3
+    if votes["2019"] == votes["2021"]:
+        return None
+    return max(votes, key=lambda k: votes[k])
+
+
+def _choose_ref(refs: list[LabelRef], tid: str, layout: str, kinds: tuple[str, ...]) -> LabelRef | None:
+    mine = [r for r in refs if r.table == tid and r.kind in kinds]
+    for r in mine:
+        if r.layout == layout and not r.variant:
+            return r
+    for r in mine:
+        if r.layout == layout:
+            return r
+    return mine[0] if mine else None
+
+
+def _overlaps(cell: Cell, span: Span) -> bool:
+    return cell.col < span[1] and cell.col + max(cell.colspan, 1) > span[0]
+
+
+def map_values(values: list[Cell], keys: list[str], spans: dict[str, Span] | None,
+               present: list[str] | None, ragged: bool) -> tuple[dict[str, Cell] | None, list[str]]:
+    """Assign value cells to column keys. Returns (mapping or None, keys missing from the table)."""
+    if spans and not ragged and all(k in spans for k in keys):
+        out: dict[str, Cell] = {}
+        for k in keys:
+            hits = [c for c in values if _overlaps(c, spans[k])]
+            if len(hits) != 1:
+                break
+            out[k] = hits[0]
+        else:
+            return out, []
+    vals = list(values)
+    while len(vals) > len(keys) and not vals[-1].text.strip():
+        vals.pop()
+    while len(vals) > len(keys) and not vals[0].text.strip():
+        vals.pop(0)
+    if len(vals) == len(keys):
+        return dict(zip(keys, vals)), []
+    if present and len(present) < len(keys) and len(vals) == len(present):
+        order = [k for k in keys if k in present]
+        return dict(zip(order, vals)), [k for k in keys if k not in present]
+    return None, []
+
+
+class _Builder:
+    def __init__(self, tid: str, lay: Layout, events: list[RowEvent]) -> None:
+        self.tid, self.lay, self.events = tid, lay, events
+        self.spec: TableSpec = lay.tables[tid]
+        self.data = TableData(id=tid, template=lay.id)
+        self.diagnostics: list[Diagnostic] = []
+        first = events[0]
+        self.data.line, self.data.page = first.line, first.page
+        self.data.section = first.table.section_hint
+
+    # -- columns -------------------------------------------------------------------------------
+    def header_columns(self, headers: list[RowEvent], table: Table) -> tuple[dict[str, Span], list[str]]:
+        spans: dict[str, Span] = {}
+        order: list[str] = []
+        for ev in headers:
+            if ev.table is not table:
+                continue
+            for h in ev.headers:
+                ref = _choose_ref(h.refs, self.tid, self.lay.id, ("column",))
+                if ref is None:
+                    continue
+                if ref.variant:
+                    self._variant("column", ref, h.cell)
+                c = h.cell
+                spans.setdefault(ref.key, (c.col, c.col + max(c.colspan, 1)))
+                if ref.key not in order:
+                    order.append(ref.key)
+        return spans, order
+
+    def _variant(self, kind: str, ref: LabelRef, cell: Cell) -> None:
+        if any(v.kind == kind and v.id == ref.key and v.found == cell.text for v in self.data.variants):
+            return
+        self.data.variants.append(LabelVariant(self.tid, kind, ref.key, " ".join(cell.text.split()), ref.label,
+                                               cell.line, cell.page))
+
+    def row_spec(self, ref: LabelRef, header_layout: str | None) -> tuple[RowSpec | None, bool]:
+        """The row's spec in the table's layout; a row only the other layout has is 'foreign'."""
+        own = self.spec.row(ref.key)
+        if header_layout and header_layout != self.lay.id:
+            other = layouts()[header_layout].tables[self.tid].row(ref.key)
+            if other is not None:
+                return other, True
+        if own is not None:
+            return own, False
+        other_lay = layouts()[ref.layout].tables[self.tid]
+        return other_lay.row(ref.key), True
+
+    def header_layout(self, headers: list[RowEvent], item: int | None) -> str | None:
+        """Table 二: which layout's columns a group's header row shows (mixed tables exist)."""
+        if self.tid != "active_disclosure" or not headers:
+            return None
+        best, best_n = None, 0
+        found = {r.key for ev in headers for h in ev.headers for r in h.refs if r.kind == "column" and not r.variant}
+        for lay in layouts().values():
+            cols = {c.id for r in lay.tables[self.tid].rows if r.item == item for c in r.columns}
+            labels = {c.label for r in lay.tables[self.tid].rows if r.item == item for c in r.columns}
+            exact = {r.key for ev in headers for h in ev.headers for r in h.refs
+                     if r.kind == "column" and r.layout == lay.id and not r.variant and r.label in labels}
+            n = len(exact & cols & found)
+            if n > best_n:
+                best, best_n = lay.id, n
+        return best
+
+    # -- rows ----------------------------------------------------------------------------------
+    def build(self) -> TableData:
+        headers: list[RowEvent] = []
+        caption: Caption | None = None
+        after_data = False
+        for ev in self.events:
+            if ev.kind == "caption":
+                headers = []
+                caption = Caption(" ".join((ev.label.text if ev.label else "").split()), [], ev.line, ev.page)
+                self.data.captions.append(caption)
+            elif ev.kind == "header":
+                if after_data or (headers and headers[-1].table is not ev.table):
+                    headers = []
+                headers.append(ev)
+            after_data = ev.kind == "data"
+            if ev.kind == "header" or ev.kind == "caption":
+                continue
+            if ev.kind == "data":
+                self.data_row(ev, headers, caption)
+            elif ev.kind == "values" and self.spec.block_table:
+                self.block_row(ev, headers)
+        self.finish()
+        return self.data
+
+    def data_row(self, ev: RowEvent, headers: list[RowEvent], caption: Caption | None) -> None:
+        ref = _choose_ref(ev.refs, self.tid, self.lay.id, ("row",))
+        if ref is None:
+            return
+        row_headers = [h for h in headers if h.table is ev.table]
+        spec, foreign = self.row_spec(ref, self.header_layout(row_headers, _item(ref, self.tid)))
+        if spec is None:
+            return
+        if spec.path in self.data.cells:
+            return  # a repeated row (table continued on the next page with its rows repeated)
+        if foreign and spec.path not in self.data.foreign_rows:
+            self.data.foreign_rows.append(spec.path)
+        if ref.variant or ev.fuzzy:
+            assert ev.label is not None
+            self._variant("row", ref, ev.label)
+        keys = [c.id for c in spec.columns]
+        spans, order = self.header_columns(row_headers, ev.table)
+        present = order if row_headers and ev.table.ragged else None
+        mapping, missing = map_values(ev.values, keys, spans, present, ev.table.ragged)
+        label = " ".join(ev.label.text.split()) if ev.label else spec.label
+        self.data.rows[spec.path] = RowInfo(label, ev.line, ev.page)
+        if caption is not None:
+            caption.rows.append(spec.path)
+        if mapping is None:
+            self.diagnostics.append(_short_row(self.tid, label, len(ev.values), len(keys), ev))
+            self.data.cells[spec.path] = {}
+            return
+        cols = {c.id: c for c in spec.columns}
+        self.data.cells[spec.path] = {k: _typed(cell, cols[k]) for k, cell in mapping.items()}
+        for k in missing:
+            if (spec.path, k) not in self.data.missing_columns:
+                self.data.missing_columns.append((spec.path, k))
+
+    def block_row(self, ev: RowEvent, headers: list[RowEvent]) -> None:
+        single = self._single_block(ev)
+        if single is not None:
+            vals = [c for c in ev.values]
+            mapping, _ = map_values(vals, [c.id for c in self.spec.columns], None, None, True)
+            if mapping is not None and single not in self.data.cells:
+                cols = {c.id: c for c in self.spec.columns}
+                self.data.cells[single] = {k: _typed(cell, cols[k]) for k, cell in mapping.items()}
+                self.data.rows[single] = RowInfo(ev.table.before or single, ev.line, ev.page)
+                return
+        if self.data.cells:
+            return
+        keys = [f"{b.path}:{c.id}" for b in self.spec.rows for c in self.spec.columns]
+        spans = self.block_spans([h for h in headers if h.table is ev.table])
+        mapping, _ = map_values(ev.values, keys, spans, None, ev.table.ragged)
+        if mapping is None:
+            self.diagnostics.append(_short_row(self.tid, "行政复议、行政诉讼", len(ev.values), len(keys), ev))
+            return
+        cols = {c.id: c for c in self.spec.columns}
+        for key, cell in mapping.items():
+            block, col = key.split(":")
+            self.data.cells.setdefault(block, {})[col] = _typed(cell, cols[col])
+            self.data.rows.setdefault(block, RowInfo(block, ev.line, ev.page))
+
+    def _single_block(self, ev: RowEvent) -> str | None:
+        """Table 四 cut into one small table per block, each titled by the paragraph above it
+        (`行政复议` / `行政诉讼（未经复议直接起诉）` / `行政诉讼（复议后起诉）`)."""
+        title = norm(ev.table.before or "")
+        nonempty = [c for c in ev.values if c.text.strip()]
+        if not title or len(nonempty) > len(self.spec.columns):
+            return None
+        found = [b.path for b in self.spec.rows if norm(b.label) in title]
+        if "suit_after_review" in found or "direct_suit" in found:
+            found = [f for f in found if f != "review"]
+        return found[0] if len(found) == 1 else None
+
+    def block_spans(self, headers: list[RowEvent]) -> dict[str, Span] | None:
+        blocks: list[tuple[str, Span]] = []
+        cols: list[tuple[str, Cell]] = []
+        for ev in headers:
+            for h in ev.headers:
+                ref = _choose_ref(h.refs, self.tid, self.lay.id, ("block", "column"))
+                if ref is None:
+                    continue
+                c = h.cell
+                if ref.kind == "block":
+                    blocks.append((ref.key, (c.col, c.col + max(c.colspan, 1))))
+                else:
+                    cols.append((ref.key, c))
+        spans: dict[str, Span] = {}
+        for key, c in cols:
+            owners = [b for b, sp in blocks if sp[0] <= c.col < sp[1]]
+            if len(owners) == 1:
+                spans.setdefault(f"{owners[0]}:{key}", (c.col, c.col + max(c.colspan, 1)))
+        return spans or None
+
+    def finish(self) -> None:
+        for r in self.spec.data_rows:
+            if r.path not in self.data.cells:
+                self.data.missing_rows.append(r.path)
+
+
+def _item(ref: LabelRef, tid: str) -> int | None:
+    if tid != "active_disclosure":
+        return None
+    spec = layouts()[ref.layout].tables[tid].row(ref.key)
+    return spec.item if spec else None
+
+
+def _typed(cell: Cell, col: ColSpec):  # type: ignore[no-untyped-def]
+    return type_cell(cell.text, col.kind, col.unit, cell.line, cell.page)
+
+
+def _short_row(tid: str, label: str, got: int, want: int, ev: RowEvent) -> Diagnostic:
+    return Diagnostic(
+        "OG903",
+        f"表格行「{excerpt(label, 30)}」有{got}个数据单元格，模板要求{want}个，无法确定各列对应关系，该行数据未检查；"
+        "请核对该行是否有合并、缺失或多余的单元格",
+        f"table row '{excerpt(label, 30)}' has {got} data cells where the template has {want}; the columns "
+        "cannot be matched safely, so this row was not checked",
+        line=ev.line, page=ev.page, table=tid, evidence={"cells": got, "expected": want},
+    )
+
+
+def recognise_tables(doc_tables: list[Table], fallback_layout: str | None) -> TableResult:
+    events, unmapped = collect_events(doc_tables)
+    result = TableResult(unmapped=unmapped)
+    decided = {tid: decide_layout(tid, evs) for tid, evs in events.items()}
+    known = [v for v in decided.values() if v]
+    majority = max(set(known), key=known.count) if known else None
+    for tid, evs in events.items():
+        if not any(ev.kind in ("data", "values") for ev in evs):
+            continue  # a header without rows is not a table we can check
+        lay_id = decided[tid] or (decided.get("active_disclosure") if tid != "active_disclosure" else None) \
+            or majority or fallback_layout or "2021"
+        builder = _Builder(tid, layouts()[lay_id], evs)
+        result.tables[tid] = builder.build()
+        result.diagnostics.extend(builder.diagnostics)
+    return result

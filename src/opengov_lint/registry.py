@@ -1,0 +1,118 @@
+"""The rule registry: built-in rule modules plus third-party ones from the entry-point group
+`opengov_lint.rules` (flake8-style). Metadata lives in each module as constants (yamllint-style)."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import inspect
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from opengov_lint.findings import SEVERITIES, Hit
+
+ENTRY_POINT_GROUP = "opengov_lint.rules"
+_CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
+
+
+class RegistryError(Exception):
+    pass
+
+
+@dataclass(slots=True)
+class RuleInfo:
+    code: str
+    name: str
+    severity: str
+    templates: tuple[str, ...]
+    scope: str  # report | batch
+    doc: str
+    messages: dict[str, dict[str, str]]
+    options_type: type | None
+    check: Callable[..., Iterator[Hit]]
+    module: str
+    builtin: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else ""
+
+    @property
+    def summary_zh(self) -> str:
+        paras = [p.strip() for p in self.doc.strip().split("\n\n")]
+        return paras[1].replace("\n", "") if len(paras) > 1 else self.summary
+
+    def default_options(self) -> Any:
+        return self.options_type() if self.options_type is not None else None
+
+
+def rule_from_module(mod: ModuleType, builtin: bool = True) -> RuleInfo:
+    try:
+        code, name, severity = mod.CODE, mod.NAME, mod.SEVERITY
+        check = mod.check
+    except AttributeError as exc:
+        raise RegistryError(f"rule module {mod.__name__} lacks {exc.name}") from exc
+    if not _CODE.match(code):
+        raise RegistryError(f"rule module {mod.__name__}: code {code!r} is not like OG123")
+    if severity not in SEVERITIES:
+        raise RegistryError(f"rule module {mod.__name__}: severity {severity!r} not one of {SEVERITIES}")
+    return RuleInfo(
+        code=code,
+        name=name,
+        severity=severity,
+        templates=tuple(getattr(mod, "TEMPLATES", ("2019", "2021"))),
+        scope=getattr(mod, "SCOPE", "report"),
+        doc=inspect.getdoc(mod) or "",
+        messages=dict(getattr(mod, "MESSAGES", {})),
+        options_type=getattr(mod, "Options", None),
+        check=check,
+        module=mod.__name__,
+        builtin=builtin,
+    )
+
+
+@functools.cache
+def builtin_rules() -> tuple[RuleInfo, ...]:
+    from opengov_lint.rules import RULE_MODULES
+
+    out = []
+    for name in RULE_MODULES:
+        out.append(rule_from_module(importlib.import_module(f"opengov_lint.rules.{name}")))
+    return tuple(out)
+
+
+@functools.cache
+def plugin_rules() -> tuple[RuleInfo, ...]:
+    from importlib.metadata import entry_points
+
+    out = []
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        obj = ep.load()
+        mods = obj if isinstance(obj, (list, tuple)) else [obj]
+        for m in mods:
+            out.append(rule_from_module(m, builtin=False))
+    return tuple(out)
+
+
+def all_rules(plugins: bool = True) -> list[RuleInfo]:
+    rules = list(builtin_rules())
+    if plugins:
+        seen = {r.code for r in rules}
+        for r in plugin_rules():
+            if r.code in seen:
+                raise RegistryError(f"plugin rule {r.module} reuses code {r.code}")
+            seen.add(r.code)
+            rules.append(r)
+    return sorted(rules, key=lambda r: r.code)
+
+
+def find_rule(key: str, plugins: bool = True) -> RuleInfo | None:
+    k = key.strip()
+    for r in all_rules(plugins):
+        if r.code.lower() == k.lower() or r.name == k:
+            return r
+    return None

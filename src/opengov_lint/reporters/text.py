@@ -1,0 +1,127 @@
+"""Human output: findings grouped by file, severity colours, where (line/page · section · table ·
+row · column) and what, then a summary. Written for a civil servant, in Chinese by default."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import IO, Any
+
+from opengov_lint.findings import Finding
+from opengov_lint.knowledge import column_label, row_label
+from opengov_lint.recognise.text import int_to_cn
+from opengov_lint.runner import FileResult
+
+_TABLE = {"active_disclosure": ("表二", "table 二"), "requests": ("表三", "table 三"),
+          "review_litigation": ("表四", "table 四")}
+_SEV = {"error": ("错误", "error", "bold red"), "warning": ("警告", "warning", "yellow"),
+        "info": ("提示", "info", "cyan")}
+
+
+def where(f: Finding, lang: str, template: str) -> str:
+    loc = f.location
+    zh = lang == "zh"
+    parts: list[str] = []
+    if loc.page:
+        parts.append(f"第{loc.page}页" if zh else f"page {loc.page}")
+    if loc.line:
+        parts.append(f"第{loc.line}行" if zh else f"line {loc.line}")
+    if loc.section:
+        parts.append(f"第{int_to_cn(loc.section)}部分" if zh else f"section {loc.section}")
+    if loc.table:
+        parts.append(_TABLE.get(loc.table, (loc.table, loc.table))[0 if zh else 1])
+    if loc.table and loc.row:
+        label = row_label(loc.table, template, loc.row)
+        parts.append(f"行“{label}”" if zh else f"row '{label}' ({loc.row})")
+    if loc.table and loc.column:
+        label = column_label(loc.table, template, loc.column, loc.row)
+        parts.append(f"列“{label}”" if zh else f"column '{label}' ({loc.column})")
+    return " · ".join(parts)
+
+
+class TextReporter:
+    def __init__(self, out: IO[str], lang: str, color: bool, quiet: bool, statistics: bool) -> None:
+        from rich.console import Console
+
+        self.console = Console(file=out, highlight=False, soft_wrap=True, no_color=not color,
+                               force_terminal=color, emoji=False)
+        self.lang, self.quiet, self.statistics = lang, quiet, statistics
+        self.files = 0
+        self.unreadable = 0
+        self.counts: Counter[str] = Counter()
+        self.by_rule: Counter[tuple[str, str]] = Counter()
+        self.by_file: list[tuple[str, Counter[str]]] = []
+
+    def start(self) -> None:
+        pass
+
+    def file(self, result: FileResult) -> None:
+        from rich.markup import escape
+
+        self.files += 1
+        self.unreadable += not result.readable
+        c: Counter[str] = Counter(f.severity for f in result.findings)
+        self.counts.update(c)
+        self.by_rule.update((f.code, f.name) for f in result.findings)
+        self.by_file.append((result.path, c))
+        if not result.findings or self.quiet:
+            return
+        zh = self.lang == "zh"
+        m = result.meta
+        bits = [str(x) for x in (m.get("issuer"), f"{m['year']}年" if m.get("year") and zh else m.get("year"))
+                if x]
+        if m.get("template") in ("2019", "2021"):
+            bits.append(f"{m['template']}年版格式" if zh else f"{m['template']} layout")
+        head = f"[bold]{escape(result.path)}[/bold]"
+        if bits:
+            head += f"  [dim]{escape(' · '.join(bits))}[/dim]"
+        self.console.print(head)
+        template = str(m.get("template") or "2021")
+        for f in result.findings:
+            label, label_en, style = _SEV[f.severity]
+            loc = where(f, self.lang, template)
+            self.console.print(
+                f"  [{style}]{label if zh else label_en}[/{style}] [bold]{f.code}[/bold] [dim]{f.name}[/dim]"
+                + (f"  [dim]{escape(loc)}[/dim]" if loc else "")
+            )
+            self.console.print(f"      {escape(f.message)}")
+        self.console.print()
+
+    def finish(self) -> None:
+        zh = self.lang == "zh"
+        if self.statistics:
+            self._statistics()
+        e, w, i = self.counts["error"], self.counts["warning"], self.counts["info"]
+        if zh:
+            text = f"检查了 {self.files} 个文件：{e} 个错误，{w} 个警告，{i} 个提示"
+            if self.unreadable:
+                text += f"；{self.unreadable} 个文件无法读取"
+        else:
+            text = f"Checked {self.files} file(s): {e} error(s), {w} warning(s), {i} info"
+            if self.unreadable:
+                text += f"; {self.unreadable} file(s) could not be read"
+        style = "bold red" if e else ("yellow" if w else "green")
+        if not (e or w or i):
+            text = ("✓ " + text) if not zh else ("✓ " + text + "，未发现问题")
+        self.console.print(f"[{style}]{text}[/{style}]")
+
+    def _statistics(self) -> None:
+        from rich.table import Table
+
+        zh = self.lang == "zh"
+        t = Table(title="按规则统计" if zh else "Findings per rule", show_edge=False)
+        t.add_column("规则" if zh else "rule")
+        t.add_column("名称" if zh else "name")
+        t.add_column("数量" if zh else "count", justify="right")
+        for (code, name), n in sorted(self.by_rule.items()):
+            t.add_row(code, name, str(n))
+        self.console.print(t)
+        f = Table(title="按文件统计" if zh else "Findings per file", show_edge=False)
+        for col in (("文件", "file"), ("错误", "errors"), ("警告", "warnings"), ("提示", "info")):
+            f.add_column(col[0] if zh else col[1], justify="left" if col[1] == "file" else "right")
+        for path, c in self.by_file:
+            f.add_row(path, str(c["error"]), str(c["warning"]), str(c["info"]))
+        self.console.print(f)
+
+
+def make(fmt: str, out: IO[str], *, lang: str, color: bool, quiet: bool, statistics: bool, **_: Any) -> TextReporter:
+    return TextReporter(out, lang, color, quiet, statistics)

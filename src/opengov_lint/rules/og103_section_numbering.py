@@ -1,0 +1,53 @@
+"""A top-level heading is not numbered `二、` (written `2、`, `2.`, `（二）`, a wrong numeral, or none).
+
+一级标题的序号不是模板的“一、二、三……”形式。
+
+依据 / Why: 年度报告格式的六个部分以中文数字加顿号编号（一、…六、）。阿拉伯数字“2、”常见于 Word
+自动编号导出为文本后，括号序号“（二）”是二级标题的写法，会使报告层级混乱。
+
+错误示例 / Fails: “2、 主动公开政府信息情况”；“（三）收到和处理政府信息公开申请情况”；“三、主动公开政府信息情况”。
+
+正确示例 / Passes: “二、主动公开政府信息情况”。
+
+修改方法 / Fix: 把序号改为对应的中文数字加顿号；若是 Word 自动编号，改为文本编号或使用“一, 二, 三 (简体)”编号格式。
+可用 `opengov-lint check --fix` 自动修正文本导出件和结构化文件中的序号。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from opengov_lint.findings import Hit
+from opengov_lint.model import Report
+from opengov_lint.recognise.text import int_to_cn
+from opengov_lint.rules._helpers import heading_location
+
+CODE = "OG103"
+NAME = "section-numbering"
+SEVERITY = "warning"
+TEMPLATES = ("2019", "2021")
+MESSAGES = {
+    "default": {
+        "zh": "第{cn}部分标题序号写作“{found}”，模板要求“{expected}”",
+        "en": "the heading of section {number} is numbered '{found}'; the template numbers it '{expected}'",
+    },
+    "none": {
+        "zh": "第{cn}部分标题“{heading}”没有序号，模板要求以“{expected}”开头",
+        "en": "the heading '{heading}' of section {number} has no number; the template starts it with '{expected}'",
+    },
+}
+
+
+def check(report: Report, options: None) -> Iterator[Hit]:
+    for s in report.sections:
+        expected = f"{int_to_cn(s.number)}、"
+        found = s.numbering.strip()
+        if found == expected:
+            continue
+        yield Hit(
+            message="none" if not found else "default",
+            args={"number": s.number, "cn": int_to_cn(s.number), "found": found, "expected": expected,
+                  "heading": s.heading},
+            location=heading_location(s),
+            evidence={"found": found, "expected": expected},
+        )

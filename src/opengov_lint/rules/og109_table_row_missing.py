@@ -1,0 +1,42 @@
+"""A template row of table 二, 三 or 四 is absent.
+
+表二、表三或表四缺少模板规定的行。
+
+依据 / Why: 年度报告格式规定了各表的全部行（表三2019年版23个数据行、2021年版25个数据行），不得删减；
+没有发生的事项应填“0”，而不是删除该行。删行会使上级汇总和勾稽核对无法进行。
+
+错误示例 / Fails: 表三删去了“（五）不予处理”下的“4.无正当理由大量反复申请”一行。
+
+正确示例 / Passes: 保留模板全部行，没有发生的填0。
+
+修改方法 / Fix: 按模板补回缺少的行并填写数字。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from opengov_lint.findings import Hit, Location
+from opengov_lint.model import Report
+from opengov_lint.rules._helpers import TABLE_SHORT, row_label, table_section
+
+CODE = "OG109"
+NAME = "table-row-missing"
+SEVERITY = "error"
+TEMPLATES = ("2019", "2021")
+MESSAGES = {
+    "default": {
+        "zh": "{table}缺少模板行“{label}”（{layout}年版格式）",
+        "en": "{table} lacks the template row '{label}' ({layout} layout)",
+    },
+}
+
+
+def check(report: Report, options: None) -> Iterator[Hit]:
+    for t in report.tables.values():
+        for row in t.missing_rows:
+            yield Hit(
+                args={"table": TABLE_SHORT[t.id], "label": row_label(t, row), "layout": t.template},
+                location=Location(line=t.line, page=t.page, section=table_section(t), table=t.id, row=row),
+                evidence={"table": t.id, "row": row, "layout": t.template},
+            )

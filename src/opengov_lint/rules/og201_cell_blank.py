@@ -1,0 +1,41 @@
+"""A data cell is empty — zero must be written as `0`.
+
+数据单元格为空白。没有发生的事项必须填写“0”，空白不等于0。
+
+依据 / Why: 年度报告格式的统计表要求逐格填报；空白无法区分“没有发生”与“漏填”，主管部门汇总时也无法处理。
+实践中有的单位只填“总计”而其余留空，或整表留空，都属于漏报。含空白格的合计关系不予核算（不会据此报告
+OG3xx 错误）。
+
+错误示例 / Fails: 表三“（一）予以公开”行的“商业企业”格为空。
+
+正确示例 / Passes: 该格填写“0”。
+
+修改方法 / Fix: 逐格填写数字，没有的填“0”。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from opengov_lint.findings import Hit
+from opengov_lint.model import CellKind, Report
+from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, iter_cells, row_label
+
+CODE = "OG201"
+NAME = "cell-blank"
+SEVERITY = "error"
+TEMPLATES = ("2019", "2021")
+MESSAGES = {
+    "default": {
+        "zh": "{table}“{row}”行“{col}”列为空白；没有的应填“0”",
+        "en": "{table}, row '{row}', column '{col}' is blank; write 0 when there is nothing to report",
+    },
+}
+
+
+def check(report: Report, options: None) -> Iterator[Hit]:
+    for table, row, col, cell in iter_cells(report):
+        if cell.kind is CellKind.BLANK:
+            yield Hit(args={"table": TABLE_SHORT[table.id], "row": row_label(table, row),
+                            "col": col_label(table, col, row)},
+                      location=cell_location(table, row, col, cell), evidence={"raw": cell.raw})

@@ -1,0 +1,40 @@
+"""A data cell holds a placeholder (`/`, `-`, `—`, `无`, `空`, `不适用`) instead of a number.
+
+数据单元格填写了“/”“-”“—”“无”等占位符号，而不是数字。
+
+依据 / Why: 统计表每格都应是数字。占位符号含义不明（是0、不适用还是未统计？），且无法参与合计核对。
+
+错误示例 / Fails: 表四“行政复议”的“结果纠正”格填“/”。
+
+正确示例 / Passes: 填写“0”。
+
+修改方法 / Fix: 把占位符号改为相应数字，没有的填“0”。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from opengov_lint.findings import Hit
+from opengov_lint.model import CellKind, Report
+from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, iter_cells, row_label
+
+CODE = "OG202"
+NAME = "cell-placeholder"
+SEVERITY = "warning"
+TEMPLATES = ("2019", "2021")
+MESSAGES = {
+    "default": {
+        "zh": "{table}“{row}”行“{col}”列填写了“{raw}”，应填写数字（没有的填“0”）",
+        "en": "{table}, row '{row}', column '{col}' holds '{raw}' instead of a number (write 0 for none)",
+    },
+}
+
+
+def check(report: Report, options: None) -> Iterator[Hit]:
+    for table, row, col, cell in iter_cells(report):
+        if cell.kind is CellKind.PLACEHOLDER:
+            raw = cell.raw.strip()
+            yield Hit(args={"table": TABLE_SHORT[table.id], "row": row_label(table, row),
+                            "col": col_label(table, col, row), "raw": raw},
+                      location=cell_location(table, row, col, cell), evidence={"raw": raw})

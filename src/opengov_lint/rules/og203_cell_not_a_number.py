@@ -1,0 +1,40 @@
+"""A data cell holds text that is not a number (`见附件`, `若干`).
+
+数据单元格填写了文字而不是数字。
+
+依据 / Why: 统计表要求填写具体数字；“见附件”“若干”“约50”等文字使数据无法核对和汇总。
+
+错误示例 / Fails: 表二“行政处罚”的“本年处理决定数量”填“见附件”。
+
+正确示例 / Passes: 填写具体件数，如“126”。
+
+修改方法 / Fix: 改为具体数字；需要说明的内容写在正文中。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from opengov_lint.findings import Hit
+from opengov_lint.model import CellKind, Report
+from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, iter_cells, row_label
+
+CODE = "OG203"
+NAME = "cell-not-a-number"
+SEVERITY = "error"
+TEMPLATES = ("2019", "2021")
+MESSAGES = {
+    "default": {
+        "zh": "{table}“{row}”行“{col}”列填写了文字“{raw}”，应为数字",
+        "en": "{table}, row '{row}', column '{col}' holds text '{raw}' instead of a number",
+    },
+}
+
+
+def check(report: Report, options: None) -> Iterator[Hit]:
+    for table, row, col, cell in iter_cells(report):
+        if cell.kind is CellKind.TEXT:
+            raw = " ".join(cell.raw.split())
+            yield Hit(args={"table": TABLE_SHORT[table.id], "row": row_label(table, row),
+                            "col": col_label(table, col, row), "raw": raw},
+                      location=cell_location(table, row, col, cell), evidence={"raw": raw})

@@ -1,0 +1,26 @@
+"""The file cannot be read: corrupt, encrypted, unsupported format, or over a size limit.
+
+文件无法读取：文件损坏、加密、格式不受支持或超过大小限制。消息会说明原因和处理办法。
+
+依据 / Why: 这不是报告本身的缺陷，而是检查无法进行：例如 .doc/.wps 旧格式、加密 PDF、下载不完整的文件。整批检查不会因此中断。
+
+修改方法 / Fix: 把文件另存为 .docx、.pdf（带文字层）或 .html 后重新检查；加密文件请先解除密码。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from opengov_lint.findings import Hit
+from opengov_lint.model import Report
+from opengov_lint.rules._helpers import diagnostic_hits
+
+CODE = "OG901"
+NAME = "file-unreadable"
+SEVERITY = "error"
+TEMPLATES = ("2019", "2021", "pre2019")
+MESSAGES = {"default": {"zh": "{zh}", "en": "{en}"}}
+
+
+def check(report: Report, options: None) -> Iterator[Hit]:
+    yield from diagnostic_hits(report, CODE)

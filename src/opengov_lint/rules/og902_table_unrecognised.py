@@ -1,0 +1,26 @@
+"""A table was found but could not be mapped to the template, so its checks did not run.
+
+发现了表格，但无法对应到年报模板的表二、表三或表四，因此未对其数据进行检查。
+
+依据 / Why: 表格的行、列标签与模板差异过大（或被拆散、合并）时，机器无法确定每个数字的含义。为免误报，这类表格不参与检查，但会明确提示。
+
+修改方法 / Fix: 按模板原文恢复表格的行、列标签和结构。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from opengov_lint.findings import Hit
+from opengov_lint.model import Report
+from opengov_lint.rules._helpers import diagnostic_hits
+
+CODE = "OG902"
+NAME = "table-unrecognised"
+SEVERITY = "error"
+TEMPLATES = ("2019", "2021", "pre2019")
+MESSAGES = {"default": {"zh": "{zh}", "en": "{en}"}}
+
+
+def check(report: Report, options: None) -> Iterator[Hit]:
+    yield from diagnostic_hits(report, CODE)

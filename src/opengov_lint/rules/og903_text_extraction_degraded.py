@@ -1,0 +1,26 @@
+"""Extraction lost information (PDF without a text layer, cells run together); results may be incomplete.
+
+读取时丢失了信息（如 PDF 没有文字层、单元格内容粘连、某行单元格数与模板不符），检查结果可能不完整。
+
+依据 / Why: 扫描件 PDF 没有可复制的文字；文本导出时单元格边界可能丢失。受影响的部分不参与检查，以免误报。
+
+修改方法 / Fix: 提供带文字层的 PDF、Word 或网页版本，或核对提示的表格行。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from opengov_lint.findings import Hit
+from opengov_lint.model import Report
+from opengov_lint.rules._helpers import diagnostic_hits
+
+CODE = "OG903"
+NAME = "text-extraction-degraded"
+SEVERITY = "warning"
+TEMPLATES = ("2019", "2021", "pre2019")
+MESSAGES = {"default": {"zh": "{zh}", "en": "{en}"}}
+
+
+def check(report: Report, options: None) -> Iterator[Hit]:
+    yield from diagnostic_hits(report, CODE)
