@@ -57,7 +57,7 @@ def index() -> LabelIndex:
                 for v in c.variants:
                     idx.add(LabelRef("column", lay.id, tid, c.id, c.label, True), v)
             for h in t.header_labels + ((t.header,) if t.header else ()):
-                if norm(h) not in idx.full or all(x.table != tid for x in idx.full[norm(h)]):
+                if all((x.table, x.layout) != (tid, lay.id) for x in idx.full.get(norm(h), [])):
                     idx.add(LabelRef("header", lay.id, tid, h, h), h)
             if t.note:
                 idx.add(LabelRef("note", lay.id, tid, "note", t.note), t.note)

@@ -146,7 +146,7 @@ def relation_hit(table: TableData, rel: Relation, member: str, lhs: list[Term], 
     cell = table.cell(at_row, at_col)
     terms = lhs + rhs
     return Hit(
-        args={"expected": _num(expected), "actual": _num(actual), "diff": _num(actual - expected), **args},
+        args={"expected": _num(expected), "actual": _num(actual), "diff": _num(abs(actual - expected)), **args},
         location=cell_location(table, at_row, at_col, cell),
         evidence={
             "expected": _num(expected),

@@ -58,10 +58,18 @@ def _sub_headings(paragraphs: list[Paragraph]) -> Iterator[tuple[Paragraph, str,
         yield p, numbering.style, numbering.raw, numbering.value
 
 
+def _next_ok(values: list[int], i: int, value: int) -> bool:
+    """A skip (（二）（四）（五）) is reported once: resynchronise when the next item follows on."""
+    return i + 1 < len(values) and values[i + 1] == value + 1
+
+
 def _paren_checks(report: Report, number: int, paragraphs: list[Paragraph]) -> Iterator[Hit]:
+    items = list(_sub_headings(paragraphs))
+    values = [v for _, style, _, v in items if style == "cn_paren"]
     prev: int | None = None
     arabic_run = False
-    for p, style, raw, value in _sub_headings(paragraphs):
+    k = -1
+    for p, style, raw, value in items:
         if style == "arabic_paren":
             if prev is not None and value == prev + 1 and not arabic_run and value > 1:
                 yield _hit("mixed", number, p, raw, prev, value)
@@ -69,10 +77,11 @@ def _paren_checks(report: Report, number: int, paragraphs: list[Paragraph]) -> I
             else:
                 arabic_run = True
             continue
+        k += 1
         arabic_run = False
         if prev is not None and value not in (prev + 1, 1):
             yield _hit("sequence", number, p, raw, prev, prev + 1)
-            prev += 1  # assume the intended number, so one slip is reported once
+            prev = value if _next_ok(values, k, value) else prev + 1
             continue
         prev = value
 
@@ -89,27 +98,27 @@ def _hit(kind: str, number: int, p: Paragraph, raw: str, prev: int, expected: in
 
 
 def _shi_checks(number: int, paragraphs: list[Paragraph]) -> Iterator[Hit]:
+    items = [(p, m.group(1), cn_to_int(m.group(1))) for p in paragraphs for m in _SHI.finditer(p.text)]
+    values = [v or 0 for _, _, v in items]
     prev: int | None = None
-    for p in paragraphs:
-        for m in _SHI.finditer(p.text):
-            value = cn_to_int(m.group(1))
-            if value is None:
-                continue
-            if value == 1:
-                prev = 1
-                continue
-            if prev is not None and value != prev + 1:
-                found, expected = f"{m.group(1)}是", f"{int_to_cn(prev + 1)}是"
-                yield Hit(
-                    message="shi",
-                    args={"section": number, "section_cn": int_to_cn(number), "found": found,
-                          "prev": f"{int_to_cn(prev)}是", "expected": expected},
-                    location=paragraph_location(p, number),
-                    evidence={"found": found, "expected": expected},
-                )
-                prev += 1
-            elif prev is not None:
-                prev = value
+    for i, (p, raw, value) in enumerate(items):
+        if value is None:
+            continue
+        if value == 1:
+            prev = 1
+            continue
+        if prev is not None and value != prev + 1:
+            found, expected = f"{raw}是", f"{int_to_cn(prev + 1)}是"
+            yield Hit(
+                message="shi",
+                args={"section": number, "section_cn": int_to_cn(number), "found": found,
+                      "prev": f"{int_to_cn(prev)}是", "expected": expected},
+                location=paragraph_location(p, number),
+                evidence={"found": found, "expected": expected},
+            )
+            prev = value if _next_ok(values, i, value) else prev + 1
+        elif prev is not None:
+            prev = value
 
 
 def check(report: Report, options: None) -> Iterator[Hit]:
