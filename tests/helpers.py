@@ -22,3 +22,38 @@ def findings(text: str | bytes, name: str = "report.txt", select: list[str] | No
     init_worker(s)
     data = text.encode("utf-8") if isinstance(text, str) else text
     return check_one(name, data).findings
+
+
+def batch_findings(docs: list[tuple[str, bytes]], select: list[str], tmp: str,
+                   manifest: list[dict[str, object]] | None = None) -> list[Finding]:
+    """Check several documents as one batch (cross-document rules included), in process."""
+    import os
+
+    from opengov_lint import engine
+    from opengov_lint.manifest import Entry, key
+    from opengov_lint.model import Batch
+    from opengov_lint.runner import build_engine
+    from opengov_lint.summary import attach_keys
+
+    paths = []
+    for name, data in docs:
+        p = os.path.join(tmp, name)
+        with open(p, "wb") as fh:
+            fh.write(data)
+        paths.append(p)
+    s = Settings(select=select)
+    s.batch_rules = True
+    for m in manifest or []:
+        s.manifest[key(os.path.join(tmp, str(m["path"])))] = Entry(
+            issuer=m.get("issuer"), year=m.get("year"), parent=m.get("parent"),  # type: ignore[arg-type]
+            aggregate=bool(m.get("aggregate")))
+    init_worker(s)
+    out: list[Finding] = []
+    summaries = []
+    for p in paths:
+        r = check_one(p)
+        out.extend(r.findings)
+        if r.summary is not None:
+            summaries.append(attach_keys(r.summary))
+    out.extend(engine.run_batch_rules(Batch(summaries), build_engine(s)))
+    return out

@@ -69,7 +69,8 @@ def atomic_write(path: str, text: str) -> None:
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")],
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, directories (recursive), URLs or - for stdin.")]
+    = None,
     select: Annotated[list[str] | None, typer.Option(help="Rules to run: codes, prefixes (OG3), names or all.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Rules to skip.")] = None,
     extend_select: Annotated[list[str] | None, typer.Option("--extend-select", help="Rules to add.")] = None,
@@ -87,6 +88,15 @@ def check(
     stdin_format: Annotated[str | None, typer.Option("--stdin-format", help="Format of stdin: txt|yaml|json|...")]
     = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    from_list: Annotated[str | None, typer.Option("--from-list", help="A file with one path or URL per line.")]
+    = None,
+    include: Annotated[list[str] | None, typer.Option(help="Glob of files to check inside directories.")] = None,
+    exclude: Annotated[list[str] | None, typer.Option(help="Glob of files or folders to skip.")] = None,
+    manifest: Annotated[str | None, typer.Option(help="CSV/YAML manifest: path, issuer, year, parent, aggregate.")]
+    = None,
+    timeout: Annotated[float | None, typer.Option(help="Per-file time limit in seconds (default 120).")] = None,
+    executor: Annotated[str, typer.Option(help="local (processes on this machine) or dask.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address for --executor dask.")] = None,
 ) -> None:
     """Check reports (检查年度报告)."""
     from opengov_lint.config import ConfigError, load_settings
@@ -108,8 +118,35 @@ def check(
     settings.output_format = output_format or settings.output_format
     settings.year = year or settings.year
     settings.issuer_kind = issuer_kind or settings.issuer_kind
+    settings.timeout = timeout if timeout is not None else settings.timeout
+    settings.executor, settings.scheduler = executor, scheduler
     _validate_choices(settings)
-    _run_check(paths, settings, output, jobs or settings.jobs, statistics, quiet, stdin_format)
+    if executor not in ("local", "dask"):
+        _usage(f"--executor must be local or dask (got {executor!r})")
+    if executor == "dask" and not scheduler:
+        _usage("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    if manifest:
+        from opengov_lint.manifest import ManifestError, load
+
+        try:
+            settings.manifest = load(manifest)
+        except (ManifestError, OSError) as exc:
+            _usage(f"manifest error: {exc}")
+    from opengov_lint.batch import BatchOptions, run_check
+
+    all_paths = list(paths or [])
+    if from_list:
+        from opengov_lint.sources import read_list
+
+        try:
+            all_paths += read_list(from_list)
+        except OSError as exc:
+            _usage(f"cannot read the list file {from_list}: {exc.strerror or exc}")
+    opts = BatchOptions(output=output, jobs=jobs or settings.jobs, statistics=statistics, quiet=quiet,
+                        stdin_format=stdin_format, include=list(include or []), exclude=list(exclude or []),
+                        progress=not no_progress)
+    code = run_check(all_paths, settings, opts)
+    raise typer.Exit(code)
 
 
 def _validate_choices(settings: Any) -> None:
@@ -134,39 +171,6 @@ def _validate_choices(settings: Any) -> None:
                       rules)
     except SelectionError as exc:
         _usage(str(exc))
-
-
-def _run_check(paths: list[str], settings: Any, output: str | None, jobs: int | None, statistics: bool,
-               quiet: bool, stdin_format: str | None) -> None:
-    import io
-
-    from opengov_lint import engine
-    from opengov_lint.reporters import get_reporter
-    from opengov_lint.runner import STDIN, check_one, expand, init_worker, run_batch
-
-    files = list(expand(paths))
-    if not files:
-        _usage("no report files found in the given paths")
-    buf: Any = io.StringIO() if output else sys.stdout
-    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    reporter = get_reporter(settings.output_format, buf, lang=settings.lang, color=color, quiet=quiet,
-                            statistics=statistics)
-    failed = False
-    reporter.start()
-    if STDIN in files:
-        init_worker(settings)
-        result = check_one("<stdin>", sys.stdin.buffer.read(), stdin_format)
-        failed |= engine.fails(result.findings, settings.fail_on)
-        reporter.file(result)
-        files = [f for f in files if f != STDIN]
-    n_jobs = max(1, jobs or os.cpu_count() or 1)
-    for result in run_batch(files, settings, min(n_jobs, max(1, len(files)))):
-        failed |= engine.fails(result.findings, settings.fail_on)
-        reporter.file(result)
-    reporter.finish()
-    if output:
-        atomic_write(output, buf.getvalue())
-    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
 @app.command()
@@ -198,6 +202,45 @@ def convert(
         atomic_write(output, text)
     else:
         sys.stdout.write(text)
+
+
+@app.command("aggregate")
+def aggregate_cmd(
+    paths: Annotated[list[str], typer.Argument(help="The units' reports (files or directories).")],
+    output: Annotated[str, typer.Option("-o", "--output", help="Output file (.yaml or .json).")],
+    issuer: Annotated[str | None, typer.Option(help="Name of the aggregating organ (e.g. 清河区).")] = None,
+    year: Annotated[int | None, typer.Option(help="Report year (default: the units' common year).")] = None,
+) -> None:
+    """Sum units' tables 二/三/四 into one canonical report (汇总各单位统计表)."""
+    from opengov_lint.aggregate import aggregate
+    from opengov_lint.canonical import dump_json, dump_yaml
+    from opengov_lint.model import Report
+    from opengov_lint.readers import ReadError, read_path
+    from opengov_lint.recognise import Overrides, recognise
+    from opengov_lint.sources import expand
+
+    units = []
+    for p in expand(paths):
+        try:
+            doc = read_path(p)
+        except ReadError as exc:
+            typer.echo(f"{p}: {exc.code} {exc.message_zh}", err=True)
+            raise typer.Exit(EXIT_FINDINGS) from None
+        units.append((p, doc if isinstance(doc, Report) else recognise(doc, Overrides(year=year))))
+    if not units:
+        _usage("no unit reports found")
+    result = aggregate(units, issuer, year)
+    if result.layout_conflicts:
+        for c in result.layout_conflicts:
+            typer.echo(f"拒绝汇总：各单位的表格格式不一致（2019年版与2021年版不能相加）：{c}", err=True)
+    for prob in result.problems:
+        units_txt = "、".join(f"{u}（{r}）" for u, r in zip(prob.units, prob.raw))
+        typer.echo(f"未汇总 {prob.cell}：以下单位该格不是数字，汇总格留空（不按0计算）：{units_txt}", err=True)
+    text = dump_json(result.report) if output.endswith(".json") else dump_yaml(result.report)
+    atomic_write(output, text)
+    typer.echo(f"已汇总 {result.units} 个单位的报告 → {output}" + (
+        f"；{len(result.problems)} 个单元格因单位数据空白或非数字未汇总" if result.problems else ""), err=True)
+    raise typer.Exit(EXIT_FINDINGS if result.problems or result.layout_conflicts else EXIT_OK)
 
 
 @app.command("rules")

@@ -34,7 +34,14 @@ class Settings:
     severity: dict[str, str] = field(default_factory=dict)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     max_bytes: int | None = None
+    timeout: float | None = 120.0  # seconds per file
     source: str | None = None  # the configuration file used
+    # batch: filled in by the command line, not by configuration files
+    manifest: dict[str, Any] = field(default_factory=dict)
+    batch_rules: bool = False  # cross-document rules are selected and there is more than one file
+    executor: str = "local"  # local | dask
+    scheduler: str | None = None
+    parent_pid: int = 0
 
 
 def discover(start: str | None = None) -> tuple[str, dict[str, Any]] | None:
@@ -117,6 +124,8 @@ def validate(path: str, raw: dict[str, Any]) -> Settings:
     s.severity = dict(model.severity or {})
     s.options = {k: dict(v) for k, v in (model.options or {}).items()}
     s.max_bytes = model.max_bytes
+    if model.timeout is not None:
+        s.timeout = model.timeout
     return s
 
 

@@ -128,3 +128,23 @@ def fails(findings: Iterable[Finding], fail_on: str) -> bool:
         return False
     threshold = SEVERITY_RANK[fail_on]
     return any(SEVERITY_RANK[f.severity] >= threshold for f in findings)
+
+
+def run_batch_rules(batch: Any, cfg: EngineConfig) -> list[Finding]:
+    """Cross-document rules (SCOPE = "batch") over the summaries of every report in the run."""
+    out: list[Finding] = []
+    for rule in cfg.rules:
+        if rule.scope != "batch":
+            continue
+        options = cfg.options.get(rule.code) or rule.default_options()
+        try:
+            hits = list(rule.check(batch, options))
+        except Exception as exc:  # noqa: BLE001 - a crashing rule must not stop the run
+            out.append(crash_finding(rule, exc, "<batch>", cfg.lang))
+            continue
+        for bh in hits:
+            sev = cfg.severity.get(rule.code) or bh.hit.severity or rule.severity
+            out.append(Finding(rule.code, rule.name, sev, render(rule, bh.hit, cfg.lang), bh.path, bh.hit.location,
+                               bh.hit.evidence))
+    out.sort(key=Finding.sort_key)
+    return out

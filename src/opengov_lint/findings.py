@@ -67,3 +67,11 @@ class Finding:
     def sort_key(self) -> tuple[Any, ...]:
         loc = self.location
         return (self.path, loc.page or 0, loc.line or 0, loc.section or 0, self.code, loc.row or "", loc.column or "")
+
+
+@dataclass(slots=True)
+class BatchHit:
+    """A cross-document hit: which file it belongs to, and the hit."""
+
+    path: str
+    hit: Hit

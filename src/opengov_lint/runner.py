@@ -1,21 +1,25 @@
-"""Checking files: path expansion, one file end to end, and a parallel batch that streams results
-in input order with a bounded number of files in flight. One bad file never stops the batch."""
+"""Checking files: one file end to end, and batches that stream results in input order with a
+bounded number of files in flight (local processes or a Dask cluster). One bad file never stops
+the batch; a file that takes longer than the per-file time limit is abandoned with OG901."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import time
 import traceback
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from opengov_lint.config import Settings
 from opengov_lint.findings import Finding, Location
+from opengov_lint.sources import STDIN, expand, is_url  # noqa: F401  (re-exported for callers)
 
-STDIN = "-"
+DEFAULT_TIMEOUT = 120.0
 
 
 @dataclass(slots=True)
@@ -25,32 +29,16 @@ class FileResult:
     meta: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
     readable: bool = True
-
-
-def expand(paths: Iterable[str], suffixes: set[str] | None = None) -> Iterator[str]:
-    """Files named directly are always checked; directories are walked (sorted, hidden entries skipped)
-    for files with a report suffix."""
-    from opengov_lint.readers import CHECKABLE
-
-    allowed = suffixes or CHECKABLE
-    for p in paths:
-        if p == STDIN or not os.path.isdir(p):
-            yield p
-            continue
-        for root, dirs, files in os.walk(p, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for f in sorted(files):
-                if not f.startswith(".") and os.path.splitext(f)[1].lower() in allowed:
-                    yield os.path.join(root, f)
+    summary: Any = None  # model.batch.ReportSummary when the batch has cross-document rules
 
 
 # -- per-process state (built once per worker) ---------------------------------------------------
 _ENGINE: Any = None
 _SETTINGS: Settings | None = None
+_SETTINGS_ID: int | None = None
 
 
-def init_worker(settings: Settings) -> None:
-    global _ENGINE, _SETTINGS
+def build_engine(settings: Settings) -> Any:
     from opengov_lint.engine import EngineConfig, select_rules
     from opengov_lint.knowledge import profile_rules
     from opengov_lint.registry import all_rules
@@ -69,45 +57,133 @@ def init_worker(settings: Settings) -> None:
             from pydantic import TypeAdapter
 
             options[code] = TypeAdapter(info.options_type).validate_python(raw)
-    _ENGINE = EngineConfig(rules=chosen, severity=severity, options=options, lang=settings.lang)
-    _SETTINGS = settings
+    return EngineConfig(rules=chosen, severity=severity, options=options, lang=settings.lang)
 
 
-def _meta_dict(report: Any, fmt: str | None) -> dict[str, Any]:
+def init_worker(settings: Settings) -> None:
+    global _ENGINE, _SETTINGS, _SETTINGS_ID
+    _ENGINE = build_engine(settings)
+    _SETTINGS, _SETTINGS_ID = settings, id(settings)
+    if os.getpid() != settings.parent_pid:
+        with contextlib.suppress(ValueError):  # not possible (nor needed) in a Dask worker thread
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+
+
+def wants_summaries(settings: Settings) -> bool:
+    return settings.batch_rules
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """SIGALRM-based per-file limit (POSIX, main thread of a process); a no-op elsewhere."""
+    usable = seconds and seconds > 0 and hasattr(signal, "SIGALRM")
+    if usable:
+        try:
+            old = signal.signal(signal.SIGALRM, _alarm)
+        except ValueError:  # not the main thread
+            usable = False
+    if not usable:
+        yield
+        return
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+class FileTimeout(Exception):
+    pass
+
+
+def _alarm(signum: int, frame: Any) -> None:
+    raise FileTimeout()
+
+
+def _meta_dict(report: Any) -> dict[str, Any]:
     m = report.meta
     return {"issuer": m.issuer, "issuer_kind": m.issuer_kind, "year": m.year, "template": m.template,
-            "format": fmt or m.source_format, "title": m.title}
+            "format": m.source_format, "title": m.title}
+
+
+def _load(path: str, data: bytes | None, fmt: str | None) -> Any:
+    from opengov_lint.readers import ReadError, ReadOptions, read_bytes, read_path
+    from opengov_lint.sources import FetchError, fetch
+
+    assert _SETTINGS is not None
+    max_bytes = _SETTINGS.max_bytes or ReadOptions().max_bytes
+    if data is not None:
+        return read_bytes(path, data, fmt)
+    if is_url(path):
+        try:
+            got = fetch(path, max_bytes)
+        except FetchError as exc:
+            raise ReadError(exc.zh, exc.en, reason=exc.reason) from exc
+        return read_bytes(got.name, got.data)
+    return read_path(path, ReadOptions(max_bytes=max_bytes))
+
+
+def _apply_manifest(report: Any, path: str) -> Any:
+    from opengov_lint.manifest import key
+    from opengov_lint.recognise.meta import issuer_kind
+
+    assert _SETTINGS is not None
+    entry = _SETTINGS.manifest.get(path if is_url(path) else key(path)) if _SETTINGS.manifest else None
+    if entry is None:
+        return None
+    if entry.issuer:
+        report.meta.issuer = entry.issuer
+        report.meta.issuer_kind = entry.issuer_kind or issuer_kind(entry.issuer)
+    if entry.year:
+        report.meta.year, report.meta.year_source = entry.year, "manifest"
+    return entry
 
 
 def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> FileResult:
-    """Read, recognise and check one file. Never raises."""
+    """Read, recognise and check one file. Never raises (except KeyboardInterrupt)."""
     from opengov_lint import engine
     from opengov_lint.model import Report
-    from opengov_lint.readers import ReadError, ReadOptions, read_bytes, read_path
+    from opengov_lint.readers import ReadError
     from opengov_lint.recognise import Overrides, recognise
 
     assert _ENGINE is not None and _SETTINGS is not None, "init_worker() first"
     started = time.perf_counter()
     result = FileResult(path)
     try:
-        if data is not None:
-            doc = read_bytes(path, data, fmt)
-        else:
-            doc = read_path(path, ReadOptions(max_bytes=_SETTINGS.max_bytes or ReadOptions().max_bytes))
-        overrides = Overrides(year=_SETTINGS.year, issuer_kind=_SETTINGS.issuer_kind)
-        if isinstance(doc, Report):
-            report = doc
-            if overrides.year:
-                report.meta.year = overrides.year
-            if overrides.issuer_kind:
-                report.meta.issuer_kind = overrides.issuer_kind
-        else:
-            report = recognise(doc, overrides)
-        result.meta = _meta_dict(report, report.meta.source_format)
-        result.findings = engine.run(report, _ENGINE, path)
+        with time_limit(_SETTINGS.timeout):
+            doc = _load(path, data, fmt)
+            overrides = Overrides(year=_SETTINGS.year, issuer_kind=_SETTINGS.issuer_kind)
+            if isinstance(doc, Report):
+                report = doc
+                report.meta.year = overrides.year or report.meta.year
+                report.meta.issuer_kind = overrides.issuer_kind or report.meta.issuer_kind
+            else:
+                report = recognise(doc, overrides)
+            entry = _apply_manifest(report, path)
+            result.meta = _meta_dict(report)
+            result.findings = engine.run(report, _ENGINE, path)
+            if wants_summaries(_SETTINGS):
+                from opengov_lint.summary import summarise
+
+                result.summary = summarise(report, path)
+                if entry is not None:
+                    result.summary.parent, result.summary.aggregate = entry.parent, entry.aggregate
     except ReadError as exc:
         result.readable = False
         result.findings = [_read_finding(path, exc.code, exc.message_zh, exc.message_en, exc.reason, exc.line)]
+    except FileTimeout:
+        result.readable = False
+        limit = _SETTINGS.timeout
+        result.findings = [_read_finding(
+            path, "OG901", f"处理时间超过每个文件{limit:g}秒的上限（timeout），已放弃该文件；如文件确实很大，可用 --timeout 调高上限",
+            f"processing took longer than the per-file limit of {limit:g} s (timeout) and was abandoned",
+            "timeout", None)]
+    except (MemoryError, RecursionError) as exc:
+        result.readable = False
+        result.findings = [_read_finding(path, "OG901", f"文件结构过于复杂，超出处理能力（{type(exc).__name__}），未能检查",
+                                         f"the file is too complex to process ({type(exc).__name__})",
+                                         "resource-limit", None)]
     except Exception as exc:  # noqa: BLE001 - the batch must go on; the message says what happened
         result.readable = False
         detail = f"{type(exc).__name__}: {exc}"
@@ -130,7 +206,7 @@ def _read_finding(path: str, code: str, zh: str, en: str, reason: str, line: int
     return Finding(code, name, sev, zh if _ENGINE.lang == "zh" else en, path, Location(line=line), evidence)
 
 
-def run_batch(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileResult]:
+def run_local(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileResult]:
     """Results in input order. With jobs > 1 files are checked in worker processes, at most
     4 × jobs in flight, so memory stays bounded however many files there are."""
     if jobs <= 1 or len(paths) <= 1:
@@ -138,8 +214,9 @@ def run_batch(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileR
         for p in paths:
             yield check_one(p)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(settings,)) as pool:
-        window: deque[Future[FileResult]] = deque()
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(settings,))
+    window: deque[Future[FileResult]] = deque()
+    try:
         it = iter(paths)
         for p in it:
             window.append(pool.submit(check_one, p))
@@ -151,3 +228,16 @@ def run_batch(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileR
             if nxt is not None:
                 window.append(pool.submit(check_one, nxt))
             yield fut.result()
+    finally:
+        for fut in window:
+            fut.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_batch(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileResult]:
+    if settings.executor == "dask":
+        from opengov_lint.executors import run_dask
+
+        yield from run_dask(paths, settings)
+    else:
+        yield from run_local(paths, settings, jobs)

@@ -21,10 +21,11 @@ class ConfigModel(BaseModel):
     jobs: int | None = Field(default=None, ge=1, le=1024)
     year: int | None = Field(default=None, ge=2008, le=2100)
     issuer_kind: Literal["government", "department"] | None = Field(default=None, alias="issuer-kind")
-    output_format: Literal["text", "json", "jsonl"] | None = Field(default=None, alias="output-format")
+    output_format: Literal["text", "json", "jsonl", "csv", "xlsx", "html"] | None = Field(default=None, alias="output-format")
     severity: dict[str, Severity] | None = None
     options: dict[str, dict[str, Any]] | None = None
     max_bytes: int | None = Field(default=None, alias="max-bytes", ge=1024)
+    timeout: float | None = Field(default=None, gt=0, le=86400)
 
     @field_validator("select", "ignore", "extend_select", mode="before")
     @classmethod

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from helpers import findings
+from helpers import batch_findings, findings
 from opengov_lint.registry import builtin_rules
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,18 +62,34 @@ def _input(case: dict[str, Any]) -> tuple[bytes, str]:
 
 def _flat(f: Any) -> dict[str, Any]:
     d = f.to_dict()
-    flat = {"code": d["code"], "severity": d["severity"], "message": d["message"], **d["location"]}
+    flat = {"code": d["code"], "severity": d["severity"], "message": d["message"], "path": d["path"], **d["location"]}
     flat.update({f"evidence.{k}": v for k, v in d["evidence"].items()})
     return flat
 
 
 @pytest.mark.parametrize(("rule", "spec", "case"), _load_cases(), ids=lambda x: x if isinstance(x, str) else
                          x.get("name", "") if isinstance(x, dict) and "name" in x else "")
-def test_rule_case(rule: str, spec: dict[str, Any], case: dict[str, Any]) -> None:
-    data, name = _input(case)
+def test_rule_case(rule: str, spec: dict[str, Any], case: dict[str, Any], tmp_path: Path) -> None:
     code = spec["code"]
-    extra = {k: case[k] for k in ("year", "issuer_kind", "lang") if k in case}
-    got = [f for f in findings(data, name, select=[code], **extra) if f.code == code]
+    if "batch" in case:  # several documents checked together (cross-document rules)
+        docs = []
+        for i, doc in enumerate(case["batch"]):
+            data, name = _input(doc)
+            alias = Path(doc.get("as", f"{i}-{name}"))
+            # inline text keeps its alias; edited bases keep the suffix of their actual content (.json/.txt)
+            docs.append((alias.name if "text" in doc else alias.stem + Path(name).suffix, data))
+        got = [f for f in batch_findings(docs, [code], str(tmp_path), case.get("manifest")) if f.code == code]
+        for f in got:
+            f.path = Path(f.path).name
+            for k, v in f.evidence.items():  # other documents of the batch, by file name
+                if isinstance(v, str) and str(tmp_path) in v:
+                    f.evidence[k] = Path(v).name
+                elif isinstance(v, list):
+                    f.evidence[k] = [Path(x).name if isinstance(x, str) and str(tmp_path) in x else x for x in v]
+    else:
+        data, name = _input(case)
+        extra = {k: case[k] for k in ("year", "issuer_kind", "lang") if k in case}
+        got = [f for f in findings(data, name, select=[code], **extra) if f.code == code]
     expected = case.get("expect") or []
     flat = [_flat(f) for f in got]
     assert len(got) == len(expected), f"{case['name']}: expected {len(expected)} finding(s), got {flat}"

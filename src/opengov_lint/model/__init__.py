@@ -2,6 +2,7 @@
 
 This package imports nothing else from opengov_lint, so every layer can depend on it."""
 
+from opengov_lint.model.batch import Batch, ReportSummary
 from opengov_lint.model.document import Cell, Document, Paragraph, Table
 from opengov_lint.model.report import (
     Caption,
@@ -17,6 +18,8 @@ from opengov_lint.model.report import (
 )
 
 __all__ = [
+    "Batch",
+    "ReportSummary",
     "Caption",
     "Cell",
     "CellKind",

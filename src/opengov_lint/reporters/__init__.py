@@ -1,13 +1,19 @@
-"""Reporters render findings; they never filter them or decide the exit code."""
+"""Reporters render findings; they never filter them or decide the exit code.
+
+Protocol: start(); file(result) for each checked file, in path order; extra(findings) once with the
+cross-document findings (OG6xx) after all files; finish()."""
 
 from __future__ import annotations
 
 import importlib
-from typing import IO, Protocol
+from typing import IO, Any, Protocol
 
+from opengov_lint.findings import Finding
 from opengov_lint.runner import FileResult
 
-FORMATS = {"text": "text", "json": "jsonfmt", "jsonl": "jsonfmt"}
+FORMATS = {"text": "text", "json": "jsonfmt", "jsonl": "jsonfmt", "csv": "tabular", "xlsx": "xlsx",
+           "html": "html"}
+BINARY = {"xlsx"}
 
 
 class Reporter(Protocol):
@@ -15,10 +21,21 @@ class Reporter(Protocol):
 
     def file(self, result: FileResult) -> None: ...
 
+    def extra(self, findings: list[Finding]) -> None: ...
+
     def finish(self) -> None: ...
 
 
-def get_reporter(fmt: str, out: IO[str], *, lang: str, color: bool, quiet: bool, statistics: bool) -> Reporter:
+def get_reporter(fmt: str, out: IO[str], *, lang: str, color: bool, quiet: bool, statistics: bool,
+                 output: str | None = None, **kw: Any) -> Reporter:
     mod = importlib.import_module(f"opengov_lint.reporters.{FORMATS[fmt]}")
-    reporter: Reporter = mod.make(fmt, out, lang=lang, color=color, quiet=quiet, statistics=statistics)
+    reporter: Reporter = mod.make(fmt, out, lang=lang, color=color, quiet=quiet, statistics=statistics,
+                                  output=output, **kw)
     return reporter
+
+
+def finding_key(d: dict[str, Any]) -> tuple[Any, ...]:
+    """Finding.sort_key for the dict form."""
+    loc = d["location"]
+    return (d["path"], loc.get("page") or 0, loc.get("line") or 0, loc.get("section") or 0, d["code"],
+            loc.get("row") or "", loc.get("column") or "")

@@ -1,34 +1,58 @@
-"""`json` (one array, sorted by path then position) and `jsonl` (one object per line, streamed)."""
+"""`json` (one array, sorted by path then position) and `jsonl` (one object per line, streamed).
+
+The array form spills per-file findings to a temporary file and merges them with the cross-document
+findings at the end, so memory does not grow with the size of the batch."""
 
 from __future__ import annotations
 
+import heapq
 import json
+import tempfile
+from collections.abc import Iterator
 from typing import IO, Any
 
 from opengov_lint.findings import Finding
+from opengov_lint.reporters import finding_key
 from opengov_lint.runner import FileResult
 
 
 class JsonReporter:
     def __init__(self, out: IO[str], lines: bool) -> None:
         self.out, self.lines = out, lines
-        self.findings: list[Finding] = []
+        self.spill: Any = None if lines else tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.cross: list[dict[str, Any]] = []
 
     def start(self) -> None:
         pass
 
     def file(self, result: FileResult) -> None:
+        for f in sorted(result.findings, key=Finding.sort_key):
+            line = json.dumps(f.to_dict(), ensure_ascii=False)
+            (self.out if self.lines else self.spill).write(line + "\n")
+
+    def extra(self, findings: list[Finding]) -> None:
         if self.lines:
-            for f in sorted(result.findings, key=Finding.sort_key):
+            for f in findings:
                 self.out.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")
         else:
-            self.findings.extend(result.findings)
+            self.cross = sorted((f.to_dict() for f in findings), key=finding_key)
+
+    def _spilled(self) -> Iterator[dict[str, Any]]:
+        self.spill.seek(0)
+        for line in self.spill:
+            yield json.loads(line)
 
     def finish(self) -> None:
-        if not self.lines:
-            self.findings.sort(key=Finding.sort_key)
-            json.dump([f.to_dict() for f in self.findings], self.out, ensure_ascii=False, indent=2)
-            self.out.write("\n")
+        if self.lines:
+            return
+        self.out.write("[")
+        first = True
+        for d in heapq.merge(self._spilled(), self.cross, key=finding_key):
+            text = json.dumps(d, ensure_ascii=False, indent=2)
+            self.out.write(("\n" if first else ",\n") + "  " + text.replace("\n", "\n  "))
+            first = False
+        self.out.write("\n]\n" if not first else "]\n")
+        self.spill.close()
 
 
 def make(fmt: str, out: IO[str], **_: Any) -> JsonReporter:

@@ -86,6 +86,30 @@ class TextReporter:
             self.console.print(f"      {escape(f.message)}")
         self.console.print()
 
+    def extra(self, findings: list[Finding]) -> None:
+        """Cross-document findings, grouped by file, after the per-file ones."""
+        from rich.markup import escape
+
+        if not findings:
+            return
+        zh = self.lang == "zh"
+        self.counts.update(f.severity for f in findings)
+        self.by_rule.update((f.code, f.name) for f in findings)
+        if self.quiet:
+            return
+        self.console.print(f"[bold]{'跨文档检查（同一机关不同年度、汇总与单位、不同机关之间）' if zh else 'Across documents'}[/bold]")
+        current = None
+        for f in findings:
+            if f.path != current:
+                current = f.path
+                self.console.print(f"[bold]{escape(f.path)}[/bold]")
+            label, label_en, style = _SEV[f.severity]
+            loc = where(f, self.lang, "2021")
+            self.console.print(f"  [{style}]{label if zh else label_en}[/{style}] [bold]{f.code}[/bold] "
+                               f"[dim]{f.name}[/dim]" + (f"  [dim]{escape(loc)}[/dim]" if loc else ""))
+            self.console.print(f"      {escape(f.message)}")
+        self.console.print()
+
     def finish(self) -> None:
         zh = self.lang == "zh"
         if self.statistics:

@@ -1,0 +1,136 @@
+"""The `check` command's run: collect files, check them (in parallel, streaming, in path order),
+show progress, hand results to the reporter, then run the cross-document rules over what the files
+left behind. Ctrl-C stops the workers, writes no partial output file and exits with 130."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+from opengov_lint.config import Settings
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+@dataclass(slots=True)
+class BatchOptions:
+    output: str | None = None
+    jobs: int | None = None
+    statistics: bool = False
+    quiet: bool = False
+    stdin_format: str | None = None
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    progress: bool = True
+
+
+def collect(paths: list[str], opts: BatchOptions) -> list[str]:
+    from opengov_lint.sources import STDIN, expand
+
+    files = list(dict.fromkeys(expand(paths, opts.include, opts.exclude)))
+    rest = sorted(f for f in files if f != STDIN)
+    return ([STDIN] if STDIN in files else []) + rest
+
+
+class _Progress:
+    """A rich progress bar on stderr with counts and ETA; silent when stderr is not a terminal."""
+
+    def __init__(self, total: int, enabled: bool, lang: str) -> None:
+        self.bar: Any = None
+        self.zh = lang == "zh"
+        if not enabled or total < 2 or not sys.stderr.isatty():
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, \
+            TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                            console=Console(file=sys.stderr), transient=False)
+        self.task = self.bar.add_task(self._label(0, 0, 0), total=total)
+        self.bar.start()
+        self.counts = [0, 0, 0]
+
+    def _label(self, e: int, w: int, u: int) -> str:
+        if self.zh:
+            return f"检查中  错误 {e}  警告 {w}  无法读取 {u}"
+        return f"checking  errors {e}  warnings {w}  unreadable {u}"
+
+    def advance(self, result: Any) -> None:
+        if self.bar is None:
+            return
+        self.counts[0] += sum(1 for f in result.findings if f.severity == "error")
+        self.counts[1] += sum(1 for f in result.findings if f.severity == "warning")
+        self.counts[2] += not result.readable
+        self.bar.update(self.task, advance=1, description=self._label(*self.counts))
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
+    from opengov_lint import engine
+    from opengov_lint.reporters import get_reporter
+    from opengov_lint.runner import build_engine, check_one, init_worker, run_batch
+    from opengov_lint.sources import STDIN
+
+    files = collect(paths, opts)
+    if not files:
+        sys.stderr.write("opengov-lint: no report files found in the given paths\n")
+        return EXIT_USAGE
+    cfg = build_engine(settings)
+    settings.batch_rules = any(r.scope == "batch" for r in cfg.rules) and (len(files) > 1 or bool(settings.manifest))
+    settings.parent_pid = os.getpid()
+    buf: Any = io.StringIO() if opts.output and settings.output_format not in ("xlsx",) else sys.stdout
+    color = opts.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    reporter = get_reporter(settings.output_format, buf, lang=settings.lang, color=color, quiet=opts.quiet,
+                            statistics=opts.statistics, output=opts.output)
+    progress = _Progress(len(files), opts.progress and not opts.quiet, settings.lang)
+    failed = False
+    summaries: list[Any] = []
+    try:
+        reporter.start()
+        if files and files[0] == STDIN:
+            init_worker(settings)
+            data = sys.stdin.buffer.read()
+            result = check_one("<stdin>", data, opts.stdin_format)
+            failed |= _consume(result, reporter, progress, summaries, settings.fail_on)
+            files = files[1:]
+        n_jobs = max(1, opts.jobs or os.cpu_count() or 1)
+        for result in run_batch(files, settings, min(n_jobs, max(1, len(files)))):
+            failed |= _consume(result, reporter, progress, summaries, settings.fail_on)
+        progress.stop()
+        if summaries:
+            from opengov_lint.model import Batch
+
+            cross = engine.run_batch_rules(Batch(summaries), cfg)
+            failed |= engine.fails(cross, settings.fail_on)
+            reporter.extra(cross)
+        reporter.finish()
+    except KeyboardInterrupt:
+        progress.stop()
+        sys.stderr.write("\nopengov-lint: interrupted; no output file was written\n" if settings.lang != "zh"
+                         else "\nopengov-lint：已中断，未写出任何输出文件\n")
+        return EXIT_INTERRUPTED
+    if opts.output and isinstance(buf, io.StringIO):
+        from opengov_lint.cli import atomic_write
+
+        atomic_write(opts.output, buf.getvalue())
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _consume(result: Any, reporter: Any, progress: _Progress, summaries: list[Any], fail_on: str) -> bool:
+    from opengov_lint import engine
+
+    if result.summary is not None:
+        from opengov_lint.summary import attach_keys
+
+        summaries.append(attach_keys(result.summary))
+        result.summary = None
+    reporter.file(result)
+    progress.advance(result)
+    return engine.fails(result.findings, fail_on)

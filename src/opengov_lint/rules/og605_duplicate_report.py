@@ -1,0 +1,89 @@
+"""Two different issuers' reports are near-identical.
+
+两个不同机关的年度报告正文几乎相同（相互抄袭或套用同一底稿）。
+
+依据 / Why: 2021年版格式把“内容雷同”列为追责情形；CASS 评估发现跨地区抄袭年报。比较时统一全角半角、
+去掉空格、把数字视为相同，并去掉各自的机关名称，因此换了单位名称和数字的抄袭也能发现。
+采用文字片段（6字）集合的 bottom-k 草图估计相似度（Jaccard），默认阈值 0.9。
+
+错误示例 / Fails: 甲镇与乙镇的报告除机关名称和数字外逐字相同。
+
+正确示例 / Passes: 各单位按本单位实际撰写。
+
+修改方法 / Fix: 按本单位实际情况重写报告正文。
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from opengov_lint.findings import BatchHit, Hit, Location
+from opengov_lint.model import Batch, ReportSummary
+
+CODE = "OG605"
+NAME = "duplicate-report"
+SEVERITY = "warning"
+TEMPLATES = ("2019", "2021")
+SCOPE = "batch"
+MESSAGES = {
+    "default": {
+        "zh": "正文与{other_issuer}的报告（{other_path}）相似度约{percent}%，疑似雷同",
+        "en": "the narrative is about {percent}% similar to {other_issuer}'s report ({other_path})",
+    },
+}
+
+
+@dataclass
+class Options:
+    threshold: float = 0.9  # estimated Jaccard similarity of the normalised narratives
+    min_shingles: int = 300  # reports with less text are not compared
+
+
+def jaccard(a: ReportSummary, b: ReportSummary) -> float:
+    """Bottom-k estimate: among the k smallest hashes of A ∪ B, the share present in both."""
+    sa, sb = set(a.sketch), set(b.sketch)
+    k = min(len(sa), len(sb))
+    if not k:
+        return 0.0
+    union = sorted(sa | sb)[:k]
+    return sum(1 for h in union if h in sa and h in sb) / k
+
+
+def _candidates(reports: list[ReportSummary], need: int) -> set[tuple[int, int]]:
+    """Pairs sharing at least `need` sketch values; values common to many reports (boilerplate) skipped."""
+    index: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(reports):
+        for h in r.sketch:
+            index[h].append(i)
+    cap = max(50, len(reports) // 20)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in index.values():
+        if len(members) > cap:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                shared[(members[x], members[y])] += 1
+    return {p for p, n in shared.items() if n >= need}
+
+
+def check(batch: Batch, options: Options) -> Iterator[BatchHit]:
+    reports = [r for r in batch.reports if r.issuer and r.shingles >= options.min_shingles]
+    if len(reports) < 2:
+        return
+    k = min(len(r.sketch) for r in reports)
+    for i, j in sorted(_candidates(reports, max(1, int(k * options.threshold * 0.5)))):
+        a, b = reports[i], reports[j]
+        if a.issuer == b.issuer:
+            continue
+        sim = jaccard(a, b)
+        if sim < options.threshold:
+            continue
+        for me, other in ((a, b), (b, a)):
+            yield BatchHit(me.path, Hit(
+                args={"other_issuer": other.issuer_label or other.issuer, "other_path": other.path,
+                      "percent": round(sim * 100)},
+                location=Location(section=1),
+                evidence={"similarity": round(sim, 3), "other_path": other.path, "other_issuer": other.issuer_label},
+            ))

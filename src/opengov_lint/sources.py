@@ -1,0 +1,122 @@
+"""Where the files of a batch come from: paths, directories (recursive, include/exclude globs), list
+files (`--from-list`), stdin and http(s) URLs. URLs are fetched only when the user gives them, with a
+timeout, a size limit and at most a few redirects; nothing else ever touches the network."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+STDIN = "-"
+URL_PREFIXES = ("http://", "https://")
+MAX_REDIRECTS = 5
+
+
+def is_url(path: str) -> bool:
+    return path.lower().startswith(URL_PREFIXES)
+
+
+def _matches(rel: str, patterns: Iterable[str]) -> bool:
+    name = os.path.basename(rel)
+    rel = rel.replace(os.sep, "/")
+    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) or fnmatch.fnmatch(rel, f"*/{p}")
+               for p in patterns)
+
+
+def read_list(path: str) -> list[str]:
+    """One path or URL per line; blank lines and lines starting with # are ignored."""
+    with open(path, encoding="utf-8-sig") as fh:
+        return [ln.strip() for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = (),
+           suffixes: set[str] | None = None) -> Iterator[str]:
+    """Files named directly are always checked (unless excluded); directories are walked in sorted
+    order without following symlinked folders, hidden entries skipped, for report suffixes (or the
+    `include` globs when given)."""
+    from opengov_lint.readers import CHECKABLE
+
+    allowed = suffixes or CHECKABLE
+    include, exclude = list(include), list(exclude)
+    for p in paths:
+        if p == STDIN or is_url(p):
+            yield p
+            continue
+        if not os.path.isdir(p):
+            if not exclude or not _matches(p, exclude):
+                yield p
+            continue
+        for root, dirs, files in os.walk(p, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (
+                exclude and _matches(os.path.relpath(os.path.join(root, d), p), exclude)))
+            for f in sorted(files):
+                full = os.path.join(root, f)
+                rel = os.path.relpath(full, p)
+                if f.startswith(".") or (exclude and _matches(rel, exclude)):
+                    continue
+                if include:
+                    if _matches(rel, include):
+                        yield full
+                elif os.path.splitext(f)[1].lower() in allowed:
+                    yield full
+
+
+@dataclass(slots=True)
+class Fetched:
+    data: bytes
+    name: str  # a file name with a suffix that helps sniffing (from the URL or the content type)
+    final_url: str
+
+
+class FetchError(Exception):
+    def __init__(self, zh: str, en: str, reason: str) -> None:
+        super().__init__(en)
+        self.zh, self.en, self.reason = zh, en, reason
+
+
+_TYPES = {"text/html": ".html", "application/pdf": ".pdf", "text/plain": ".txt", "application/json": ".json",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+          "application/x-yaml": ".yaml", "text/yaml": ".yaml", "text/markdown": ".md"}
+
+
+def fetch(url: str, max_bytes: int, timeout: float = 20.0) -> Fetched:
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    class _Redirects(urllib.request.HTTPRedirectHandler):
+        max_redirections = MAX_REDIRECTS
+
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+            if not is_url(newurl):
+                raise urllib.error.HTTPError(newurl, code, "redirect to a non-http(s) address refused", headers, fp)
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    opener = urllib.request.build_opener(_Redirects())
+    req = urllib.request.Request(url, headers={"User-Agent": "opengov-lint (report checker)"})
+    try:
+        with opener.open(req, timeout=timeout) as resp:
+            length = resp.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > max_bytes:
+                raise FetchError(f"网页文件大小{int(length)}字节，超过上限{max_bytes}字节（max_bytes），未下载",
+                                 f"the document is {length} bytes, over the {max_bytes}-byte limit", "size-limit")
+            data = resp.read(max_bytes + 1)
+            if len(data) > max_bytes:
+                raise FetchError(f"网页文件超过上限{max_bytes}字节（max_bytes），未下载完",
+                                 f"the document is over the {max_bytes}-byte limit", "size-limit")
+            final = resp.geturl()
+            ctype = (resp.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+    except FetchError:
+        raise
+    except urllib.error.HTTPError as exc:
+        raise FetchError(f"下载失败：服务器返回 HTTP {exc.code}", f"download failed: HTTP {exc.code}", "http-error") from exc
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise FetchError(f"下载失败：{reason}（请检查网址和网络，或先下载到本地再检查）", f"download failed: {reason}",
+                         "network-error") from exc
+    name = os.path.basename(urllib.parse.urlparse(final).path) or "index"
+    if not os.path.splitext(name)[1] and ctype in _TYPES:
+        name += _TYPES[ctype]
+    return Fetched(data, name, final)
