@@ -43,24 +43,40 @@ def clean_raw(raw: str) -> str:
 def type_cell(raw: str, expects: str = "count", header_unit: str | None = None,
               line: int | None = None, page: int | None = None) -> TypedCell:
     raw = clean_raw(raw)
+    kind, value, unit, annotation, fullwidth, signed = _parse(raw)
+    return TypedCell(raw=raw, kind=kind, value=value, unit=unit, annotation=annotation, fullwidth=fullwidth,
+                     signed=signed, expects=expects, header_unit=header_unit, line=line, page=page)
+
+
+_Parsed = tuple[CellKind, "int | Decimal | None", "str | None", "str | None", bool, bool]
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse(raw: str) -> _Parsed:
+    """The content of a cell, independent of where it stands (cached: most cells are 0)."""
+    cell = TypedCell(raw=raw, kind=CellKind.TEXT)
+    _classify(raw, cell)
+    return cell.kind, cell.value, cell.unit, cell.annotation, cell.fullwidth, cell.signed
+
+
+def _classify(raw: str, cell: TypedCell) -> None:
     text = squash(nfkc(raw))
-    cell = TypedCell(raw=raw, kind=CellKind.TEXT, expects=expects, header_unit=header_unit, line=line, page=page)
     if not text:
         cell.kind = CellKind.BLANK
-        return cell
+        return
     if text in _placeholders():
         cell.kind = CellKind.PLACEHOLDER
-        return cell
+        return
     m = _number_re().match(text)
     if not m:
-        return cell
+        return
     digits = m["int"]
     cell.fullwidth = bool(_FULLWIDTH.search(raw.strip(" \t\r\n")) or "\u3000" in raw or "," in digits)
     try:
         value: int | Decimal = Decimal(digits.replace(",", "") + m["frac"]) if m["frac"] else int(
             digits.replace(",", ""))
     except (InvalidOperation, ValueError):  # pragma: no cover - the regex admits only digits
-        return cell
+        return
     sign = m["sign"]
     if sign:
         cell.signed = True
@@ -71,4 +87,3 @@ def type_cell(raw: str, expects: str = "count", header_unit: str | None = None,
     if m["note"]:
         cell.annotation = m["note"][1:-1]
     cell.kind = CellKind.ZERO if value == 0 else CellKind.NUMBER
-    return cell

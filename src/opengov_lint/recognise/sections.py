@@ -7,6 +7,7 @@ or `三、` for section 二 is still found (and reported by OG103). Sub-headings
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -55,23 +56,33 @@ def split_numbering(text: str) -> tuple[Numbering, str]:
     return Numbering("none", "", None), t
 
 
-def _score(title: str, spec: SectionSpec) -> tuple[float, bool]:
-    n = norm(title)
-    if not n:
-        return 0.0, False
-    if n == norm(spec.title):
+@functools.cache
+def _titles() -> tuple[tuple[SectionSpec, str, frozenset[str]], ...]:
+    return tuple((s, norm(s.title), frozenset(norm(v) for v in s.variants)) for s in sections())
+
+
+def _score(n: str, spec: SectionSpec, title: str, variants: frozenset[str]) -> tuple[float, bool]:
+    if n == title:
         return 1.0, False
-    for v in spec.variants:
-        if n == norm(v):
-            return 0.95, True
-    best = SequenceMatcher(None, n, norm(spec.title), autojunk=False).ratio()
+    if n in variants:
+        return 0.95, True
+    if abs(len(n) - len(title)) > len(title) // 2:
+        return 0.0, False
+    m = SequenceMatcher(None, n, title, autojunk=False)
+    if m.real_quick_ratio() < 0.8 or m.quick_ratio() < 0.8:
+        return 0.0, False
+    best = m.ratio()
     return (best, True) if best >= 0.8 else (0.0, False)
 
 
+@functools.lru_cache(maxsize=4096)
 def _best(title: str) -> tuple[SectionSpec | None, float, bool]:
+    n = norm(title)
     best: tuple[SectionSpec | None, float, bool] = (None, 0.0, False)
-    for spec in sections():
-        score, variant = _score(title, spec)
+    if not n:
+        return best
+    for spec, t, variants in _titles():
+        score, variant = _score(n, spec, t, variants)
         if score > best[1]:
             best = (spec, score, variant)
     return best
@@ -82,6 +93,8 @@ def match_heading(p: Paragraph) -> HeadingMatch | None:
     if not text or len(text) > 200:
         return None
     numbering, title = split_numbering(text)
+    if numbering.style == "none" and len(text) > _MAX_HEADING:
+        return None
     candidates = [title]
     if len(title) > _MAX_HEADING or re.search(r"[。；]", title):
         if numbering.style == "none":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -31,6 +32,7 @@ def squash(s: str) -> str:
     return _WS.sub("", s)
 
 
+@functools.lru_cache(maxsize=65536)
 def norm(s: str) -> str:
     """The matching form of a label: NFKC (full/half width), no whitespace, no quotes, 1、 -> 1.,
     without trailing colon. Two labels that differ only in these respects are the same label."""
@@ -39,6 +41,7 @@ def norm(s: str) -> str:
     return t.rstrip(":;,。.")
 
 
+@functools.lru_cache(maxsize=16384)
 def core(s: str) -> str:
     """`norm` without the leading numbering (一、 (三) 1. ...)."""
     t = norm(s)
