@@ -92,6 +92,9 @@ def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
     progress = _Progress(len(files), opts.progress and not opts.quiet, settings.lang)
     failed = False
     summaries: list[Any] = []
+    diffs: list[str] = []
+    if settings.fix == "diff":
+        reporter = _DiffOnly(diffs)
     try:
         reporter.start()
         if files and files[0] == STDIN:
@@ -117,10 +120,35 @@ def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
                          else "\nopengov-lint：已中断，未写出任何输出文件\n")
         return EXIT_INTERRUPTED
     if opts.output and isinstance(buf, io.StringIO):
-        from opengov_lint.cli import atomic_write
+        from opengov_lint.fsutil import atomic_write
 
         atomic_write(opts.output, buf.getvalue())
+    if settings.fix == "diff":
+        n = sum(1 for d in diffs if d)
+        sys.stderr.write(f"{n} 个文件可自动修正（--fix）\n" if settings.lang == "zh" else f"{n} file(s) would be fixed\n")
+        return EXIT_FINDINGS if n else EXIT_OK
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+class _DiffOnly:
+    """With --diff only the diffs are printed (to stdout), not the findings."""
+
+    def __init__(self, diffs: list[str]) -> None:
+        self.diffs = diffs
+
+    def start(self) -> None:
+        pass
+
+    def file(self, result: Any) -> None:
+        self.diffs.append(result.diff)
+        if result.diff:
+            sys.stdout.write(result.diff if result.diff.endswith("\n") else result.diff + "\n")
+
+    def extra(self, findings: list[Any]) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
 
 
 def _consume(result: Any, reporter: Any, progress: _Progress, summaries: list[Any], fail_on: str) -> bool:

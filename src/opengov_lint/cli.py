@@ -51,20 +51,7 @@ def _usage(message: str) -> None:
     raise typer.Exit(EXIT_USAGE)
 
 
-def atomic_write(path: str, text: str) -> None:
-    """Write a whole output file or nothing: temp file in the same folder, then rename."""
-    import tempfile
-
-    directory = os.path.dirname(os.path.abspath(path)) or "."
-    fd, tmp = tempfile.mkstemp(prefix=".opengov-lint-", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+from opengov_lint.fsutil import atomic_write, atomic_write_bytes  # noqa: E402  (re-exported)
 
 
 @app.command()
@@ -97,6 +84,8 @@ def check(
     timeout: Annotated[float | None, typer.Option(help="Per-file time limit in seconds (default 120).")] = None,
     executor: Annotated[str, typer.Option(help="local (processes on this machine) or dask.")] = "local",
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address for --executor dask.")] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to .txt/.md/.yaml/.json reports.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Show the safe fixes as a diff; change nothing.")] = False,
 ) -> None:
     """Check reports (检查年度报告)."""
     from opengov_lint.config import ConfigError, load_settings
@@ -120,6 +109,7 @@ def check(
     settings.issuer_kind = issuer_kind or settings.issuer_kind
     settings.timeout = timeout if timeout is not None else settings.timeout
     settings.executor, settings.scheduler = executor, scheduler
+    settings.fix = "diff" if diff else ("apply" if fix else None)
     _validate_choices(settings)
     if executor not in ("local", "dask"):
         _usage(f"--executor must be local or dask (got {executor!r})")
@@ -176,29 +166,69 @@ def _validate_choices(settings: Any) -> None:
 @app.command()
 def convert(
     path: Annotated[str, typer.Argument(help="Any supported report file.")],
-    to: Annotated[str, typer.Option(help="yaml|json")] = "yaml",
+    to: Annotated[str, typer.Option(help="yaml|json|docx|html")] = "yaml",
     output: Annotated[str | None, typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
     year: Annotated[int | None, typer.Option(help="Report year (overrides detection).")] = None,
     issuer_kind: Annotated[str | None, typer.Option("--issuer-kind", help="government|department")] = None,
 ) -> None:
-    """Convert a report to the canonical structured form (转换为结构化 YAML/JSON)."""
-    from opengov_lint.canonical import dump_json, dump_yaml
+    """Convert a report to the canonical form (YAML/JSON) or render it as Word/HTML (转换格式)."""
     from opengov_lint.model import Report
     from opengov_lint.readers import ReadError, read_path
     from opengov_lint.recognise import Overrides, recognise
 
-    if to not in ("yaml", "json"):
-        _usage(f"--to must be yaml or json (got {to!r})")
+    if to not in ("yaml", "json", "docx", "html"):
+        _usage(f"--to must be yaml, json, docx or html (got {to!r})")
     try:
         doc = read_path(path)
     except ReadError as exc:
         typer.echo(f"{path}: {exc.code} {exc.message_zh} / {exc.message_en}", err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
     report = doc if isinstance(doc, Report) else recognise(doc, Overrides(year=year, issuer_kind=issuer_kind))
-    text = dump_yaml(report) if to == "yaml" else dump_json(report)
+    if output and os.path.abspath(output) == os.path.abspath(path):
+        _usage("refusing to overwrite the input file")
+    _write_report(report, to, output)
+
+
+@app.command("template")
+def template_cmd(
+    year: Annotated[int, typer.Option(help="Report year: 2019-2020 get the 2019 layout, 2021 on the 2021 layout.")],
+    to: Annotated[str, typer.Option(help="yaml|docx|html")] = "yaml",
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Output file (default: stdout; docx needs -o).")]
+    = None,
+    issuer: Annotated[str | None, typer.Option(help="Name of the issuing organ.")] = None,
+    issuer_kind: Annotated[str | None, typer.Option("--issuer-kind", help="government|department")] = None,
+) -> None:
+    """A blank report for a year in the national layout (空白年报模板)."""
+    from opengov_lint.authoring.template import build
+
+    if not 2019 <= year <= 2100:
+        _usage("--year must be 2019 or later (the 2019 regulation and its report formats)")
+    if to not in ("yaml", "json", "docx", "html"):
+        _usage(f"--to must be yaml, json, docx or html (got {to!r})")
+    if issuer_kind not in (None, "government", "department"):
+        _usage("--issuer-kind must be government or department")
+    report = build(year, issuer, issuer_kind)
+    _write_report(report, to, output)
+
+
+def _write_report(report: Any, to: str, output: str | None) -> None:
+    if to == "docx":
+        from opengov_lint.authoring.docx_writer import render as render_docx
+
+        if not output:
+            _usage("--to docx needs -o FILE")
+        assert output is not None
+        atomic_write_bytes(output, render_docx(report))
+        return
+    if to == "html":
+        from opengov_lint.authoring.html_writer import render as render_html
+
+        text = render_html(report)
+    else:
+        from opengov_lint.canonical import dump_json, dump_yaml
+
+        text = dump_yaml(report) if to == "yaml" else dump_json(report)
     if output:
-        if os.path.abspath(output) == os.path.abspath(path):
-            _usage("refusing to overwrite the input file")
         atomic_write(output, text)
     else:
         sys.stdout.write(text)

@@ -42,6 +42,7 @@ class Settings:
     executor: str = "local"  # local | dask
     scheduler: str | None = None
     parent_pid: int = 0
+    fix: str | None = None  # None | "apply" | "diff"
 
 
 def discover(start: str | None = None) -> tuple[str, dict[str, Any]] | None:

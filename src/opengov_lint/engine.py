@@ -101,7 +101,7 @@ def run(report: Report, cfg: EngineConfig, path: str) -> list[Finding]:
         for hit in hits:
             sev = cfg.severity.get(rule.code) or hit.severity or rule.severity
             out.append(Finding(rule.code, rule.name, sev, render(rule, hit, cfg.lang), path, hit.location,
-                               hit.evidence))
+                               hit.evidence, hit.fix))
     out.sort(key=Finding.sort_key)
     return out
 

@@ -32,6 +32,15 @@ class Location:
         return ".".join(x for x in (self.table, self.row, self.column) if x)
 
 
+@dataclass(slots=True, frozen=True)
+class Fix:
+    """A safe text edit on one source line: replace `old` (which must occur exactly once) by `new`."""
+
+    line: int
+    old: str
+    new: str
+
+
 @dataclass(slots=True)
 class Hit:
     """One problem found by a rule. `message` is a key of the rule's MESSAGES; `args` fill it."""
@@ -41,6 +50,7 @@ class Hit:
     location: Location = field(default_factory=Location)
     evidence: dict[str, Any] = field(default_factory=dict)
     severity: str | None = None  # a rule may raise/lower one hit where RULES.md says so (OG206, OG401)
+    fix: Fix | None = None  # a mechanical correction that cannot change the meaning (`check --fix`)
 
 
 @dataclass(slots=True)
@@ -52,6 +62,7 @@ class Finding:
     path: str
     location: Location
     evidence: dict[str, Any] = field(default_factory=dict)
+    fix: Fix | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

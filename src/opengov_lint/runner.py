@@ -30,6 +30,8 @@ class FileResult:
     seconds: float = 0.0
     readable: bool = True
     summary: Any = None  # model.batch.ReportSummary when the batch has cross-document rules
+    fixed: int = 0  # edits applied by --fix
+    diff: str = ""  # what --fix changed (or, with --diff, would change)
 
 
 # -- per-process state (built once per worker) ---------------------------------------------------
@@ -191,8 +193,33 @@ def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> F
             path, "OG901", f"读取或识别文件时发生意外错误，未能检查：{detail}（请将文件反馈给工具维护者）",
             f"unexpected error while reading the file, so it was not checked: {detail}", "internal-error", None,
             traceback.format_exc() if os.environ.get("OPENGOV_LINT_DEBUG") else None)]
+    if _SETTINGS.fix and data is None and result.readable and any(f.fix for f in result.findings):
+        result = _fix(path, result)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _fix(path: str, result: FileResult) -> FileResult:
+    """Apply (or only preview) the safe edits, then check the corrected text again."""
+    from opengov_lint.authoring.fix import TEXT_SUFFIXES, apply_fixes
+
+    assert _SETTINGS is not None
+    if is_url(path) or not path.lower().endswith(TEXT_SUFFIXES):
+        return result  # Word/PDF/HTML are never edited in place (docx: `check --fix -o COPY`)
+    with open(path, "rb") as fh:
+        original = fh.read()
+    fixed = apply_fixes(path, original, result.findings)
+    if not fixed.applied:
+        return result
+    if _SETTINGS.fix == "diff":
+        result.diff = fixed.diff
+        return result
+    from opengov_lint.fsutil import atomic_write_bytes
+
+    atomic_write_bytes(path, fixed.data)
+    again = check_one(path, fixed.data, None)
+    again.path, again.fixed, again.diff = path, len(fixed.applied), fixed.diff
+    return again
 
 
 def _read_finding(path: str, code: str, zh: str, en: str, reason: str, line: int | None,

@@ -83,6 +83,7 @@ def read(path: str, data: bytes, fmt: str = "yaml") -> Report:
     if not isinstance(raw_map, dict):
         raise _bad("raw", "应为“单元格路径: 原文”的映射", "must map cell paths to raw text", _line(root, "raw"))
     report.raw_text = {str(k): str(v) for k, v in raw_map.items()}
+    raw_lines = {str(k): _line(raw_map, k) for k in raw_map}
     report.preamble = _paragraphs(root.get("preamble"), _line(root, "preamble"), None)
     report.sections = _sections(root.get("sections") or [])
     report.paragraphs = report.preamble + [p for s in report.sections for p in s.paragraphs]
@@ -94,7 +95,7 @@ def read(path: str, data: bytes, fmt: str = "yaml") -> Report:
     for tid, node in tables.items():
         if node is None:
             continue
-        report.tables[str(tid)] = _table(report, str(tid), node, tables, meta)
+        report.tables[str(tid)] = _table(report, str(tid), node, tables, meta, raw_lines)
     if meta.template == "unknown" and report.tables:
         meta.template = next(iter(report.tables.values())).template
     return report
@@ -193,7 +194,8 @@ def _table_layout(tid: str, node: dict[str, Any], meta: Meta) -> str:
     return lay.id if lay else "2021"
 
 
-def _table(report: Report, tid: str, node: Any, parent: Any, meta: Meta) -> TableData:
+def _table(report: Report, tid: str, node: Any, parent: Any, meta: Meta,
+           raw_lines: dict[str, int | None]) -> TableData:
     lay_id = _table_layout(tid, node if isinstance(node, dict) else {}, meta)
     spec = layouts()[lay_id].tables.get(tid)
     if spec is None:
@@ -220,7 +222,7 @@ def _table(report: Report, tid: str, node: Any, parent: Any, meta: Meta) -> Tabl
                 continue
             path = f"{tid}.{row.path}.{col.id}"
             raw = report.raw_text.get(path, _raw(cells[col.id]))
-            line = _line(cells, col.id) or _line(container, key)
+            line = raw_lines.get(path) or _line(cells, col.id) or _line(container, key)
             data.cells[row.path][col.id] = type_cell(raw, col.kind, col.unit, line)
     return data
 

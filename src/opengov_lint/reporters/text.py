@@ -46,6 +46,7 @@ class TextReporter:
                                force_terminal=color, emoji=False)
         self.lang, self.quiet, self.statistics = lang, quiet, statistics
         self.files = 0
+        self.fixed = 0
         self.unreadable = 0
         self.counts: Counter[str] = Counter()
         self.by_rule: Counter[tuple[str, str]] = Counter()
@@ -58,6 +59,7 @@ class TextReporter:
         from rich.markup import escape
 
         self.files += 1
+        self.fixed += result.fixed
         self.unreadable += not result.readable
         c: Counter[str] = Counter(f.severity for f in result.findings)
         self.counts.update(c)
@@ -119,10 +121,14 @@ class TextReporter:
             text = f"检查了 {self.files} 个文件：{e} 个错误，{w} 个警告，{i} 个提示"
             if self.unreadable:
                 text += f"；{self.unreadable} 个文件无法读取"
+            if self.fixed:
+                text += f"；已自动修正 {self.fixed} 处"
         else:
             text = f"Checked {self.files} file(s): {e} error(s), {w} warning(s), {i} info"
             if self.unreadable:
                 text += f"; {self.unreadable} file(s) could not be read"
+            if self.fixed:
+                text += f"; {self.fixed} fix(es) applied"
         style = "bold red" if e else ("yellow" if w else "green")
         if not (e or w or i):
             text = ("✓ " + text) if not zh else ("✓ " + text + "，未发现问题")

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from opengov_lint.findings import Hit
+import re
+
+from opengov_lint.findings import Fix, Hit
 from opengov_lint.model import Report
 from opengov_lint.recognise.text import int_to_cn
 from opengov_lint.rules._helpers import heading_location
@@ -44,7 +46,14 @@ def check(report: Report, options: None) -> Iterator[Hit]:
         found = s.numbering.strip()
         if found == expected:
             continue
+        fix = None
+        if found and s.line:
+            m = re.match(r"[#\s\u3000]*" + re.escape(found) + r"[ \t\u3000]*", s.heading)
+            if m:
+                lead = re.match(r"[#\s\u3000]*", m.group(0))
+                fix = Fix(s.line, m.group(0)[lead.end() if lead else 0:], expected)
         yield Hit(
+            fix=fix,
             message="none" if not found else "default",
             args={"number": s.number, "cn": int_to_cn(s.number), "found": found, "expected": expected,
                   "heading": s.heading},

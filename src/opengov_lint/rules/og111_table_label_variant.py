@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from opengov_lint.findings import Hit, Location
+from opengov_lint.findings import Fix, Hit, Location
 from opengov_lint.model import Report
 from opengov_lint.rules._helpers import TABLE_SHORT, table_section
 
@@ -39,6 +39,7 @@ def check(report: Report, options: None) -> Iterator[Hit]:
         for v in t.variants:
             zh, en = _KIND.get(v.kind, (v.kind, v.kind))
             yield Hit(
+                fix=Fix(v.line, v.found, v.expected) if v.line and "\n" not in v.found else None,
                 args={"table": TABLE_SHORT[t.id], "kind": zh, "kind_en": en, "found": v.found, "expected": v.expected},
                 location=Location(line=v.line, page=v.page, section=table_section(t), table=t.id,
                                   row=v.id if v.kind == "row" else None,

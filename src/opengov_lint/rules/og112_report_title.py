@@ -52,5 +52,5 @@ def check(report: Report, options: None) -> Iterator[Hit]:
                   location=loc, evidence={"found": found or None, "expected": expected})
     if meta.year_source != "title" and not any(str(y) in title for y in range(2000, 2101)):
         yield Hit(message="year", args={"title": meta.title}, location=loc, evidence={"title": meta.title})
-    if not meta.issuer or meta.issuer not in title:
+    if not meta.issuer or squash(nfkc(meta.issuer)) not in title:
         yield Hit(message="issuer", args={"title": meta.title}, location=loc, evidence={"title": meta.title})

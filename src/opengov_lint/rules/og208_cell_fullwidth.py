@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from opengov_lint.findings import Hit
+from opengov_lint.findings import Fix, Hit
 from opengov_lint.model import Report
 from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, iter_cells, row_label
 
@@ -37,6 +37,8 @@ def check(report: Report, options: None) -> Iterator[Hit]:
     for table, row, col, cell in iter_cells(report):
         if cell.fullwidth and cell.value is not None:
             clean = str(cell.value) + (cell.unit or "")
-            yield Hit(args={"table": TABLE_SHORT[table.id], "row": row_label(table, row),
+            old = cell.raw.strip(" \t\r\n")
+            yield Hit(fix=Fix(cell.line, old, clean) if cell.line and old else None,
+                      args={"table": TABLE_SHORT[table.id], "row": row_label(table, row),
                             "col": col_label(table, col, row), "raw": cell.raw, "clean": clean},
                       location=cell_location(table, row, col, cell), evidence={"raw": cell.raw, "clean": clean})
