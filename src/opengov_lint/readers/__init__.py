@@ -46,8 +46,9 @@ def sniff(path: str, head: bytes) -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "doc" if suffix != "xls" else "xls"
     probe = head[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if probe.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<meta", b"<div", b"<table",
-                         b"<p")) and suffix not in ("yaml", "json", "md"):
+    if probe.startswith((b"<!doctype html", b"<html")) and suffix not in ("yaml", "json"):
+        return "html"
+    if suffix is None and probe.startswith((b"<?xml", b"<head", b"<body", b"<meta", b"<div", b"<table", b"<p")):
         return "html"
     if suffix in ("yaml", "json", "md", "html", "docx", "pdf", "doc", "wps", "ofd", "xls", "xlsx"):
         return suffix
@@ -60,18 +61,27 @@ def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document | Rep
     fmt = fmt or sniff(path, data[:8192])
     if fmt in ("doc", "wps", "ofd", "xls", "xlsx"):
         raise _unsupported(fmt)
-    module = importlib.import_module(f"opengov_lint.readers.{_MODULES.get(fmt, fmt)}")
+    try:
+        module = importlib.import_module(f"opengov_lint.readers.{_MODULES.get(fmt, fmt)}")
+    except ModuleNotFoundError as exc:
+        raise ReadError(f"此安装不支持读取 {fmt} 格式（缺少 {exc.name}）", f"this installation cannot read {fmt} ({exc.name})",
+                        reason="unsupported-format") from exc
     result: Document | Report = module.read(path, data, fmt)
     return result
 
 
 def read_path(path: str, options: ReadOptions | None = None) -> Document | Report:
+    import stat
+
     options = options or ReadOptions()
     try:
-        size = os.path.getsize(path)
+        st = os.stat(path)
     except OSError as exc:
-        raise ReadError(f"无法打开文件：{exc.strerror or exc}", f"cannot open the file: {exc.strerror or exc}",
-                        reason="os-error") from exc
+        raise ReadError(_os_message(exc), f"cannot open the file: {exc.strerror or exc}", reason="os-error") from exc
+    if not stat.S_ISREG(st.st_mode):
+        raise ReadError("不是普通文件（可能是文件夹、管道或设备），未读取", "not a regular file (a folder, pipe or device)",
+                        reason="not-a-file")
+    size = st.st_size
     if size > options.max_bytes:
         raise ReadError(
             f"文件大小为{size / 1048576:.1f} MB，超过上限{options.max_bytes / 1048576:.0f} MB（max_bytes），未读取；"
@@ -79,14 +89,25 @@ def read_path(path: str, options: ReadOptions | None = None) -> Document | Repor
             f"the file is {size / 1048576:.1f} MB, over the {options.max_bytes / 1048576:.0f} MB limit (max_bytes)",
             reason="size-limit")
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        with open(path, "rb") as fh:  # read-only: the input file is never modified
+            data = fh.read(options.max_bytes + 1)
     except OSError as exc:
-        raise ReadError(f"无法读取文件：{exc.strerror or exc}", f"cannot read the file: {exc.strerror or exc}",
-                        reason="os-error") from exc
+        raise ReadError(_os_message(exc), f"cannot read the file: {exc.strerror or exc}", reason="os-error") from exc
+    if len(data) > options.max_bytes:  # the file grew while we looked at it
+        raise ReadError(f"文件超过上限{options.max_bytes / 1048576:.0f} MB（max_bytes），未读取",
+                        f"the file is over the {options.max_bytes / 1048576:.0f} MB limit (max_bytes)",
+                        reason="size-limit")
     if not data.strip():
         raise ReadError("文件为空，没有可检查的内容", "the file is empty", reason="empty")
     return read_bytes(path, data)
+
+
+def _os_message(exc: OSError) -> str:
+    import errno
+
+    what = {errno.ENOENT: "文件不存在（可能已被移动或删除）", errno.EACCES: "没有读取该文件的权限",
+            errno.ELOOP: "符号链接循环，无法打开", errno.EISDIR: "这是一个文件夹，不是文件"}.get(exc.errno or 0)
+    return f"无法读取文件：{what or exc.strerror or exc}"
 
 
 _HOW = {

@@ -8,6 +8,7 @@ number was normalised (`"　20"`, `"+3"`), so that a converted report checks exa
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -21,6 +22,13 @@ from opengov_lint.recognise.sections import split_numbering
 from opengov_lint.recognise.text import int_to_cn, norm
 
 SCHEMA = "opengov-lint/report/1"
+MAX_ALIASES = 100
+_ALIAS = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\]}]+")
+
+
+def _count_aliases(text: str) -> int:
+    """Aliases outside quoted strings, roughly (a `*` that starts a YAML node)."""
+    return len(_ALIAS.findall(text))
 _META_KEYS = {"title", "issuer", "issuer_kind", "year", "template", "published", "source", "table_layouts", "signed"}
 _TOP_KEYS = {"schema", "meta", "sections", "tables", "preamble", "raw"}
 
@@ -53,6 +61,12 @@ def _load(data: bytes, fmt: str) -> Any:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
+    aliases = _count_aliases(text)
+    if aliases > MAX_ALIASES:
+        raise ReadError(f"YAML 文件使用了{aliases}个别名引用（*anchor），超过上限{MAX_ALIASES}；结构化年报不需要别名，"
+                        "可能是恶意构造的文件，未读取",
+                        f"the YAML uses {aliases} aliases (over the limit of {MAX_ALIASES}); not read",
+                        reason="yaml-aliases")
     try:
         return YAML(typ="rt", pure=True).load(text)
     except YAMLError as exc:
