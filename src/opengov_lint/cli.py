@@ -74,7 +74,8 @@ def check(
     ignore: Annotated[list[str] | None, typer.Option(help="Rules to skip.")] = None,
     extend_select: Annotated[list[str] | None, typer.Option("--extend-select", help="Rules to add.")] = None,
     fail_on: Annotated[str | None, typer.Option("--fail-on", help="error|warning|info|never")] = None,
-    output_format: Annotated[str | None, typer.Option("--output-format", help="text|json|jsonl")] = None,
+    output_format: Annotated[str | None, typer.Option("--output-format",
+                                                      help="text|json|jsonl|sarif|junit|github")] = None,
     output: Annotated[str | None, typer.Option("-o", "--output", help="Write the report to this file.")] = None,
     lang: Annotated[str | None, typer.Option(help="Message language: zh|en")] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = None,
@@ -87,6 +88,11 @@ def check(
     stdin_format: Annotated[str | None, typer.Option("--stdin-format", help="Format of stdin: txt|yaml|json|...")]
     = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    baseline: Annotated[str | None, typer.Option("--baseline", help="Report only findings not in this baseline.")]
+    = None,
+    write_baseline: Annotated[str | None, typer.Option("--write-baseline",
+                                                       help="Accept every current finding: write them to FILE.")]
+    = None,
 ) -> None:
     """Check reports (检查年度报告)."""
     from opengov_lint.config import ConfigError, load_settings
@@ -108,8 +114,9 @@ def check(
     settings.output_format = output_format or settings.output_format
     settings.year = year or settings.year
     settings.issuer_kind = issuer_kind or settings.issuer_kind
+    settings.baseline = baseline or settings.baseline
     _validate_choices(settings)
-    _run_check(paths, settings, output, jobs or settings.jobs, statistics, quiet, stdin_format)
+    _run_check(paths, settings, output, jobs or settings.jobs, statistics, quiet, stdin_format, write_baseline)
 
 
 def _validate_choices(settings: Any) -> None:
@@ -128,44 +135,67 @@ def _validate_choices(settings: Any) -> None:
         _usage(f"--issuer-kind must be government or department (got {settings.issuer_kind!r})")
     if settings.year is not None and not 2008 <= settings.year <= 2100:
         _usage(f"--year must be a report year such as 2024 (got {settings.year})")
+    from opengov_lint.config import ConfigError
+    from opengov_lint.registry import RegistryError
+    from opengov_lint.session import check_settings
+
     try:
-        rules = all_rules()
+        rules = all_rules(packs=tuple(settings.packs))
         validate_keys((settings.select or []) + settings.ignore + settings.extend_select + list(settings.severity),
                       rules)
+        check_settings(settings, rules)
     except SelectionError as exc:
         _usage(str(exc))
+    except ConfigError as exc:
+        _usage(f"configuration error in {exc.path}: {exc.key}: {exc.problem}")
+    except RegistryError as exc:
+        _usage(f"rule registry: {exc}")
 
 
 def _run_check(paths: list[str], settings: Any, output: str | None, jobs: int | None, statistics: bool,
-               quiet: bool, stdin_format: str | None) -> None:
+               quiet: bool, stdin_format: str | None, write_baseline: str | None = None) -> None:
     import io
 
     from opengov_lint import engine
+    from opengov_lint.baseline import BaselineError
     from opengov_lint.reporters import get_reporter
     from opengov_lint.runner import STDIN, check_one, expand, init_worker, run_batch
+    from opengov_lint.session import RunHooks, rules_for
 
-    files = list(expand(paths))
+    try:
+        hooks = RunHooks(settings, settings.baseline, write_baseline)
+    except BaselineError as exc:
+        _usage(str(exc))
+    files = [f for f in expand(paths) if hooks.keep(f)]
     if not files:
         _usage("no report files found in the given paths")
     buf: Any = io.StringIO() if output else sys.stdout
     color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     reporter = get_reporter(settings.output_format, buf, lang=settings.lang, color=color, quiet=quiet,
-                            statistics=statistics)
+                            statistics=statistics, rules=rules_for(settings))
     failed = False
     reporter.start()
     if STDIN in files:
         init_worker(settings)
-        result = check_one("<stdin>", sys.stdin.buffer.read(), stdin_format)
+        result = hooks.result(check_one("<stdin>", sys.stdin.buffer.read(), stdin_format))
         failed |= engine.fails(result.findings, settings.fail_on)
         reporter.file(result)
         files = [f for f in files if f != STDIN]
     n_jobs = max(1, jobs or os.cpu_count() or 1)
     for result in run_batch(files, settings, min(n_jobs, max(1, len(files)))):
+        result = hooks.result(result)
+        failed |= engine.fails(result.findings, settings.fail_on)
+        reporter.file(result)
+    for result in hooks.tail():
         failed |= engine.fails(result.findings, settings.fail_on)
         reporter.file(result)
     reporter.finish()
     if output:
         atomic_write(output, buf.getvalue())
+    note = hooks.finish()
+    if note:
+        typer.echo(f"opengov-lint: {note}", err=True)
+        failed = False
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -203,17 +233,24 @@ def convert(
 @app.command("rules")
 def rules_cmd(
     output_format: Annotated[str, typer.Option("--output-format", help="text|json")] = "text",
+    config: Annotated[str | None, typer.Option(help="Configuration file (for its profile and rule packs).")] = None,
 ) -> None:
-    """List the rules (规则目录)."""
+    """List the rules (规则目录), with the rule packs of the configuration."""
     import json
 
+    from opengov_lint.config import ConfigError
     from opengov_lint.knowledge import profile_rules
-    from opengov_lint.registry import all_rules
+    from opengov_lint.registry import RegistryError, all_rules
 
-    prof = profile_rules("default")
+    settings = _settings_or_exit(config)
+    prof = profile_rules(settings.profile)
+    try:
+        rules = all_rules(packs=tuple(settings.packs))
+    except (ConfigError, RegistryError) as exc:
+        _usage(str(exc))
     rows = [{"code": r.code, "name": r.name, "severity": r.severity, "templates": list(r.templates),
              "default": prof.get(r.code, "on" if not r.builtin else "off") != "off", "summary": r.summary,
-             "summary_zh": r.summary_zh, "builtin": r.builtin} for r in all_rules()]
+             "summary_zh": r.summary_zh, "builtin": r.builtin, "source": r.module} for r in rules]
     if output_format == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
@@ -224,16 +261,27 @@ def rules_cmd(
 
 
 @app.command()
-def explain(key: Annotated[str, typer.Argument(help="A rule code (OG301) or name (requests-row-total).")]) -> None:
-    """Explain one rule: what, why, examples, how to fix (规则说明)."""
+def explain(key: Annotated[str, typer.Argument(help="A rule code (OG301) or name (requests-row-total).")],
+            config: Annotated[str | None, typer.Option(help="Configuration file (for its rule packs).")] = None,
+            ) -> None:
+    """Explain one rule: what, why, examples, how to fix (规则说明) — the text of docs/rules/."""
     from opengov_lint.registry import find_rule
+    from opengov_lint.ruledoc import render
 
-    rule = find_rule(key)
+    rule = find_rule(key, packs=tuple(_settings_or_exit(config).packs))
     if rule is None:
         _usage(f"unknown rule {key!r}; `opengov-lint rules` lists them")
     assert rule is not None
-    typer.echo(f"{rule.code} {rule.name}  [{rule.severity}]  templates: {', '.join(rule.templates)}\n")
-    typer.echo(rule.doc)
+    typer.echo(render(rule))
+
+
+def _settings_or_exit(config: str | None) -> Any:
+    from opengov_lint.config import ConfigError, load_settings
+
+    try:
+        return load_settings(config)
+    except ConfigError as exc:
+        _usage(f"configuration error in {exc.path}: {exc.key}: {exc.problem}")
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from opengov_lint.model.report import (
     Report,
     RowInfo,
     Section,
+    Suppression,
     TableData,
     TypedCell,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "Report",
     "RowInfo",
     "Section",
+    "Suppression",
     "Table",
     "TableData",
     "TypedCell",

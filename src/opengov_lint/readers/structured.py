@@ -65,6 +65,15 @@ def _load(data: bytes, fmt: str) -> Any:
 
 def read(path: str, data: bytes, fmt: str = "yaml") -> Report:
     root = _load(data, fmt)
+    report = _read(path, root, fmt)
+    if fmt != "json":
+        from opengov_lint.readers.comments import parse
+
+        report.suppressions = parse(decode(data)[0], root)
+    return report
+
+
+def _read(path: str, root: Any, fmt: str) -> Report:
     if not isinstance(root, dict):
         raise _bad("(根)", "应为键值映射（schema/meta/sections/tables）", "the top level must be a mapping")
     schema = root.get("schema")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from typing import IO, Protocol
 
+from opengov_lint.registry import RuleInfo
 from opengov_lint.runner import FileResult
 
-FORMATS = {"text": "text", "json": "jsonfmt", "jsonl": "jsonfmt"}
+FORMATS = {"text": "text", "json": "jsonfmt", "jsonl": "jsonfmt", "sarif": "sarif", "junit": "junit",
+           "github": "github"}
 
 
 class Reporter(Protocol):
@@ -18,7 +21,10 @@ class Reporter(Protocol):
     def finish(self) -> None: ...
 
 
-def get_reporter(fmt: str, out: IO[str], *, lang: str, color: bool, quiet: bool, statistics: bool) -> Reporter:
+def get_reporter(fmt: str, out: IO[str], *, lang: str, color: bool, quiet: bool, statistics: bool,
+                 rules: Sequence[RuleInfo] | None = None) -> Reporter:
+    """`rules` is every rule of the run (built-in, plugins, packs): SARIF describes them all."""
     mod = importlib.import_module(f"opengov_lint.reporters.{FORMATS[fmt]}")
-    reporter: Reporter = mod.make(fmt, out, lang=lang, color=color, quiet=quiet, statistics=statistics)
+    reporter: Reporter = mod.make(fmt, out, lang=lang, color=color, quiet=quiet, statistics=statistics,
+                                  rules=list(rules or ()))
     return reporter
