@@ -67,6 +67,7 @@ def key(f: Finding, meta: dict[str, Any], base: str) -> Key:
 class Baseline:
     path: str
     counts: Counter[Key] = field(default_factory=Counter)
+    left: Counter[Key] | None = None  # what is still unused in this run
 
     @property
     def base(self) -> str:
@@ -90,8 +91,11 @@ class Baseline:
         return b
 
     def filter(self, findings: Iterable[Finding], meta: dict[str, Any]) -> tuple[list[Finding], int]:
-        """The findings not in the baseline, and how many were."""
-        left = Counter(self.counts)
+        """The findings not in the baseline, and how many were. Entries are used up across the whole
+        run: the baseline's count for a key is how many findings it accepts in total."""
+        if self.left is None:
+            self.left = Counter(self.counts)
+        left = self.left
         kept, dropped = [], 0
         for f in findings:
             k = key(f, meta, self.base)

@@ -106,7 +106,8 @@ def _model(path: str, raw: dict[str, Any]) -> Any:
     try:
         return ConfigModel.model_validate(raw)
     except ValidationError as exc:
-        err = exc.errors()[0]
+        errors = exc.errors()  # an unknown key (a typo) explains a missing one: report it first
+        err = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
         loc = [str(x) for x in err["loc"]]
         key = ".".join(loc) or "(file)"
         allowed = ""

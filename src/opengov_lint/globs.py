@@ -3,7 +3,7 @@
 `*` matches within one folder, `**` across folders, `?` one character, `[...]` a set. A pattern
 without `/` matches a file or folder name at any depth (`*.md`, `drafts`); a pattern matching a
 folder covers everything under it. Patterns are relative to the folder of the configuration file
-that declares them."""
+that declares them, or absolute."""
 
 from __future__ import annotations
 
@@ -57,5 +57,11 @@ def relative(path: str, base: str) -> str | None:
 
 
 def matches(path: str, base: str, pattern: str) -> bool:
+    """An absolute pattern matches the absolute path; a relative one the path relative to `base` (a
+    file outside `base` is matched by its absolute path, so only unanchored patterns such as `*.md`
+    can match it)."""
+    full = os.path.abspath(path).replace(os.sep, "/")
+    if os.path.isabs(pattern):
+        return compile_glob(pattern).match(full.lstrip("/")) is not None
     rel = relative(path, base)
-    return rel is not None and compile_glob(pattern).match(rel) is not None
+    return compile_glob(pattern).match(rel if rel is not None else full.lstrip("/")) is not None

@@ -62,7 +62,8 @@ def load_pack(ref: str) -> tuple[RuleInfo, ...]:
     try:
         pack = PackModel.model_validate(raw)
     except ValidationError as exc:
-        err = exc.errors()[0]
+        errors = exc.errors()  # an unknown key (a typo) explains a missing one: report it first
+        err = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
         key = ".".join(str(x) for x in err["loc"]) or "(file)"
         extra = ""
         if err["type"] == "extra_forbidden":
