@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, check_json, run_cli
 
 DEFECTS = str(ROOT / "examples" / "dongshan-county-transport-2022.txt")

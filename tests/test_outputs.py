@@ -8,7 +8,6 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-
 from conftest import ROOT, run_cli
 
 SCHEMA = Path(__file__).parent / "sarif" / "sarif-schema-2.1.0.json"

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from conftest import ROOT, run_cli
+
 from opengov_lint.registry import builtin_rules
 from opengov_lint.ruledoc import filename, render_all
 

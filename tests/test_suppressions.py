@@ -74,7 +74,7 @@ def test_unused_suppression_is_reported() -> None:
 
 def test_configured_suppressions(tmp_path: Path) -> None:
     cfg = tmp_path / "cfg.yaml"
-    cfg.write_text(f"""suppressions:
+    cfg.write_text("""suppressions:
   - path: "dongshan-*.txt"
     codes: [OG201]
     cell: requests.withheld
@@ -88,7 +88,7 @@ def test_configured_suppressions(tmp_path: Path) -> None:
     reason: 没有被检查的文件，不判断
 """, encoding="utf-8")
     target = str(EXAMPLES / "dongshan-county-transport-2022.txt")
-    code, found = check_json(target, extra=("--config", str(cfg)))
+    _, found = check_json(target, extra=("--config", str(cfg)))
     codes = [f["code"] for f in found if f["path"] == target]
     assert "OG201" not in codes and "OG304" in codes and "OG303" in codes
     unused = [f for f in found if f["code"] == "OG904"]

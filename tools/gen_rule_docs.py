@@ -11,8 +11,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from opengov_lint.registry import builtin_rules  # noqa: E402
-from opengov_lint.ruledoc import render_all  # noqa: E402
+from opengov_lint.registry import builtin_rules
+from opengov_lint.ruledoc import render_all
 
 OUT = ROOT / "docs" / "rules"
 

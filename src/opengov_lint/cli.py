@@ -122,7 +122,6 @@ def check(
 def _validate_choices(settings: Any) -> None:
     from opengov_lint.engine import SelectionError, validate_keys
     from opengov_lint.registry import all_rules
-
     from opengov_lint.reporters import FORMATS
 
     if settings.fail_on not in ("error", "warning", "info", "never"):

@@ -17,8 +17,7 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
     pat = pattern.replace("\\", "/").strip()
     anchored = "/" in pat.rstrip("/")
     pat = pat.strip("/")
-    if pat.startswith("./"):
-        pat = pat[2:]
+    pat = pat.removeprefix("./")
     out, i = [], 0
     while i < len(pat):
         c = pat[i]

@@ -32,8 +32,9 @@ def _options(rule: RuleInfo) -> list[str]:
         rows = []
         for f in dataclasses.fields(t):
             default: Any = f.default
-            if default is dataclasses.MISSING and f.default_factory is not dataclasses.MISSING:
-                default = f.default_factory()
+            factory: Any = f.default_factory
+            if default is dataclasses.MISSING and factory is not dataclasses.MISSING:
+                default = factory()
             type_name = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", str(f.type))
             rows.append(f"| `{f.name}` | `{type_name}` | `{default!r}` |")
         return rows
