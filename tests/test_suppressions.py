@@ -94,4 +94,5 @@ def test_configured_suppressions(tmp_path: Path) -> None:
     unused = [f for f in found if f["code"] == "OG904"]
     assert len(unused) == 1 and unused[0]["path"] == str(cfg) and unused[0]["evidence"]["codes"] == ["OG304"]
     proc = run_cli("check", target, "--config", str(cfg))
-    assert "按忽略注释或配置忽略了 1 个问题" in proc.stdout
+    assert "按忽略注释或配置忽略了 1 个问题" in proc.stdout and "检查了 1 个文件" in proc.stdout
+    assert f"{cfg}" in proc.stdout and "OG904" in proc.stdout  # the unused one, shown against the config file

@@ -25,7 +25,7 @@ SCHEMA = "opengov-lint/baseline/1"
 Key = tuple[str, str, str]
 
 
-class BaselineError(Exception):
+class BaselineError(ValueError):
     pass
 
 

@@ -156,14 +156,13 @@ def _run_check(paths: list[str], settings: Any, output: str | None, jobs: int | 
     import io
 
     from opengov_lint import engine
-    from opengov_lint.baseline import BaselineError
     from opengov_lint.reporters import get_reporter
     from opengov_lint.runner import STDIN, check_one, expand, init_worker, run_batch
     from opengov_lint.session import RunHooks, rules_for
 
     try:
         hooks = RunHooks(settings, settings.baseline, write_baseline)
-    except BaselineError as exc:
+    except ValueError as exc:  # the baseline cannot be read
         _usage(str(exc))
     files = [f for f in expand(paths) if hooks.keep(f)]
     if not files:

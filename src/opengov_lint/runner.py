@@ -107,9 +107,11 @@ def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> F
 
 def _suppress(result: FileResult, report: Any) -> None:
     """per-file-ignores, inline and configured suppressions (opengov_lint.suppress)."""
+    assert _ENGINE is not None and _SETTINGS is not None
+    if not (_SETTINGS.per_file_ignores or _SETTINGS.suppressions or getattr(report, "suppressions", None)):
+        return  # nothing to apply: skip the import (start-up time of one-file pre-commit runs)
     from opengov_lint.suppress import apply
 
-    assert _ENGINE is not None
     outcome = apply(report, result.findings, _SETTINGS, _ENGINE, _ENGINE.known, result.path)
     result.findings = outcome.findings
     result.meta.update(outcome.meta())

@@ -93,16 +93,23 @@ class RunHooks:
     (or collect one), and report configured suppressions that suppressed nothing."""
 
     def __init__(self, settings: Settings, baseline: str | None, write_baseline: str | None) -> None:
-        from opengov_lint.baseline import Baseline, BaselineWriter
-
+        """Raises BaselineError (a ValueError) when the baseline cannot be read. Imports only what the
+        run uses: a pre-commit hook pays for every module on every commit."""
         self.settings = settings
-        self.baseline = Baseline.load(baseline) if baseline else None
-        self.writer = BaselineWriter(write_baseline) if write_baseline else None
+        self.baseline: Any = None
+        self.writer: Any = None
+        if baseline or write_baseline:
+            from opengov_lint.baseline import Baseline, BaselineWriter
+
+            self.baseline = Baseline.load(baseline) if baseline else None
+            self.writer = BaselineWriter(write_baseline) if write_baseline else None
         self.matched: set[int] = set()
         self.used: set[int] = set()
         self.suppressed_by_baseline = 0
 
     def keep(self, path: str) -> bool:
+        if not self.settings.exclude:
+            return True
         from opengov_lint.globs import matches
 
         return path == "-" or not any(matches(path, base, pat) for base, pat in self.settings.exclude)
@@ -121,11 +128,11 @@ class RunHooks:
 
     def tail(self) -> list[Any]:
         """Extra results after the batch: unused configured suppressions, one result per config file."""
+        if not self.settings.suppressions:
+            return []
         from opengov_lint.runner import FileResult
         from opengov_lint.suppress import unused_config
 
-        if not self.settings.suppressions:
-            return []
         cfg = engine_config(self.settings)
         found = unused_config(self.settings, self.matched, self.used, cfg, cfg.known)
         by_file: dict[str, list[Any]] = {}

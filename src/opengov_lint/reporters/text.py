@@ -59,7 +59,7 @@ class TextReporter:
     def file(self, result: FileResult) -> None:
         from rich.markup import escape
 
-        self.files += 1
+        self.files += result.meta.get("format") != "config"  # findings about the configuration itself
         self.unreadable += not result.readable
         self.baseline_suppressed += int(result.meta.get("baseline_suppressed", 0))
         self.suppressed += sum(result.meta.get("suppressed", {}).values())
