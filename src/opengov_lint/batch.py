@@ -25,6 +25,7 @@ class BatchOptions:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     progress: bool = True
+    write_baseline: str | None = None
 
 
 def collect(paths: list[str], opts: BatchOptions) -> list[str]:
@@ -76,9 +77,15 @@ def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
     from opengov_lint import engine
     from opengov_lint.reporters import get_reporter
     from opengov_lint.runner import build_engine, check_one, init_worker, run_batch
+    from opengov_lint.session import RunHooks, rules_for
     from opengov_lint.sources import STDIN
 
-    files = collect(paths, opts)
+    try:
+        hooks = RunHooks(settings, settings.baseline, opts.write_baseline)
+    except ValueError as exc:  # the baseline cannot be read
+        sys.stderr.write(f"opengov-lint: {exc}\n")
+        return EXIT_USAGE
+    files = [f for f in collect(paths, opts) if hooks.keep(f)]
     if not files:
         sys.stderr.write("opengov-lint: no report files found in the given paths\n")
         return EXIT_USAGE
@@ -88,7 +95,7 @@ def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
     buf: Any = io.StringIO() if opts.output and settings.output_format not in ("xlsx",) else sys.stdout
     color = opts.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     reporter = get_reporter(settings.output_format, buf, lang=settings.lang, color=color, quiet=opts.quiet,
-                            statistics=opts.statistics, output=opts.output)
+                            statistics=opts.statistics, output=opts.output, rules=rules_for(settings))
     progress = _Progress(len(files), opts.progress and not opts.quiet, settings.lang)
     failed = False
     summaries: list[Any] = []
@@ -100,19 +107,18 @@ def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
         if files and files[0] == STDIN:
             init_worker(settings)
             data = sys.stdin.buffer.read()
-            result = check_one("<stdin>", data, opts.stdin_format)
+            result = hooks.result(check_one("<stdin>", data, opts.stdin_format))
             failed |= _consume(result, reporter, progress, summaries, settings.fail_on)
             files = files[1:]
         n_jobs = max(1, opts.jobs or os.cpu_count() or 1)
         for result in run_batch(files, settings, min(n_jobs, max(1, len(files)))):
-            failed |= _consume(result, reporter, progress, summaries, settings.fail_on)
+            failed |= _consume(hooks.result(result), reporter, progress, summaries, settings.fail_on)
         progress.stop()
         if summaries:
-            from opengov_lint.model import Batch
-
-            cross = engine.run_batch_rules(Batch(summaries), cfg)
-            failed |= engine.fails(cross, settings.fail_on)
-            reporter.extra(cross)
+            failed |= _cross_document(summaries, cfg, hooks, reporter, settings.fail_on)
+        for result in hooks.tail():
+            failed |= engine.fails(result.findings, settings.fail_on)
+            reporter.file(result)
         reporter.finish()
     except KeyboardInterrupt:
         progress.stop()
@@ -123,11 +129,37 @@ def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
         from opengov_lint.fsutil import atomic_write
 
         atomic_write(opts.output, buf.getvalue())
+    note = hooks.finish()
+    if note:
+        sys.stderr.write(f"opengov-lint: {note}\n")
+        failed = False
     if settings.fix == "diff":
         n = sum(1 for d in diffs if d)
         sys.stderr.write(f"{n} 个文件可自动修正（--fix）\n" if settings.lang == "zh" else f"{n} file(s) would be fixed\n")
         return EXIT_FINDINGS if n else EXIT_OK
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _cross_document(summaries: list[Any], cfg: Any, hooks: Any, reporter: Any, fail_on: str) -> bool:
+    """OG6xx over the whole run; the baseline applies to them too."""
+    from opengov_lint import engine
+    from opengov_lint.model import Batch
+    from opengov_lint.runner import FileResult
+
+    cross = engine.run_batch_rules(Batch(summaries), cfg)
+    by_path: dict[str, list[Any]] = {}
+    for f in cross:
+        by_path.setdefault(f.path, []).append(f)
+    kept: list[Any] = []
+    for path, found in by_path.items():
+        kept += hooks.result(FileResult(path, found, meta={"format": "crossdoc"})).findings
+    kept.sort(key=lambda f: f.sort_key())
+    if hasattr(reporter, "extra"):
+        reporter.extra(kept)
+    else:  # reporters without a cross-document section get them as results of their files
+        for path in dict.fromkeys(f.path for f in kept):
+            reporter.file(FileResult(path, [f for f in kept if f.path == path], meta={"format": "crossdoc"}))
+    return engine.fails(kept, fail_on)
 
 
 class _DiffOnly:

@@ -62,7 +62,8 @@ def check(
     ignore: Annotated[list[str] | None, typer.Option(help="Rules to skip.")] = None,
     extend_select: Annotated[list[str] | None, typer.Option("--extend-select", help="Rules to add.")] = None,
     fail_on: Annotated[str | None, typer.Option("--fail-on", help="error|warning|info|never")] = None,
-    output_format: Annotated[str | None, typer.Option("--output-format", help="text|json|jsonl")] = None,
+    output_format: Annotated[str | None, typer.Option("--output-format",
+                                                      help="text|json|jsonl|sarif|junit|github")] = None,
     output: Annotated[str | None, typer.Option("-o", "--output", help="Write the report to this file.")] = None,
     lang: Annotated[str | None, typer.Option(help="Message language: zh|en")] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = None,
@@ -86,6 +87,11 @@ def check(
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address for --executor dask.")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to .txt/.md/.yaml/.json reports.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Show the safe fixes as a diff; change nothing.")] = False,
+    baseline: Annotated[str | None, typer.Option("--baseline", help="Report only findings not in this baseline.")]
+    = None,
+    write_baseline: Annotated[str | None, typer.Option("--write-baseline",
+                                                       help="Accept every current finding: write them to FILE.")]
+    = None,
 ) -> None:
     """Check reports (检查年度报告)."""
     from opengov_lint.config import ConfigError, load_settings
@@ -107,6 +113,7 @@ def check(
     settings.output_format = output_format or settings.output_format
     settings.year = year or settings.year
     settings.issuer_kind = issuer_kind or settings.issuer_kind
+    settings.baseline = baseline or settings.baseline
     settings.timeout = timeout if timeout is not None else settings.timeout
     settings.executor, settings.scheduler = executor, scheduler
     settings.fix = "diff" if diff else ("apply" if fix else None)
@@ -134,7 +141,7 @@ def check(
             _usage(f"cannot read the list file {from_list}: {exc.strerror or exc}")
     opts = BatchOptions(output=output, jobs=jobs or settings.jobs, statistics=statistics, quiet=quiet,
                         stdin_format=stdin_format, include=list(include or []), exclude=list(exclude or []),
-                        progress=not no_progress)
+                        progress=not no_progress, write_baseline=write_baseline)
     code = run_check(all_paths, settings, opts)
     raise typer.Exit(code)
 
@@ -142,7 +149,6 @@ def check(
 def _validate_choices(settings: Any) -> None:
     from opengov_lint.engine import SelectionError, validate_keys
     from opengov_lint.registry import all_rules
-
     from opengov_lint.reporters import FORMATS
 
     if settings.fail_on not in ("error", "warning", "info", "never"):
@@ -155,12 +161,21 @@ def _validate_choices(settings: Any) -> None:
         _usage(f"--issuer-kind must be government or department (got {settings.issuer_kind!r})")
     if settings.year is not None and not 2008 <= settings.year <= 2100:
         _usage(f"--year must be a report year such as 2024 (got {settings.year})")
+    from opengov_lint.config import ConfigError
+    from opengov_lint.registry import RegistryError
+    from opengov_lint.session import check_settings
+
     try:
-        rules = all_rules()
+        rules = all_rules(packs=tuple(settings.packs))
         validate_keys((settings.select or []) + settings.ignore + settings.extend_select + list(settings.severity),
                       rules)
+        check_settings(settings, rules)
     except SelectionError as exc:
         _usage(str(exc))
+    except ConfigError as exc:
+        _usage(f"configuration error in {exc.path}: {exc.key}: {exc.problem}")
+    except RegistryError as exc:
+        _usage(f"rule registry: {exc}")
 
 
 @app.command()
@@ -276,17 +291,24 @@ def aggregate_cmd(
 @app.command("rules")
 def rules_cmd(
     output_format: Annotated[str, typer.Option("--output-format", help="text|json")] = "text",
+    config: Annotated[str | None, typer.Option(help="Configuration file (for its profile and rule packs).")] = None,
 ) -> None:
-    """List the rules (规则目录)."""
+    """List the rules (规则目录), with the rule packs of the configuration."""
     import json
 
+    from opengov_lint.config import ConfigError
     from opengov_lint.knowledge import profile_rules
-    from opengov_lint.registry import all_rules
+    from opengov_lint.registry import RegistryError, all_rules
 
-    prof = profile_rules("default")
+    settings = _settings_or_exit(config)
+    prof = profile_rules(settings.profile)
+    try:
+        rules = all_rules(packs=tuple(settings.packs))
+    except (ConfigError, RegistryError) as exc:
+        _usage(str(exc))
     rows = [{"code": r.code, "name": r.name, "severity": r.severity, "templates": list(r.templates),
              "default": prof.get(r.code, "on" if not r.builtin else "off") != "off", "summary": r.summary,
-             "summary_zh": r.summary_zh, "builtin": r.builtin} for r in all_rules()]
+             "summary_zh": r.summary_zh, "builtin": r.builtin, "source": r.module} for r in rules]
     if output_format == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
@@ -297,16 +319,27 @@ def rules_cmd(
 
 
 @app.command()
-def explain(key: Annotated[str, typer.Argument(help="A rule code (OG301) or name (requests-row-total).")]) -> None:
-    """Explain one rule: what, why, examples, how to fix (规则说明)."""
+def explain(key: Annotated[str, typer.Argument(help="A rule code (OG301) or name (requests-row-total).")],
+            config: Annotated[str | None, typer.Option(help="Configuration file (for its rule packs).")] = None,
+            ) -> None:
+    """Explain one rule: what, why, examples, how to fix (规则说明) — the text of docs/rules/."""
     from opengov_lint.registry import find_rule
+    from opengov_lint.ruledoc import render
 
-    rule = find_rule(key)
+    rule = find_rule(key, packs=tuple(_settings_or_exit(config).packs))
     if rule is None:
         _usage(f"unknown rule {key!r}; `opengov-lint rules` lists them")
     assert rule is not None
-    typer.echo(f"{rule.code} {rule.name}  [{rule.severity}]  templates: {', '.join(rule.templates)}\n")
-    typer.echo(rule.doc)
+    typer.echo(render(rule))
+
+
+def _settings_or_exit(config: str | None) -> Any:
+    from opengov_lint.config import ConfigError, load_settings
+
+    try:
+        return load_settings(config)
+    except ConfigError as exc:
+        _usage(f"configuration error in {exc.path}: {exc.key}: {exc.problem}")
 
 
 def main() -> None:

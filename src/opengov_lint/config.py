@@ -43,6 +43,14 @@ class Settings:
     scheduler: str | None = None
     parent_pid: int = 0
     fix: str | None = None  # None | "apply" | "diff"
+    sources: list[str] = field(default_factory=list)  # every file read, `extends` first
+    profile: str = "default"  # packaged profile (rules/profiles/) the selection starts from
+    option_sources: dict[str, str] = field(default_factory=dict)  # rule key -> file that set its options
+    per_file_ignores: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (base dir, glob, keys)
+    exclude: list[tuple[str, str]] = field(default_factory=list)  # (base dir, glob)
+    packs: list[str] = field(default_factory=list)  # pack files (absolute) or packaged pack names
+    suppressions: list[dict[str, Any]] = field(default_factory=list)  # from the configuration, with reasons
+    baseline: str | None = None
 
 
 def discover(start: str | None = None) -> tuple[str, dict[str, Any]] | None:
@@ -97,37 +105,94 @@ def load_file(path: str) -> dict[str, Any]:
     return data
 
 
-def validate(path: str, raw: dict[str, Any]) -> Settings:
-    """Check every key and value with pydantic; return Settings."""
+def _model(path: str, raw: dict[str, Any]) -> Any:
+    """Check every key and value of one file with pydantic."""
     from pydantic import ValidationError
 
-    from opengov_lint.schemas import ConfigModel
+    from opengov_lint.schemas import ConfigModel, SuppressionModel
 
     try:
-        model = ConfigModel.model_validate(raw)
+        return ConfigModel.model_validate(raw)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        key = ".".join(str(x) for x in err["loc"]) or "(file)"
+        errors = exc.errors()  # an unknown key (a typo) explains a missing one: report it first
+        err = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+        loc = [str(x) for x in err["loc"]]
+        key = ".".join(loc) or "(file)"
         allowed = ""
         if err["type"] == "extra_forbidden":
-            allowed = "; allowed keys: " + ", ".join(sorted(ConfigModel.allowed_keys()))
+            keys = SuppressionModel.model_fields if loc[0] == "suppressions" else None
+            names = sorted(keys) if keys else sorted(ConfigModel.allowed_keys())
+            allowed = "; allowed keys: " + ", ".join(names)
         raise ConfigError(path, key, f"{err['msg']}{allowed}") from exc
-    s = Settings(source=path)
-    s.select = model.select
-    s.ignore = list(model.ignore or [])
-    s.extend_select = list(model.extend_select or [])
-    s.fail_on = model.fail_on or s.fail_on
-    s.lang = model.lang or s.lang
-    s.jobs = model.jobs
-    s.year = model.year
-    s.issuer_kind = model.issuer_kind
-    s.output_format = model.output_format or s.output_format
-    s.severity = dict(model.severity or {})
-    s.options = {k: dict(v) for k, v in (model.options or {}).items()}
-    s.max_bytes = model.max_bytes
-    if model.timeout is not None:
-        s.timeout = model.timeout
+
+
+def validate(path: str, raw: dict[str, Any], seen: tuple[str, ...] = ()) -> Settings:
+    """Validate one configuration file (and, first, whatever it `extends`); return Settings."""
+    model = _model(path, raw)
+    base = Settings()
+    if model.extends:
+        base = _extended(path, model.extends, seen + (os.path.abspath(path),))
+    return _merge(base, model, path)
+
+
+def profile_names() -> list[str]:
+    from importlib import resources
+
+    folder = resources.files("opengov_lint.catalog").joinpath("profiles")
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def _extended(path: str, ext: str, seen: tuple[str, ...]) -> Settings:
+    if "/" not in ext and "\\" not in ext and not ext.endswith((".yaml", ".yml", ".toml")):
+        if ext not in profile_names():
+            raise ConfigError(path, "extends", f"{ext!r} is neither a configuration file nor a packaged profile "
+                                               f"(profiles: {', '.join(profile_names())})")
+        s = Settings()
+        s.profile = ext
+        return s
+    target = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(path)), ext))
+    if target in seen:
+        raise ConfigError(path, "extends", f"{ext!r} extends itself (a cycle through {', '.join(seen)})")
+    if not os.path.isfile(target):
+        raise ConfigError(path, "extends", f"file {ext!r} not found (relative to this configuration file)")
+    return validate(target, load_file(target), seen)
+
+
+def _merge(base: Settings, model: Any, path: str) -> Settings:
+    """Child settings over the base: scalars and `select` replace; `ignore`, `extend-select`, `exclude`,
+    `packs`, `per-file-ignores` and `suppressions` add up; `severity` and `options` merge by rule."""
+    s = base
+    here = os.path.dirname(os.path.abspath(path))
+    s.source = path
+    s.sources = base.sources + [path]
+    if model.select is not None:
+        s.select = list(model.select)
+    s.ignore = s.ignore + list(model.ignore or [])
+    s.extend_select = s.extend_select + list(model.extend_select or [])
+    for attr in ("fail_on", "lang", "jobs", "year", "issuer_kind", "output_format", "max_bytes", "timeout"):
+        value = getattr(model, attr)
+        if value is not None:
+            setattr(s, attr, value)
+    s.severity = {**s.severity, **(model.severity or {})}
+    for key, opts in (model.options or {}).items():
+        s.options[key] = dict(opts)
+        s.option_sources[key] = path
+    s.per_file_ignores += [(here, pat, list(codes)) for pat, codes in (model.per_file_ignores or {}).items()]
+    s.exclude += [(here, pat) for pat in model.exclude or []]
+    s.packs += [_pack_ref(here, ref) for ref in model.packs or []]
+    for sup in model.suppressions or []:
+        s.suppressions.append({"base": here, "path": sup.path, "codes": list(sup.codes), "cell": sup.cell,
+                               "reason": sup.reason, "source": path, "index": len(s.suppressions)})
+    if model.baseline:
+        s.baseline = os.path.join(here, model.baseline)
     return s
+
+
+def _pack_ref(here: str, ref: str) -> str:
+    """A packaged pack by name (`example-province`) or a YAML file relative to the configuration."""
+    if "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml")):
+        return os.path.abspath(os.path.join(here, ref))
+    return ref
 
 
 def load_settings(config_path: str | None) -> Settings:

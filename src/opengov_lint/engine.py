@@ -67,6 +67,7 @@ class EngineConfig:
     severity: dict[str, str] = field(default_factory=dict)  # code -> severity override from config
     options: dict[str, Any] = field(default_factory=dict)  # code -> options object
     lang: str = "zh"
+    known: list[RuleInfo] = field(default_factory=list)  # every registered rule, selected or not
 
 
 def render(rule: RuleInfo, hit: Hit, lang: str) -> str:

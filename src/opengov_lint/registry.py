@@ -98,21 +98,31 @@ def plugin_rules() -> tuple[RuleInfo, ...]:
     return tuple(out)
 
 
-def all_rules(plugins: bool = True) -> list[RuleInfo]:
+def all_rules(plugins: bool = True, packs: tuple[str, ...] | list[str] = ()) -> list[RuleInfo]:
+    """Built-in rules, installed plugins and the rule packs named in the configuration. A code or a
+    name used twice is an error (RegistryError), never a silent override."""
     rules = list(builtin_rules())
-    if plugins:
-        seen = {r.code for r in rules}
-        for r in plugin_rules():
-            if r.code in seen:
-                raise RegistryError(f"plugin rule {r.module} reuses code {r.code}")
-            seen.add(r.code)
-            rules.append(r)
+    extra: list[RuleInfo] = list(plugin_rules()) if plugins else []
+    if packs:
+        from opengov_lint.packs import load_pack
+
+        for ref in packs:
+            extra.extend(load_pack(ref))
+    codes = {r.code: r.module for r in rules}
+    names = {r.name: r.code for r in rules}
+    for r in extra:
+        if r.code in codes:
+            raise RegistryError(f"rule {r.code} of {r.module} reuses the code of {codes[r.code]}")
+        if r.name in names:
+            raise RegistryError(f"rule {r.code} of {r.module} reuses the name {r.name!r} of {names[r.name]}")
+        codes[r.code], names[r.name] = r.module, r.code
+        rules.append(r)
     return sorted(rules, key=lambda r: r.code)
 
 
-def find_rule(key: str, plugins: bool = True) -> RuleInfo | None:
+def find_rule(key: str, plugins: bool = True, packs: tuple[str, ...] | list[str] = ()) -> RuleInfo | None:
     k = key.strip()
-    for r in all_rules(plugins):
+    for r in all_rules(plugins, packs):
         if r.code.lower() == k.lower() or r.name == k:
             return r
     return None

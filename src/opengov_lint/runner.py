@@ -41,25 +41,10 @@ _SETTINGS_ID: int | None = None
 
 
 def build_engine(settings: Settings) -> Any:
-    from opengov_lint.engine import EngineConfig, select_rules
-    from opengov_lint.knowledge import profile_rules
-    from opengov_lint.registry import all_rules
+    """Rules (built-in, plugins, packs), profile, severities and validated options for a run."""
+    from opengov_lint.session import engine_config
 
-    rules = all_rules()
-    prof = profile_rules("default")
-    default_on = {c for c, sev in prof.items() if sev != "off"} | {r.code for r in rules if not r.builtin}
-    chosen = select_rules(rules, default_on, settings.select, settings.ignore, settings.extend_select)
-    by_name = {r.name: r.code for r in rules}
-    severity = {by_name.get(k, k.upper()): v for k, v in settings.severity.items()}
-    options: dict[str, Any] = {}
-    for key, raw in settings.options.items():
-        code = by_name.get(key, key.upper())
-        info = next((r for r in rules if r.code == code), None)
-        if info is not None and info.options_type is not None:
-            from pydantic import TypeAdapter
-
-            options[code] = TypeAdapter(info.options_type).validate_python(raw)
-    return EngineConfig(rules=chosen, severity=severity, options=options, lang=settings.lang)
+    return engine_config(settings)
 
 
 def init_worker(settings: Settings) -> None:
@@ -152,6 +137,7 @@ def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> F
     assert _ENGINE is not None and _SETTINGS is not None, "init_worker() first"
     started = time.perf_counter()
     result = FileResult(path)
+    report = None
     try:
         with time_limit(_SETTINGS.timeout):
             doc = _load(path, data, fmt)
@@ -193,6 +179,7 @@ def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> F
             path, "OG901", f"读取或识别文件时发生意外错误，未能检查：{detail}（请将文件反馈给工具维护者）",
             f"unexpected error while reading the file, so it was not checked: {detail}", "internal-error", None,
             traceback.format_exc() if os.environ.get("OPENGOV_LINT_DEBUG") else None)]
+    _suppress(result, report)
     if _SETTINGS.fix and data is None and result.readable and any(f.fix for f in result.findings):
         result = _fix(path, result)
     result.seconds = time.perf_counter() - started
@@ -220,6 +207,16 @@ def _fix(path: str, result: FileResult) -> FileResult:
     again = check_one(path, fixed.data, None)
     again.path, again.fixed, again.diff = path, len(fixed.applied), fixed.diff
     return again
+def _suppress(result: FileResult, report: Any) -> None:
+    """per-file-ignores, inline and configured suppressions (opengov_lint.suppress)."""
+    assert _ENGINE is not None and _SETTINGS is not None
+    if not (_SETTINGS.per_file_ignores or _SETTINGS.suppressions or getattr(report, "suppressions", None)):
+        return  # nothing to apply: skip the import (start-up time of one-file pre-commit runs)
+    from opengov_lint.suppress import apply
+
+    outcome = apply(report, result.findings, _SETTINGS, _ENGINE, _ENGINE.known, result.path)
+    result.findings = outcome.findings
+    result.meta.update(outcome.meta())
 
 
 def _read_finding(path: str, code: str, zh: str, en: str, reason: str, line: int | None,

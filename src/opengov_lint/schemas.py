@@ -10,6 +10,28 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 Severity = Literal["error", "warning", "info"]
 
 
+class SuppressionModel(BaseModel):
+    """A suppression in the configuration: which files, which rules, optionally which cell, and why."""
+
+    model_config = ConfigDict(extra="forbid")
+    path: str = Field(min_length=1)
+    codes: list[str] = Field(min_length=1)
+    cell: str | None = None  # a canonical cell path or its prefix: requests, requests.granted.total
+    reason: str = Field(min_length=1)
+
+    @field_validator("codes", mode="before")
+    @classmethod
+    def _listify(cls, v: Any) -> Any:
+        return [x.strip() for x in v.split(",") if x.strip()] if isinstance(v, str) else v
+
+    @field_validator("reason")
+    @classmethod
+    def _real_reason(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("a suppression needs a reason (why the finding is acceptable)")
+        return v
+
+
 class ConfigModel(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -21,11 +43,26 @@ class ConfigModel(BaseModel):
     jobs: int | None = Field(default=None, ge=1, le=1024)
     year: int | None = Field(default=None, ge=2008, le=2100)
     issuer_kind: Literal["government", "department"] | None = Field(default=None, alias="issuer-kind")
-    output_format: Literal["text", "json", "jsonl", "csv", "xlsx", "html"] | None = Field(default=None, alias="output-format")
+    output_format: Literal["text", "json", "jsonl", "sarif", "junit", "github", "csv", "xlsx", "html"] | None = Field(
+        default=None, alias="output-format")
     severity: dict[str, Severity] | None = None
     options: dict[str, dict[str, Any]] | None = None
     max_bytes: int | None = Field(default=None, alias="max-bytes", ge=1024)
     timeout: float | None = Field(default=None, gt=0, le=86400)
+    extends: str | None = None
+    per_file_ignores: dict[str, list[str]] | None = Field(default=None, alias="per-file-ignores")
+    exclude: list[str] | None = None
+    packs: list[str] | None = None
+    suppressions: list[SuppressionModel] | None = None
+    baseline: str | None = None
+
+    @field_validator("per_file_ignores", mode="before")
+    @classmethod
+    def _listify_values(cls, v: Any) -> Any:
+        if isinstance(v, dict):
+            return {k: ([x.strip() for x in c.split(",") if x.strip()] if isinstance(c, str) else c)
+                    for k, c in v.items()}
+        return v
 
     @field_validator("select", "ignore", "extend_select", mode="before")
     @classmethod
@@ -124,3 +161,62 @@ class ProfileModel(BaseModel):
     description: str
     extends: str | None = None
     rules: dict[str, Severity | Literal["off"]]
+
+
+# -- rule packs (rules/packs/*.yaml and users' own) -------------------------------------------------
+
+Code = Field(pattern=r"^[A-Z]{2,4}\d{3}$")
+Lang = dict[Literal["zh", "en"], str]
+
+
+class PackRuleModel(BaseModel):
+    """One rule of a pack. `kind` picks the generic check; the other keys are its parameters."""
+
+    model_config = ConfigDict(extra="forbid")
+    code: str = Code
+    name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    kind: Literal["required-mention", "forbidden-mention", "sum"]
+    severity: Severity = "warning"
+    templates: list[Literal["2019", "2021", "pre2019"]] = ["2019", "2021"]
+    summary: Lang
+    why: Lang | None = None
+    fix: Lang | None = None
+    message: Lang | None = None
+    # required-mention / forbidden-mention
+    any: list[str] | None = None
+    patterns: list[str] | None = None
+    sections: list[int] | None = None
+    issuer_kind: Literal["government", "department"] | None = Field(default=None, alias="issuer-kind")
+    # sum
+    total: str | None = None
+    parts: list[str] | None = None
+    columns: list[str] | None = None
+    tolerance: float = 0
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, v: list[str] | None) -> list[str] | None:
+        import re
+
+        for p in v or []:
+            try:
+                re.compile(p)
+            except re.error as exc:
+                raise ValueError(f"pattern {p!r} is not a valid regular expression: {exc}") from exc
+        return v
+
+    @field_validator("sections")
+    @classmethod
+    def _section_numbers(cls, v: list[int] | None) -> list[int] | None:
+        if v and any(not 1 <= n <= 6 for n in v):
+            raise ValueError("section numbers are 1 to 6")
+        return v
+
+
+class PackModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    schema_: Literal["opengov-lint/pack/1"] = Field(alias="schema")
+    name: str
+    description: str
+    prefix: str = Field(pattern=r"^[A-Z]{2,4}$")
+    rules: list[PackRuleModel] = Field(min_length=1)

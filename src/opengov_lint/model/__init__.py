@@ -13,6 +13,7 @@ from opengov_lint.model.report import (
     Report,
     RowInfo,
     Section,
+    Suppression,
     TableData,
     TypedCell,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "Report",
     "RowInfo",
     "Section",
+    "Suppression",
     "Table",
     "TableData",
     "TypedCell",

@@ -36,6 +36,7 @@ class TypedCell:
     header_unit: str | None = None  # the unit the column header states (本年收费金额（单位：万元）)
     line: int | None = None
     page: int | None = None
+    edit_line: int | None = None  # where the raw text is written, when not on `line` (canonical `raw:` map)
 
     @property
     def numeric(self) -> bool:
@@ -126,6 +127,21 @@ class Diagnostic:
 
 
 @dataclass(slots=True)
+class Suppression:
+    """An inline suppression written in a canonical YAML comment:
+    `# opengov-lint: ignore[OG206] 单位为万元，已在表头注明`. `target` is the source line it covers (the
+    comment's own line, or the next content line for a comment on a line of its own); None covers the
+    whole file (a comment at the top of the file)."""
+
+    codes: tuple[str, ...]
+    reason: str
+    line: int
+    target: int | None = None
+    problem: str | None = None  # why the comment cannot be used as written (no codes, bad syntax)
+    text: str = ""  # the comment as written
+
+
+@dataclass(slots=True)
 class Meta:
     title: str | None = None
     issuer: str | None = None
@@ -151,6 +167,7 @@ class Report:
     raw_text: dict[str, str] = field(default_factory=dict)  # cell path -> raw text (canonical input)
     document: Document | None = None
     structured: bool = False  # read from the canonical YAML/JSON form (no layout to judge)
+    suppressions: list[Suppression] = field(default_factory=list)  # inline `# opengov-lint: ignore[...]`
 
     def section(self, number: int) -> Section | None:
         for s in self.sections:

@@ -79,6 +79,15 @@ def _load(data: bytes, fmt: str) -> Any:
 
 def read(path: str, data: bytes, fmt: str = "yaml") -> Report:
     root = _load(data, fmt)
+    report = _read(path, root, fmt)
+    if fmt != "json":
+        from opengov_lint.readers.comments import parse
+
+        report.suppressions = parse(decode(data)[0], root)
+    return report
+
+
+def _read(path: str, root: Any, fmt: str) -> Report:
     if not isinstance(root, dict):
         raise _bad("(根)", "应为键值映射（schema/meta/sections/tables）", "the top level must be a mapping")
     schema = root.get("schema")
@@ -236,8 +245,10 @@ def _table(report: Report, tid: str, node: Any, parent: Any, meta: Meta,
                 continue
             path = f"{tid}.{row.path}.{col.id}"
             raw = report.raw_text.get(path, _raw(cells[col.id]))
-            line = raw_lines.get(path) or _line(cells, col.id) or _line(container, key)
-            data.cells[row.path][col.id] = type_cell(raw, col.kind, col.unit, line)
+            line = _line(cells, col.id) or _line(container, key)
+            cell = type_cell(raw, col.kind, col.unit, line)
+            cell.edit_line = raw_lines.get(path)
+            data.cells[row.path][col.id] = cell
     return data
 
 

@@ -6,13 +6,15 @@ cross-document findings (OG6xx) after all files; finish()."""
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from typing import IO, Any, Protocol
 
 from opengov_lint.findings import Finding
+from opengov_lint.registry import RuleInfo
 from opengov_lint.runner import FileResult
 
-FORMATS = {"text": "text", "json": "jsonfmt", "jsonl": "jsonfmt", "csv": "tabular", "xlsx": "xlsx",
-           "html": "html"}
+FORMATS = {"text": "text", "json": "jsonfmt", "jsonl": "jsonfmt", "sarif": "sarif", "junit": "junit",
+           "github": "github", "csv": "tabular", "xlsx": "xlsx", "html": "html"}
 BINARY = {"xlsx"}
 
 
@@ -27,10 +29,11 @@ class Reporter(Protocol):
 
 
 def get_reporter(fmt: str, out: IO[str], *, lang: str, color: bool, quiet: bool, statistics: bool,
-                 output: str | None = None, **kw: Any) -> Reporter:
+                 output: str | None = None, rules: Sequence[RuleInfo] | None = None) -> Reporter:
+    """`rules` is every rule of the run (built-in, plugins, packs): SARIF describes them all."""
     mod = importlib.import_module(f"opengov_lint.reporters.{FORMATS[fmt]}")
     reporter: Reporter = mod.make(fmt, out, lang=lang, color=color, quiet=quiet, statistics=statistics,
-                                  output=output, **kw)
+                                  output=output, rules=list(rules or ()))
     return reporter
 
 

@@ -51,6 +51,8 @@ class TextReporter:
         self.counts: Counter[str] = Counter()
         self.by_rule: Counter[tuple[str, str]] = Counter()
         self.by_file: list[tuple[str, Counter[str]]] = []
+        self.baseline_suppressed = 0
+        self.suppressed = 0
 
     def start(self) -> None:
         pass
@@ -58,9 +60,11 @@ class TextReporter:
     def file(self, result: FileResult) -> None:
         from rich.markup import escape
 
-        self.files += 1
+        self.files += result.meta.get("format") != "config"  # findings about the configuration itself
         self.fixed += result.fixed
         self.unreadable += not result.readable
+        self.baseline_suppressed += int(result.meta.get("baseline_suppressed", 0))
+        self.suppressed += sum(result.meta.get("suppressed", {}).values())
         c: Counter[str] = Counter(f.severity for f in result.findings)
         self.counts.update(c)
         self.by_rule.update((f.code, f.name) for f in result.findings)
@@ -133,6 +137,19 @@ class TextReporter:
         if not (e or w or i):
             text = ("✓ " + text) if not zh else ("✓ " + text + "，未发现问题")
         self.console.print(f"[{style}]{text}[/{style}]")
+        self._suppressed_note()
+
+    def _suppressed_note(self) -> None:
+        zh = self.lang == "zh"
+        notes = []
+        if self.baseline_suppressed:
+            notes.append(f"基线中已接受的 {self.baseline_suppressed} 个问题未显示" if zh else
+                         f"{self.baseline_suppressed} finding(s) accepted in the baseline not shown")
+        if self.suppressed:
+            notes.append(f"按忽略注释或配置忽略了 {self.suppressed} 个问题" if zh else
+                         f"{self.suppressed} finding(s) suppressed by comments or configuration")
+        if notes:
+            self.console.print(f"[dim]{'；'.join(notes) if zh else '; '.join(notes)}[/dim]")
 
     def _statistics(self) -> None:
         from rich.table import Table

@@ -39,5 +39,7 @@ RULE_MODULES = [
     "og901_file_unreadable",
     "og902_table_unrecognised",
     "og903_text_extraction_degraded",
+    "og904_unused_suppression",
+    "og905_suppression_invalid",
     "og999_rule_crashed",
 ]

@@ -38,7 +38,8 @@ def check(report: Report, options: None) -> Iterator[Hit]:
         if cell.fullwidth and cell.value is not None:
             clean = str(cell.value) + (cell.unit or "")
             old = cell.raw.strip(" \t\r\n")
-            yield Hit(fix=Fix(cell.line, old, clean) if cell.line and old else None,
+            where = cell.edit_line or cell.line
+            yield Hit(fix=Fix(where, old, clean) if where and old else None,
                       args={"table": TABLE_SHORT[table.id], "row": row_label(table, row),
                             "col": col_label(table, col, row), "raw": cell.raw, "clean": clean},
                       location=cell_location(table, row, col, cell), evidence={"raw": cell.raw, "clean": clean})

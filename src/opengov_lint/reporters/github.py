@@ -1,0 +1,43 @@
+"""GitHub Actions workflow commands: one annotation per finding, shown on the file in the pull request.
+
+    ::error file=reports/a.txt,line=212,title=OG303 requests-balance::第（总计）列：…
+
+Escaping follows the Actions toolkit: in the message `%`, CR and LF are percent-encoded; in property
+values also `:` and `,`. A finding without a line is annotated on line 1 of the file."""
+
+from __future__ import annotations
+
+from typing import IO, Any
+
+from opengov_lint.runner import FileResult
+
+LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(s: str) -> str:
+    return escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubReporter:
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def start(self) -> None:
+        pass
+
+    def file(self, result: FileResult) -> None:
+        for f in result.findings:
+            props = {"file": f.path, "line": str(f.location.line or 1), "title": f"{f.code} {f.name}"}
+            head = ",".join(f"{k}={escape_property(v)}" for k, v in props.items())
+            self.out.write(f"::{LEVEL[f.severity]} {head}::{escape_data(f.message)}\n")
+
+    def finish(self) -> None:
+        pass
+
+
+def make(fmt: str, out: IO[str], **_: Any) -> GithubReporter:
+    return GithubReporter(out)

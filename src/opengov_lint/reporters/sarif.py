@@ -1,0 +1,114 @@
+"""SARIF 2.1.0 for code-scanning dashboards (GitHub, GitLab, Azure DevOps, VS Code viewers).
+
+The driver describes every rule of the run (built-in, plugins, packs) with its help text; every result
+has a physical location with `region.startLine` (line 1 when the position is not known, which
+`properties.lineUnknown` says) and, for table findings, the canonical cell path as a logical location.
+`partialFingerprints` carries the baseline key so dashboards track a finding across re-typesetting."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import IO, Any
+from urllib.parse import quote
+
+from opengov_lint.findings import Finding
+from opengov_lint.registry import RuleInfo
+from opengov_lint.runner import FileResult
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact_uri(path: str) -> str:
+    """A URI reference for a path: relative paths stay relative (percent-encoded), absolute ones become file: URIs."""
+    if os.path.isabs(path):
+        from pathlib import Path
+
+        return Path(path).as_uri()
+    return quote(path.replace(os.sep, "/"), safe="/")
+
+
+def rule_descriptor(rule: RuleInfo, lang: str) -> dict[str, Any]:
+    from opengov_lint.ruledoc import render
+
+    short = rule.summary_zh if lang == "zh" else rule.summary
+    full = f"{rule.summary_zh}\n{rule.summary}" if rule.summary_zh != rule.summary else rule.summary
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": short or rule.name},
+        "fullDescription": {"text": full or rule.name},
+        "help": {"text": rule.doc or rule.name, "markdown": render(rule)},
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+        "properties": {"templates": list(rule.templates), "tags": [rule.code[:3] + "xx"],
+                       "source": "builtin" if rule.builtin else rule.module},
+    }
+
+
+class SarifReporter:
+    def __init__(self, out: IO[str], lang: str, rules: list[RuleInfo]) -> None:
+        self.out, self.lang = out, lang
+        self.rules: list[Any] = list(rules)  # RuleInfo, or a plain descriptor for an unknown code
+        self.index = {r.code: i for i, r in enumerate(self.rules)}
+        self.results: list[dict[str, Any]] = []
+        self.baseline_suppressed = 0
+        self.suppressed = 0
+        self.files = 0
+
+    def start(self) -> None:
+        pass
+
+    def file(self, result: FileResult) -> None:
+        from opengov_lint.baseline import key
+
+        self.files += 1
+        self.baseline_suppressed += int(result.meta.get("baseline_suppressed", 0))
+        self.suppressed += sum(result.meta.get("suppressed", {}).values())
+        for f in result.findings:
+            self.results.append(self._result(f, "/".join(key(f, result.meta, os.getcwd()))))
+
+    def _result(self, f: Finding, fingerprint: str) -> dict[str, Any]:
+        loc = f.location
+        region: dict[str, Any] = {"startLine": loc.line or 1}
+        location: dict[str, Any] = {
+            "physicalLocation": {"artifactLocation": {"uri": artifact_uri(f.path)}, "region": region}}
+        cell = loc.cell_path()
+        if cell:
+            location["logicalLocations"] = [{"name": loc.column or loc.row or loc.table, "fullyQualifiedName": cell,
+                                             "kind": "element"}]
+        props: dict[str, Any] = {"severity": f.severity, "name": f.name, "section": loc.section, "page": loc.page,
+                                 "table": loc.table, "row": loc.row, "column": loc.column, "excerpt": loc.excerpt,
+                                 "evidence": f.evidence}
+        if not loc.line:
+            props["lineUnknown"] = True
+        if f.code not in self.index:  # a finding of a rule the run did not describe (defensive)
+            self.index[f.code] = len(self.rules)
+            self.rules.append(_placeholder(f))
+        return {"ruleId": f.code, "ruleIndex": self.index[f.code], "level": LEVEL[f.severity],
+                "message": {"text": f.message}, "locations": [location],
+                "partialFingerprints": {"opengovLintKey/v1": fingerprint},
+                "properties": {k: v for k, v in props.items() if v is not None}}
+
+    def finish(self) -> None:
+        from opengov_lint import __version__
+
+        driver = {"name": "opengov-lint", "version": __version__, "semanticVersion": __version__,
+                  "informationUri": "https://pypi.org/project/opengov-lint/",
+                  "rules": [r if isinstance(r, dict) else rule_descriptor(r, self.lang) for r in self.rules]}
+        run = {"tool": {"driver": driver}, "results": self.results, "columnKind": "unicodeCodePoints",
+               "invocations": [{"executionSuccessful": True}],
+               "properties": {"files": self.files, "suppressedByBaseline": self.baseline_suppressed,
+                              "suppressedBySuppressions": self.suppressed}}
+        doc = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+        json.dump(doc, self.out, ensure_ascii=False, indent=1)
+        self.out.write("\n")
+
+
+def _placeholder(f: Finding) -> Any:
+    return {"id": f.code, "name": f.name, "shortDescription": {"text": f.name},
+            "defaultConfiguration": {"level": LEVEL[f.severity]}}
+
+
+def make(fmt: str, out: IO[str], *, lang: str, rules: list[RuleInfo] | None = None, **_: Any) -> SarifReporter:
+    return SarifReporter(out, lang, rules or [])
