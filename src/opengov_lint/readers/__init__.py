@@ -18,7 +18,8 @@ SUFFIXES = {
 # Formats a batch picks up from a directory (the others are reported when named explicitly).
 CHECKABLE = {".txt", ".yaml", ".yml", ".json", ".html", ".htm", ".shtml", ".docx", ".pdf", ".md", ".doc", ".wps",
              ".ofd"}
-_MODULES = {"txt": "txt", "yaml": "structured", "json": "structured", "md": "txt"}
+_MODULES = {"txt": "txt", "yaml": "structured", "json": "structured", "md": "md", "html": "html", "docx": "docx",
+            "pdf": "pdf"}
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 
 
