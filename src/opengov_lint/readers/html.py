@@ -43,18 +43,22 @@ def read(path: str, data: bytes, fmt: str = "html") -> Document:
 
 def parse(text: str) -> Any:
     """Parse decoded text with lxml (no network, no huge trees, comments and PIs dropped)."""
-    import lxml.html
     from lxml import etree
 
     if text.lstrip().startswith("<?xml"):
         text = text[text.find("?>") + 2:]  # lxml refuses a str that still declares an encoding
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False,
-                                  recover=True)
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False,
+                              recover=True)
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
+        root = etree.fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
-        raise ReadError("网页内容为空或无法解析，未能检查", f"the HTML page is empty or cannot be parsed: {exc}",
-                        reason="html-parse") from exc
+        root = None
+        detail = str(exc)
+    else:
+        detail = "no content"
+    if root is None:
+        raise ReadError("网页内容为空或无法解析，未能检查", f"the HTML page is empty or cannot be parsed: {detail}",
+                        reason="html-parse")
     return root
 
 
@@ -112,7 +116,7 @@ class _Walker:
     def table(self, el: Any) -> None:
         rows = table_rows(el)
         cells = [c for r in rows for c in r]
-        if len(cells) <= 1 or any(_tag(d) == "table" for c in cells for d in c.iterdescendants()):
+        if len(cells) <= 1 or any(c.find(".//table") is not None for c in cells):
             for c in cells:  # a layout table (the article in a one-cell box, or tables inside tables)
                 self.walk(c)
                 self.flush()

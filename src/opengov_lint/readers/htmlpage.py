@@ -42,7 +42,7 @@ def published_date(root: Any) -> str | None:
             if iso:
                 return iso
     body = root.find("body")
-    text = (body if body is not None else root).text_content()
+    text = text_of(body if body is not None else root)
     hit = _PUB_TEXT.search(text)
     return iso_date(hit.group(1)) if hit else None
 
@@ -58,18 +58,36 @@ def page_title(root: Any) -> str | None:
     return parts[0] if parts else None
 
 
+def text_of(el: Any) -> str:
+    return "".join(el.itertext())
+
+
 def _clean(root: Any) -> None:
     for el in list(root.iter()):
         tag = _tag(el)
         if tag in _DROP or (tag and _WIDGET.search(f'{el.get("class") or ""} {el.get("id") or ""}')):
-            if el.getparent() is not None:
-                el.drop_tree()  # keeps the tail text
+            _drop(el)
+
+
+def _drop(el: Any) -> None:
+    """Remove an element but keep the text after it (its tail)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
 
 
 def _is_data_table(table: Any) -> bool:
     rows = 0
     for tr in table.iter("tr"):
-        nums = sum(1 for td in tr if _tag(td) in ("td", "th") and _DIGITS.match(td.text_content() or ""))
+        nums = sum(1 for td in tr if _tag(td) in ("td", "th") and _DIGITS.match(text_of(td)))
         rows += nums >= 2
         if rows >= 2:
             return True
@@ -135,9 +153,9 @@ def _title_above(container: Any) -> tuple[str, int | None] | None:
             tag = _tag(sib)
             ident = f'{sib.get("class") or ""} {sib.get("id") or ""}'
             if tag in ("h1", "h2", "h3") or (tag and _TITLEISH.search(ident)):
-                text = collapse_html_space(sib.text_content()).strip()
+                text = collapse_html_space(text_of(sib)).strip()
                 if 4 <= len(text) <= 120 and has_cjk(text):
-                    head = "".join(collapse_html_space(container.text_content()).split())[: len(text) * 2]
+                    head = "".join(collapse_html_space(text_of(container)).split())[: len(text) * 2]
                     if "".join(text.split()) in head:
                         return None
                     return text, sib.sourceline

@@ -30,8 +30,11 @@ def collect_events(doc_tables: list[Table]) -> tuple[dict[str, list[RowEvent]], 
     events: dict[str, list[RowEvent]] = {}
     unmapped: list[Table] = []
     ctx: str | None = None
+    by_section = {spec.section: tid for lay in layouts().values() for tid, spec in lay.tables.items()}
     for t in doc_tables:
         used = False
+        if t.section_hint in by_section:
+            ctx = by_section[t.section_hint]  # a table inside section 四 is table 四 unless its labels say otherwise
         for i in range(len(t.rows)):
             ev = classify(t, i, ctx)
             if ev.kind == "unknown":
