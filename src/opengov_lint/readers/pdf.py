@@ -170,7 +170,7 @@ def _assemble(pages: list[_Page]) -> list[Paragraph | Table]:
     current: Paragraph | None = None
     prev: Line | None = None
     for p in pages:
-        lay = page_layout(p.lines) if len(p.lines) >= 5 else fallback
+        lay = page_layout(p.lines) if len(p.lines) >= 12 else fallback  # a page of its own margins
         items: list[tuple[float, Any]] = [(ln.top, ln) for ln in p.lines]
         items += [(f.top, f) for f in p.fragments if id(f) not in continued]
         for _top, item in sorted(items, key=lambda x: x[0]):

@@ -140,11 +140,15 @@ class Layout:
 
 
 def page_layout(lines: list[Line]) -> Layout | None:
-    """The body text block of a page: its usual left edge and its right edge."""
+    """The body text block: its left edge and its right edge (the median line end: most lines of a
+    report run to the margin)."""
     body = [ln for ln in lines if len(ln.text) >= 8]
     if not body:
         return None
-    left = Counter(round(ln.x0 / 2) * 2 for ln in body).most_common(1)[0][0]
+    counts = Counter(round(ln.x0 / 2) * 2 for ln in body)
+    enough = max(2, len(body) // 20)
+    # the leftmost edge several lines share: indented first lines and headings sit right of it
+    left = min((x for x, n in counts.items() if n >= enough), default=counts.most_common(1)[0][0])
     rights = sorted(ln.x1 for ln in body)
     return Layout(left, rights[len(rights) // 2])
 

@@ -7,6 +7,7 @@ assessed when it has exactly as many cells as the template (otherwise OG903, nev
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from opengov_lint.knowledge import ColSpec, Layout, RowSpec, TableSpec, layouts
@@ -91,16 +92,31 @@ def _overlaps(cell: Cell, span: Span) -> bool:
     return cell.col < span[1] and cell.col + max(cell.colspan, 1) > span[0]
 
 
+def _under(values: list[Cell], span: Span, taken: Iterable[Cell]) -> Cell | None:
+    """The one value cell under a header span. Office exports add sliver columns (a header spans
+    two grid columns, the data row has a value and an empty sliver under it) and shift spans (a
+    header over columns 2-3 while the value cells are 1-2 and 3): prefer a cell not yet taken, then
+    one lying wholly under the header, then the one that is not empty."""
+    used = {id(c) for c in taken}
+    hits = [c for c in values if _overlaps(c, span) and id(c) not in used]
+    if len(hits) > 1:
+        hits = [c for c in hits if span[0] <= c.col and c.col + max(c.colspan, 1) <= span[1]] or hits
+    if len(hits) > 1:
+        filled = [c for c in hits if c.text.strip()]
+        hits = filled if filled else hits[:1]
+    return hits[0] if len(hits) == 1 else None
+
+
 def map_values(values: list[Cell], keys: list[str], spans: dict[str, Span] | None,
                present: list[str] | None, ragged: bool) -> tuple[dict[str, Cell] | None, list[str]]:
     """Assign value cells to column keys. Returns (mapping or None, keys missing from the table)."""
     if spans and not ragged and all(k in spans for k in keys):
         out: dict[str, Cell] = {}
         for k in keys:
-            hits = [c for c in values if _overlaps(c, spans[k])]
-            if len(hits) != 1:
+            hit = _under(values, spans[k], out.values())
+            if hit is None:
                 break
-            out[k] = hits[0]
+            out[k] = hit
         else:
             return out, []
     vals = list(values)
