@@ -10,8 +10,8 @@ import re
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 # <meta charset="gbk"> and <meta http-equiv="Content-Type" content="text/html; charset=gb2312">
-_META_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
-_XML_DECL = re.compile(rb"^\s*<\?xml[^>]*\bencoding\s*=\s*[\"']([A-Za-z0-9_.:\-]+)", re.I)
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.IGNORECASE)
+_XML_DECL = re.compile(rb"^\s*<\?xml[^>]*\bencoding\s*=\s*[\"']([A-Za-z0-9_.:\-]+)", re.IGNORECASE)
 # Labels browsers treat as GB18030 (WHATWG Encoding Standard: gb2312, gbk, x-gbk, ... are all "GBK",
 # decoded with the GB18030 decoder).
 _GB = {"gb2312", "gbk", "gb_2312-80", "gb_2312", "x-gbk", "gb18030", "cp936", "ms936", "windows-936", "euc-cn",
@@ -24,10 +24,10 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         if data.startswith(bom):
             return data[len(bom):].decode(enc, errors="replace"), enc
     if declared:
-        enc = normalise_charset(declared)
-        if enc:
+        codec = normalise_charset(declared)
+        if codec:
             try:
-                return data.decode(enc), enc
+                return data.decode(codec), codec
             except (UnicodeDecodeError, LookupError):
                 pass
     try:
@@ -54,10 +54,16 @@ def decode_html(data: bytes) -> tuple[str, str]:
     declaration without a BOM is ignored (as browsers do); a single-byte Western declaration
     (iso-8859-1, windows-1252) decodes anything, so it is used only when neither UTF-8 nor GB18030
     can read the bytes: it is a wrong label on a Chinese page, never the truth."""
+    if data.startswith(tuple(bom for bom, _ in _BOMS)):
+        return decode(data)
     declared = declared_charset(data)
     enc = normalise_charset(declared) if declared else None
-    if enc and (enc.startswith("utf-16") or enc.startswith("utf_16")):
+    if enc and enc.startswith(("utf-16", "utf_16")):
         enc = None
+    if enc == "gb18030" and not data.isascii() and _strict_utf8(data):
+        # A page re-saved as UTF-8 that still declares gb2312: GB18030 would decode its bytes into
+        # mojibake without an error, while Chinese text in GBK is practically never valid UTF-8.
+        return data.decode("utf-8"), "utf-8"
     if enc and _single_byte(enc):
         text, used = decode(data)
         if used != "utf-8" or _strict_utf8(data):

@@ -14,7 +14,7 @@ from typing import Any
 
 from opengov_lint.model import Cell, Document, Paragraph, Table
 from opengov_lint.readers import ReadError
-from opengov_lint.readers.docxnum import W, Numbering, parse_numbering
+from opengov_lint.readers.docxnum import Numbering, W, parse_numbering
 from opengov_lint.readers.grid import Grid
 from opengov_lint.readers.textutil import is_page_number
 
@@ -224,9 +224,7 @@ def _runs(el: Any, out: list[str]) -> None:
         tag = child.tag
         if tag == W + "t":
             out.append(child.text or "")
-        elif tag in _SKIP or not isinstance(tag, str):
-            continue
-        elif tag == W + "r" and _hidden(child):
+        elif tag in _SKIP or not isinstance(tag, str) or tag == W + "r" and _hidden(child):
             continue
         elif tag == W + "tab" or tag == W + "ptab":
             out.append("\t")

@@ -16,8 +16,8 @@ from opengov_lint.readers.textutil import collapse_html_space, has_cjk
 _DROP = frozenset({"script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "select",
                    "button", "input", "textarea", "head", "title", "meta", "link", "canvas", "audio", "video",
                    "map", "option"})
-_WIDGET = re.compile(r"share|jiathis|bdshare|bshare|qrcode|erweima", re.I)
-_TITLEISH = re.compile(r"title|biaoti|bt\b", re.I)
+_WIDGET = re.compile(r"share|jiathis|bdshare|bshare|qrcode|erweima", re.IGNORECASE)
+_TITLEISH = re.compile(r"title|biaoti|bt\b", re.IGNORECASE)
 _DIGITS = re.compile(r"^[\s\u00a0\u3000]*[-+]?\d[\d,.]*\s*(?:万元|元)?[\s\u00a0]*$")
 _SHARE = 0.85  # a child holding this share of the text is where the article is
 _PUB_TEXT = re.compile(

@@ -20,7 +20,7 @@ from opengov_lint.readers.textutil import has_cjk
 
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _DELIM = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_BR = re.compile(r"<br\s*/?>", re.I)
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _EMPH = re.compile(r"(\*\*|__)(.+?)\1")
 _LABEL_ROW = re.compile(r"^(?P<label>[^\d|]{2,40}?)\s+(?P<nums>[-+]?\d[\d,.]*(?:\s+[-+]?\d[\d,.]*)*)\s*$")
 
@@ -34,8 +34,7 @@ def read(path: str, data: bytes, fmt: str = "md") -> Document:
 
 def _cells(line: str) -> list[str]:
     s = line.strip()
-    if s.startswith("|"):
-        s = s[1:]
+    s = s.removeprefix("|")
     if s.endswith("|") and not s.endswith("\\|"):
         s = s[:-1]
     parts = re.split(r"(?<!\\)\|", s)
@@ -82,8 +81,7 @@ class _Parser:
             stripped = line.strip()
             i += 1
             if not stripped:
-                if self.kind == "label":
-                    self.flush()
+                self.flush()  # a blank line ends a table
                 continue
             if stripped.lower().startswith("<table"):
                 i = self.html_table(i - 1)

@@ -17,8 +17,17 @@ from typing import Any
 from opengov_lint.model import Diagnostic, Document, Paragraph, Table
 from opengov_lint.readers import ReadError
 from opengov_lint.readers.pdftables import Fragment, build_table, continues, page_fragments
-from opengov_lint.readers.pdftext import (Char, Line, build_lines, drop_furniture, join_lines, page_layout,
-                                          pdfium_chars, plumber_chars, starts_paragraph)
+from opengov_lint.readers.pdftext import (
+    Char,
+    Line,
+    build_lines,
+    drop_furniture,
+    join_lines,
+    page_layout,
+    pdfium_chars,
+    plumber_chars,
+    starts_paragraph,
+)
 
 _NUMBER_ROW = re.compile(r"(?:^|\s)\d[\d,.]*(?:\s+\d[\d,.]*){2,}(?:\s|$)")
 
@@ -115,7 +124,7 @@ def _read_page(pdf: Any, index: int, tables: _TableFinder) -> _Page:
 
 
 def _paths(page: Any, enough: int = 4) -> int:
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     n = 0
     for _obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2):
@@ -126,7 +135,7 @@ def _paths(page: Any, enough: int = 4) -> int:
 
 
 def _has_images(page: Any) -> bool:
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     return any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
 

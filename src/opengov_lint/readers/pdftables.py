@@ -49,11 +49,11 @@ def _white(color: Any) -> bool:
     if color is None:
         return True
     if isinstance(color, (int, float)):
-        return color >= 0.95
+        return bool(color >= 0.95)
     vals = list(color)
     if len(vals) == 4:  # CMYK
-        return max(vals) <= 0.05
-    return bool(vals) and min(vals) >= 0.95
+        return bool(max(vals) <= 0.05)
+    return bool(vals) and bool(min(vals) >= 0.95)
 
 
 def _drawn(obj: dict[str, Any]) -> bool:

@@ -46,7 +46,7 @@ class Line:
 
 def pdfium_chars(page: Any) -> list[Char]:
     """Glyphs of a pypdfium2 page with loose (font-height) boxes, top measured from the top."""
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     tp = page.get_textpage()
     try:

@@ -17,7 +17,7 @@ _PAGE_NUMBER = re.compile(
     r"|第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?"
     r"|(?:page|p\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?"
     r"|\d{1,3}\s*[/／]\s*\d{1,3})$",
-    re.I,
+    re.IGNORECASE,
 )
 _DQUOTE = re.compile(r"[\"＂]")
 
