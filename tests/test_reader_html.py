@@ -105,8 +105,13 @@ def test_nbsp_cell_is_blank_not_zero() -> None:
         ("new_received", "natural_person", line)]
 
 
-def test_table_split_into_two_tables() -> None:
-    _check_values(cms_page(report_body(t3=table3(split=True))))
+@pytest.mark.parametrize("sliver", [False, True])
+def test_table_split_into_two_tables(sliver: bool) -> None:
+    """Header rows in one <table>, body rows in the next: the columns still come from the header
+    labels (with sliver columns, position alone could not place a single value)."""
+    page = cms_page(report_body(t3=table3(split=True, sliver=sliver)))
+    _check_values(page)
+    assert not [f for f in findings(page, "page.html") if f.code in ("OG201", "OG903")]
 
 
 def test_sliver_columns_mapped_by_header_labels() -> None:
@@ -154,3 +159,13 @@ def test_empty_or_hostile_pages() -> None:
     entity = '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><html><body><p>&e;</p></body></html>'
     doc = read_bytes("x.html", entity.encode())
     assert "root:" not in " ".join(getattr(b, "text", "") for b in doc.blocks)
+
+
+def test_link_lists_dropped_when_no_article_container_stands_out() -> None:
+    nav = "".join(f'<li><a href="/c{i}/">栏目{i}</a></li>' for i in range(10))
+    related = "相关文章：" + "".join(f"<a href='/a{i}'>其他需要报告的事项{i}</a>" for i in range(3))
+    page = f"<html><body><div><ul>{nav}</ul></div><div>{report_body()}</div><div>{related}</div></body></html>"
+    doc = read_bytes("x.html", page.encode())
+    texts = [b.text for b in doc.blocks if not isinstance(b, Table)]
+    assert texts[0] == "2023年某某县司法局政府信息公开工作年度报告" and texts[-1] == "本年度未收取信息处理费。"
+    _check_values(page)

@@ -139,9 +139,25 @@ def find_body(root: Any) -> tuple[Any, tuple[str, int | None] | None]:
         if weight.get(best, 0) < _SHARE * weight.get(cur, 0) or tables.get(best, 0) < tables.get(cur, 0):
             break
         cur = best
+    _drop_link_lists(cur)
     if cur is body:
         return body, None
     return cur, _title_above(cur)
+
+
+def _drop_link_lists(container: Any) -> None:
+    """Navigation left inside the chosen body (menus, 'related articles', breadcrumbs): a list or
+    box of three or more links whose text is mostly link text."""
+    for el in list(container.iter("ul", "ol", "nav", "div", "aside", "footer", "header", "table", "dl")):
+        if el is container or el.getparent() is None:
+            continue
+        links = el.findall(".//a")
+        if len(links) < 3:
+            continue
+        total = _chars(text_of(el))
+        linked = sum(_chars(text_of(a)) for a in links)
+        if total and linked >= 0.7 * total:
+            _drop(el)
 
 
 def _title_above(container: Any) -> tuple[str, int | None] | None:

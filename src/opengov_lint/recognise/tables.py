@@ -143,12 +143,10 @@ class _Builder:
         self.data.section = first.table.section_hint
 
     # -- columns -------------------------------------------------------------------------------
-    def header_columns(self, headers: list[RowEvent], table: Table) -> tuple[dict[str, Span], list[str]]:
+    def header_columns(self, headers: list[RowEvent]) -> tuple[dict[str, Span], list[str]]:
         spans: dict[str, Span] = {}
         order: list[str] = []
         for ev in headers:
-            if ev.table is not table:
-                continue
             for h in ev.headers:
                 ref = _choose_ref(h.refs, self.tid, self.lay.id, ("column",))
                 if ref is None:
@@ -223,7 +221,7 @@ class _Builder:
         ref = _choose_ref(ev.refs, self.tid, self.lay.id, ("row",))
         if ref is None:
             return
-        row_headers = [h for h in headers if h.table is ev.table]
+        row_headers = _headers_for(headers, ev.table)
         spec, foreign = self.row_spec(ref, self.header_layout(row_headers, _item(ref, self.tid)))
         if spec is None:
             return
@@ -235,7 +233,7 @@ class _Builder:
             assert ev.label is not None
             self._variant("row", ref, ev.label)
         keys = [c.id for c in spec.columns]
-        spans, order = self.header_columns(row_headers, ev.table)
+        spans, order = self.header_columns(row_headers)
         present = order if row_headers and ev.table.ragged else None
         mapping, missing = map_values(ev.values, keys, spans, present, ev.table.ragged)
         label = " ".join(ev.label.text.split()) if ev.label else spec.label
@@ -265,7 +263,7 @@ class _Builder:
         if self.data.cells:
             return
         keys = [f"{b.path}:{c.id}" for b in self.spec.rows for c in self.spec.columns]
-        spans = self.block_spans([h for h in headers if h.table is ev.table])
+        spans = self.block_spans(_headers_for(headers, ev.table))
         mapping, _ = map_values(ev.values, keys, spans, None, ev.table.ragged)
         if mapping is None:
             self.diagnostics.append(_short_row(self.tid, "行政复议、行政诉讼", len(ev.values), len(keys), ev))
@@ -312,6 +310,20 @@ class _Builder:
         for r in self.spec.data_rows:
             if r.path not in self.data.cells:
                 self.data.missing_rows.append(r.path)
+
+
+def _headers_for(headers: list[RowEvent], table: Table) -> list[RowEvent]:
+    """The header rows that give this table's columns: its own, or - for a table split into two
+    (header rows in one, body rows in the next) - the previous table's, when both are grids of the
+    same width, so their column indexes mean the same columns."""
+    own = [h for h in headers if h.table is table]
+    if own or not headers or table.ragged:
+        return own
+    prev = headers[-1].table
+    width = {len(r) for r in table.rows}
+    if prev.ragged or width != {len(r) for r in prev.rows}:
+        return []
+    return [h for h in headers if h.table is prev]
 
 
 def _item(ref: LabelRef, tid: str) -> int | None:
