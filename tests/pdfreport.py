@@ -186,7 +186,8 @@ def _split(cells: list[tuple[int, int, int, int, str]], at: int, cut_row: bool
     return top, bottom
 
 
-def report_pdf(cut_row: bool = False, blank: str | None = None, scanned_page: bool = False) -> bytes:
+def report_pdf(cut_row: bool = False, blank: str | None = None, scanned_page: bool = False,
+               repeat_header: bool = False) -> bytes:
     pdf = PDF()
     pdf.page()
     pdf.text(190, 100, "某某区人民政府", 16).text(130, 124, "2023年政府信息公开工作年度报告", 16)
@@ -216,6 +217,8 @@ def report_pdf(cut_row: bool = False, blank: str | None = None, scanned_page: bo
     pdf.text(285, 805, "-2-", 10)
 
     pdf.page().text(150, 30, TITLE, 9)
+    if repeat_header:  # Word's "repeat as header row": the three header rows again on page 3
+        second = [c for c in first if c[0] < 3] + [(r + 3, c, rs, cs, t) for r, c, rs, cs, t in second]
     nrows = max(r + rs for r, _c, rs, _cs, _t in second)
     pdf.grid(T3_EDGES, 60, 18, nrows, second, open_top=True, size=7)
     top = 60 + 18 * nrows + 20

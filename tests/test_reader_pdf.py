@@ -49,6 +49,13 @@ def test_table_continued_on_the_next_page_is_one_table() -> None:
     assert t3.rows[16][3].page == 3 and t3.rows[15][3].page == 2
 
 
+def test_header_rows_repeated_on_the_next_page() -> None:
+    data = _pdf(repeat_header=True)
+    t3 = read_bytes("r.pdf", data).tables[1]
+    assert len(t3.rows) == 28 and t3.rows[15][1].text == "（四）无\n法提供" and t3.rows[17][1] is t3.rows[15][1]
+    _assert_values(data)
+
+
 def test_row_cut_by_the_page_break_is_joined() -> None:
     data = _pdf(cut_row=True)
     t3 = read_bytes("r.pdf", data).tables[1]

@@ -157,7 +157,9 @@ def build_table(frags: list[Fragment]) -> Table:
     cells: list[PCell] = []
     offset = 0
     seams: list[int] = []
-    for f in frags:
+    for i, f in enumerate(frags):
+        if i:
+            _drop_repeated_header(frags[0], f)
         for c in f.cells:
             c.c, c.cs = _index(edges, c.x0), _span(edges, c.x0, c.x1)
             c.r += offset
@@ -172,6 +174,27 @@ def build_table(frags: list[Fragment]) -> Table:
         grid.place(Cell(c.text, page=c.page), c.r, c.c, c.rs, c.cs)
     nrows = max((c.r + c.rs for c in cells), default=0)
     return Table(grid.rows(nrows), page=frags[0].page, ragged=False)
+
+
+def _drop_repeated_header(first: Fragment, frag: Fragment) -> None:
+    """Word repeats a table's header rows at the top of every page ("repeat as header row"): rows
+    of the continuation that equal the first rows of the table are that repetition, not data."""
+    def rows(f: Fragment) -> dict[int, list[tuple[float, int, str]]]:
+        out: dict[int, list[tuple[float, int, str]]] = {}
+        for c in f.cells:
+            out.setdefault(c.r, []).append((round(c.x0), c.rs, c.text))
+        return {r: sorted(v) for r, v in out.items()}
+
+    a, b = rows(first), rows(frag)
+    k = 0
+    while k in b and k in a and a[k] == b[k] and any(t for _x, _rs, t in b[k]):
+        k += 1
+    if not k or any(c.r < k and c.r + c.rs > k for c in frag.cells):
+        return
+    frag.cells = [c for c in frag.cells if c.r >= k]
+    for c in frag.cells:
+        c.r -= k
+    frag.nrows -= k
 
 
 def _lookup(text: str) -> set[str]:
