@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 class Page:
     ops: list[str] = field(default_factory=list)
     images: int = 0
+    rotate: int = 0  # 90: a landscape page (/Rotate 90), content drawn so that it reads upright
 
 
 class PDF:
@@ -18,19 +19,33 @@ class PDF:
         self.w, self.h = width, height
         self.pages: list[Page] = []
 
-    def page(self) -> PDF:
-        self.pages.append(Page())
+    def page(self, rotate: int = 0) -> PDF:
+        self.pages.append(Page(rotate=rotate))
         return self
 
+    def _user(self, x: float, top: float) -> tuple[float, float]:
+        """Displayed (x, top) -> user space of the unrotated page."""
+        rot = self.pages[-1].rotate
+        if rot == 90:
+            return top, x
+        if rot == 180:
+            return self.w - x, top
+        if rot == 270:
+            return self.w - top, self.h - x
+        return x, self.h - top
+
     def text(self, x: float, top: float, s: str, size: float = 12) -> PDF:
-        """One run of text whose glyph tops are at `top`."""
-        y = self.h - top - size * 0.88
+        """One run of text whose glyph tops are at `top` (as displayed, upright on any page)."""
         hexs = s.encode("utf-16-be").hex().upper()
-        self.pages[-1].ops.append(f"BT /F1 {size} Tf {x:.2f} {y:.2f} Td <{hexs}> Tj ET")
+        ux, uy = self._user(x, top + size * 0.88)
+        a, b, c, d = {0: (1, 0, 0, 1), 90: (0, 1, -1, 0), 180: (-1, 0, 0, -1), 270: (0, -1, 1, 0)}[
+            self.pages[-1].rotate]
+        self.pages[-1].ops.append(f"BT /F1 {size} Tf {a} {b} {c} {d} {ux:.2f} {uy:.2f} Tm <{hexs}> Tj ET")
         return self
 
     def line(self, x0: float, top0: float, x1: float, top1: float, width: float = 0.5) -> PDF:
-        self.pages[-1].ops.append(f"{width} w {x0:.2f} {self.h - top0:.2f} m {x1:.2f} {self.h - top1:.2f} l S")
+        (a, b), (c, d) = self._user(x0, top0), self._user(x1, top1)
+        self.pages[-1].ops.append(f"{width} w {a:.2f} {b:.2f} m {c:.2f} {d:.2f} l S")
         return self
 
     def white_box(self, x0: float, top: float, x1: float, bottom: float) -> PDF:
@@ -82,7 +97,8 @@ class PDF:
             content = "\n".join(page.ops).encode()
             objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
             content_id = len(objs)
-            objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {self.w} {self.h}] /Resources << /Font "
+            rot = f"/Rotate {page.rotate} " if page.rotate else ""
+            objs.append(f"<< /Type /Page /Parent 2 0 R {rot}/MediaBox [0 0 {self.w} {self.h}] /Resources << /Font "
                         f"<< /F1 3 0 R >> /XObject << {' '.join(xobjs)} >> >> /Contents {content_id} 0 R >>"
                         .encode())
             kids.append(len(objs))

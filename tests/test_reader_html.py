@@ -169,3 +169,13 @@ def test_link_lists_dropped_when_no_article_container_stands_out() -> None:
     texts = [b.text for b in doc.blocks if not isinstance(b, Table)]
     assert texts[0] == "2023年某某县司法局政府信息公开工作年度报告" and texts[-1] == "本年度未收取信息处理费。"
     _check_values(page)
+
+
+def test_tables_as_pictures_are_reported_not_passed() -> None:
+    body = report_body()
+    for start in ("二、主动公开", "三、收到和处理", "四、政府信息公开行政复议"):
+        i = body.index("<table", body.index(start))
+        body = body[:i] + '<p><img src="table.png" alt="表格"></p>' + body[body.index("</table>", i) + 8:]
+    got = findings(cms_page(body), "page.html")
+    assert sorted(f.location.table for f in got if f.code == "OG107") == [
+        "active_disclosure", "requests", "review_litigation"]

@@ -98,6 +98,26 @@ def test_table_finder_runs_only_on_table_pages(monkeypatch: pytest.MonkeyPatch) 
     assert seen == [2, 3]
 
 
+@pytest.mark.parametrize("table", [True, False])
+@pytest.mark.parametrize("rotate", [0, 90, 180, 270])
+def test_rotated_pages_read_as_displayed(rotate: int, table: bool) -> None:
+    """Wide tables are often printed on a landscape page (/Rotate 90): text and tables are read in
+    the orientation the reader sees (text pages through PDFium, table pages through pdfplumber)."""
+    from pdfreport import _table4
+
+    pdf = PDF().page(rotate=rotate)
+    pdf.text(80, 60, "四、政府信息公开行政复议、行政诉讼情况").text(104, 90, "本年度共办理行政复议案件两件。")
+    if table:
+        _table4(pdf, 130)
+    pdf.text(80, 250, "五、存在的主要问题及改进情况").text(104, 280, "政策解读形式还不够丰富。")
+    doc = read_bytes("r.pdf", pdf.bytes())
+    assert [getattr(b, "text", None) for b in doc.blocks] == [
+        "四、政府信息公开行政复议、行政诉讼情况", "本年度共办理行政复议案件两件。", *([None] if table else []),
+        "五、存在的主要问题及改进情况", "政策解读形式还不够丰富。"]
+    if table:
+        assert [c.text for c in doc.tables[0].rows[3]][:5] == ["1", "0", "0", "1", "2"]
+
+
 def test_findings_carry_pages() -> None:
     data = report_pdf(blank="unable.unclear.natural_person")
     got = [f for f in findings(data, "r.pdf") if f.code == "OG201"]

@@ -50,7 +50,7 @@ def pdfium_chars(page: Any) -> list[Char]:
 
     tp = page.get_textpage()
     try:
-        height = page.get_height()
+        place = _placer(page)
         out: list[Char] = []
         for i in range(tp.count_chars()):
             if raw.FPDFText_IsGenerated(tp.raw, i):
@@ -61,11 +61,24 @@ def pdfium_chars(page: Any) -> list[Char]:
             ch = chr(u)
             if ch.isspace():
                 continue
-            left, bottom, right, top = tp.get_charbox(i, loose=True)
-            out.append(Char(ch, left, right, height - top, height - bottom))
+            out.append(Char(ch, *place(*tp.get_charbox(i, loose=True))))
         return out
     finally:
         tp.close()
+
+
+def _placer(page: Any) -> Any:
+    """PDFium gives glyph boxes in unrotated page space; a landscape page (/Rotate 90, typical for
+    a wide table 三) is read as displayed: (left, bottom, right, top) -> (x0, x1, top, bottom)."""
+    rotation = page.get_rotation() % 360
+    width, height = page.get_size()  # as displayed
+    if rotation == 90:
+        return lambda l, b, r, t: (b, t, l, r)
+    if rotation == 180:
+        return lambda l, b, r, t: (width - r, width - l, b, t)
+    if rotation == 270:
+        return lambda l, b, r, t: (width - t, width - b, height - r, height - l)
+    return lambda l, b, r, t: (l, r, height - t, height - b)
 
 
 def plumber_chars(chars: list[dict[str, Any]], exclude: list[tuple[float, float, float, float]]) -> list[Char]:
