@@ -156,3 +156,13 @@ def test_text_only_pdf_has_no_tables_and_says_so() -> None:
     assert codes.count("OG107") == 3
     assert isinstance(read_bytes("x.pdf", pdf.bytes()).blocks[0], Paragraph)
     assert not any(isinstance(b, Table) for b in read_bytes("x.pdf", pdf.bytes()).blocks)
+
+
+def test_text_layer_without_unicode_mapping_is_reported() -> None:
+    """Glyphs that come out as private-use characters (a font without a Unicode map): the text
+    read is not the text printed; say so rather than check nonsense silently."""
+    garbled = "".join(chr(0xE001 + i % 10) for i in range(50))
+    data = PDF().page().text(80, 80, garbled).text(80, 120, "一、总体情况").bytes()
+    got = [f for f in findings(data, "x.pdf") if f.code == "OG903"]
+    assert len(got) == 1 and got[0].evidence == {"glyphs": 56, "unmapped": 50}
+    assert not [f for f in findings(_pdf(), "r.pdf") if f.code == "OG903"]

@@ -39,6 +39,8 @@ class _Page:
     lines: list[Line] = field(default_factory=list)
     fragments: list[Fragment] = field(default_factory=list)
     image_only: bool = False
+    unmapped: int = 0  # glyphs without a usable character (a font with no Unicode mapping)
+    glyphs: int = 0
 
 
 def read(path: str, data: bytes, fmt: str = "pdf") -> Document:
@@ -70,6 +72,13 @@ def read(path: str, data: bytes, fmt: str = "pdf") -> Document:
                 "OG903", f"第{p.number}页没有文字层（可能是扫描图片），该页内容未被读取和检查",
                 f"page {p.number} has no text layer (probably a scanned image); its content was not checked",
                 page=p.number, evidence={"page": p.number}))
+    glyphs, unmapped = sum(p.glyphs for p in pages), sum(p.unmapped for p in pages)
+    if glyphs and unmapped > 0.3 * glyphs:
+        doc.diagnostics.append(Diagnostic(
+            "OG903", f"PDF 的文字层有{unmapped}个字符无法识别（字体缺少编码映射），读取的内容不完整，检查结果可能缺漏；"
+            "请提供 Word、网页版本或重新导出的 PDF",
+            f"{unmapped} of {glyphs} characters of the PDF text layer cannot be decoded (fonts without a Unicode "
+            "mapping); what was read is incomplete", evidence={"glyphs": glyphs, "unmapped": unmapped}))
     doc.blocks = _assemble(pages)
     doc.title = title if "报告" in title else None
     return doc
@@ -112,7 +121,8 @@ def _read_page(pdf: Any, index: int, tables: _TableFinder) -> _Page:
     page = pdf[index]
     try:
         chars = pdfium_chars(page)
-        result = _Page(index + 1, page.get_height())
+        result = _Page(index + 1, page.get_height(), glyphs=len(chars))
+        result.unmapped = sum(1 for c in chars if _unmapped(c.text))
         if _tabular(page, chars):
             result.fragments, chars = tables.page(index)
         result.lines = build_lines(chars, index + 1)
@@ -121,6 +131,12 @@ def _read_page(pdf: Any, index: int, tables: _TableFinder) -> _Page:
         return result
     finally:
         page.close()
+
+
+def _unmapped(ch: str) -> bool:
+    """A glyph PDFium could not map to a character: private use area or a control character."""
+    o = ord(ch)
+    return 0xE000 <= o <= 0xF8FF or o < 0x20 or o == 0xFFFD
 
 
 def _paths(page: Any, enough: int = 4) -> int:
