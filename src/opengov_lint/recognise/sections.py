@@ -64,7 +64,10 @@ def _score(title: str, spec: SectionSpec) -> tuple[float, bool]:
     for v in spec.variants:
         if n == norm(v):
             return 0.95, True
-    best = SequenceMatcher(None, n, norm(spec.title), autojunk=False).ratio()
+    sm = SequenceMatcher(None, n, norm(spec.title), autojunk=False)
+    if sm.real_quick_ratio() < 0.8 or sm.quick_ratio() < 0.8:
+        return 0.0, False  # upper bounds of ratio(): most paragraphs are nowhere near a title
+    best = sm.ratio()
     return (best, True) if best >= 0.8 else (0.0, False)
 
 
