@@ -18,7 +18,8 @@ SUFFIXES = {
 # Formats a batch picks up from a directory (the others are reported when named explicitly).
 CHECKABLE = {".txt", ".yaml", ".yml", ".json", ".html", ".htm", ".shtml", ".docx", ".pdf", ".md", ".doc", ".wps",
              ".ofd"}
-_MODULES = {"txt": "txt", "yaml": "structured", "json": "structured", "md": "txt"}
+_MODULES = {"txt": "txt", "yaml": "structured", "json": "structured", "md": "md", "html": "html", "docx": "docx",
+            "pdf": "pdf"}
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 
 
@@ -41,8 +42,8 @@ def sniff(path: str, head: bytes) -> str:
     suffix = SUFFIXES.get(os.path.splitext(path)[1].lower())
     if head.startswith(b"%PDF-"):
         return "pdf"
-    if head.startswith(b"PK\x03\x04"):
-        return "docx" if suffix not in ("xlsx",) else "xlsx"
+    if head.startswith(b"PK\x03\x04"):  # a zip package: OOXML or OFD
+        return suffix if suffix in ("xlsx", "ofd") else "docx"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "doc" if suffix != "xls" else "xls"
     probe = head[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()

@@ -83,17 +83,12 @@ def classify(table: Table, row_index: int, ctx: str | None) -> RowEvent:
             label_at = i
             break
     ev = RowEvent(table, row_index, "unknown")
+    if label_at >= 0 and all(r.kind == "group" for r in refs_by_cell[label_at]):
+        # In a real grid the group label (（三）不予公开) sits left of a misspelt row label
+        # (2.其他法律行政止公开): look for the row label after the group.
+        label_at = _fuzzy_label(cells, refs_by_cell, label_at + 1, ctx, ev, label_at)
     if label_at < 0:
-        # A misspelt row label followed by numbers: try the closest template label.
-        for i, c in enumerate(cells):
-            rest = cells[i + 1:]
-            if (c.text.strip() and has_cjk(c.text) and not refs_by_cell[i] and rest
-                    and all(value_like(x) for x in rest) and any(x.text.strip() for x in rest)):
-                guess = fuzzy(c.text.strip(), ctx, ROW_KINDS) or fuzzy(c.text.strip(), None, ROW_KINDS)
-                if guess is not None:
-                    refs_by_cell[i] = [guess]
-                    label_at, ev.fuzzy = i, True
-                break
+        label_at = _fuzzy_label(cells, refs_by_cell, 0, ctx, ev, -1)
     if label_at >= 0:
         ev.label = cells[label_at]
         ev.refs = refs_by_cell[label_at]
@@ -121,6 +116,23 @@ def classify(table: Table, row_index: int, ctx: str | None) -> RowEvent:
     return ev
 
 
+def _fuzzy_label(cells: list[Cell], refs_by_cell: list[list[LabelRef]], start: int, ctx: str | None,
+                 ev: RowEvent, default: int) -> int:
+    """A misspelt row label followed by numbers: the closest template label, if clearly closest."""
+    for i in range(start, len(cells)):
+        c = cells[i]
+        rest = cells[i + 1:]
+        if (c.text.strip() and has_cjk(c.text) and not refs_by_cell[i] and rest
+                and all(value_like(x) for x in rest) and any(x.text.strip() for x in rest)):
+            guess = fuzzy(c.text.strip(), ctx, ROW_KINDS) or fuzzy(c.text.strip(), None, ROW_KINDS)
+            if guess is not None:
+                refs_by_cell[i] = [guess]
+                ev.fuzzy = True
+                return i
+            break
+    return default
+
+
 def _majority(heads: list[HeaderCell]) -> str | None:
     votes: dict[str, int] = {}
     for h in heads:
@@ -141,6 +153,8 @@ def pick_table(ev: RowEvent, ctx: str | None) -> str | None:
     if ev.kind == "header":
         votes: dict[str, int] = {}
         for h in ev.headers:
+            if len(label_text(h.cell)) <= 2:
+                continue  # 其他 / 总计 alone are in every table: they say nothing about which one
             for t in {r.table for r in h.refs}:
                 votes[t] = votes.get(t, 0) + (2 if t == ctx else 1)
         return max(sorted(votes), key=lambda t: votes[t]) if votes else ctx

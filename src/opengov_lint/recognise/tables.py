@@ -7,6 +7,7 @@ assessed when it has exactly as many cells as the template (otherwise OG903, nev
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from opengov_lint.knowledge import ColSpec, Layout, RowSpec, TableSpec, layouts
@@ -30,8 +31,11 @@ def collect_events(doc_tables: list[Table]) -> tuple[dict[str, list[RowEvent]], 
     events: dict[str, list[RowEvent]] = {}
     unmapped: list[Table] = []
     ctx: str | None = None
+    by_section = {spec.section: tid for lay in layouts().values() for tid, spec in lay.tables.items()}
     for t in doc_tables:
         used = False
+        if t.section_hint in by_section:
+            ctx = by_section[t.section_hint]  # a table inside section 四 is table 四 unless its labels say otherwise
         for i in range(len(t.rows)):
             ev = classify(t, i, ctx)
             if ev.kind == "unknown":
@@ -88,16 +92,31 @@ def _overlaps(cell: Cell, span: Span) -> bool:
     return cell.col < span[1] and cell.col + max(cell.colspan, 1) > span[0]
 
 
+def _under(values: list[Cell], span: Span, taken: Iterable[Cell]) -> Cell | None:
+    """The one value cell under a header span. Office exports add sliver columns (a header spans
+    two grid columns, the data row has a value and an empty sliver under it) and shift spans (a
+    header over columns 2-3 while the value cells are 1-2 and 3): prefer a cell not yet taken, then
+    one lying wholly under the header, then the one that is not empty."""
+    used = {id(c) for c in taken}
+    hits = [c for c in values if _overlaps(c, span) and id(c) not in used]
+    if len(hits) > 1:
+        hits = [c for c in hits if span[0] <= c.col and c.col + max(c.colspan, 1) <= span[1]] or hits
+    if len(hits) > 1:
+        filled = [c for c in hits if c.text.strip()]
+        hits = filled if filled else hits[:1]
+    return hits[0] if len(hits) == 1 else None
+
+
 def map_values(values: list[Cell], keys: list[str], spans: dict[str, Span] | None,
                present: list[str] | None, ragged: bool) -> tuple[dict[str, Cell] | None, list[str]]:
     """Assign value cells to column keys. Returns (mapping or None, keys missing from the table)."""
     if spans and not ragged and all(k in spans for k in keys):
         out: dict[str, Cell] = {}
         for k in keys:
-            hits = [c for c in values if _overlaps(c, spans[k])]
-            if len(hits) != 1:
+            hit = _under(values, spans[k], out.values())
+            if hit is None:
                 break
-            out[k] = hits[0]
+            out[k] = hit
         else:
             return out, []
     vals = list(values)
@@ -124,12 +143,10 @@ class _Builder:
         self.data.section = first.table.section_hint
 
     # -- columns -------------------------------------------------------------------------------
-    def header_columns(self, headers: list[RowEvent], table: Table) -> tuple[dict[str, Span], list[str]]:
+    def header_columns(self, headers: list[RowEvent]) -> tuple[dict[str, Span], list[str]]:
         spans: dict[str, Span] = {}
         order: list[str] = []
         for ev in headers:
-            if ev.table is not table:
-                continue
             for h in ev.headers:
                 ref = _choose_ref(h.refs, self.tid, self.lay.id, ("column",))
                 if ref is None:
@@ -204,7 +221,7 @@ class _Builder:
         ref = _choose_ref(ev.refs, self.tid, self.lay.id, ("row",))
         if ref is None:
             return
-        row_headers = [h for h in headers if h.table is ev.table]
+        row_headers = _headers_for(headers, ev.table)
         spec, foreign = self.row_spec(ref, self.header_layout(row_headers, _item(ref, self.tid)))
         if spec is None:
             return
@@ -216,7 +233,7 @@ class _Builder:
             assert ev.label is not None
             self._variant("row", ref, ev.label)
         keys = [c.id for c in spec.columns]
-        spans, order = self.header_columns(row_headers, ev.table)
+        spans, order = self.header_columns(row_headers)
         present = order if row_headers and ev.table.ragged else None
         mapping, missing = map_values(ev.values, keys, spans, present, ev.table.ragged)
         label = " ".join(ev.label.text.split()) if ev.label else spec.label
@@ -246,7 +263,7 @@ class _Builder:
         if self.data.cells:
             return
         keys = [f"{b.path}:{c.id}" for b in self.spec.rows for c in self.spec.columns]
-        spans = self.block_spans([h for h in headers if h.table is ev.table])
+        spans = self.block_spans(_headers_for(headers, ev.table))
         mapping, _ = map_values(ev.values, keys, spans, None, ev.table.ragged)
         if mapping is None:
             self.diagnostics.append(_short_row(self.tid, "行政复议、行政诉讼", len(ev.values), len(keys), ev))
@@ -293,6 +310,20 @@ class _Builder:
         for r in self.spec.data_rows:
             if r.path not in self.data.cells:
                 self.data.missing_rows.append(r.path)
+
+
+def _headers_for(headers: list[RowEvent], table: Table) -> list[RowEvent]:
+    """The header rows that give this table's columns: its own, or - for a table split into two
+    (header rows in one, body rows in the next) - the previous table's, when both are grids of the
+    same width, so their column indexes mean the same columns."""
+    own = [h for h in headers if h.table is table]
+    if own or not headers or table.ragged:
+        return own
+    prev = headers[-1].table
+    width = {len(r) for r in table.rows}
+    if prev.ragged or width != {len(r) for r in prev.rows}:
+        return []
+    return [h for h in headers if h.table is prev]
 
 
 def _item(ref: LabelRef, tid: str) -> int | None:

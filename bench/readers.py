@@ -1,0 +1,118 @@
+"""Reader benchmark: per input format, table cells read right over the corpus and the synthetic
+report, and the median time to read and recognise one document.
+
+    python bench/readers.py [--corpus ../shared/corpus] [--rounds 5] [--cli]
+
+Truth: `../shared/corpus/synthetic/gongshu-synthetic.truth.json` for the synthetic report in every
+format; `bench/truth/<file>.json` for the real reports (flat `table.row.column -> value`; null =
+blank; a string = the raw text of a cell that is not a plain number). Those were written from the
+readers' output and checked cell by cell against an independent reading of each source (the PDF
+text layer through pypdfium2, the HTML rows by regular expression) and the sums in MANIFEST.tsv;
+005/006 (garbled PDF-to-Markdown extractions) were written by hand from the documents, cells the
+extraction destroyed beyond recovery (006 表二 规章/行政规范性文件) left out.
+A cell is right when the converted value equals the truth; a cell the reader did not deliver
+counts as wrong. `--cli` adds the wall time of a one-file `opengov-lint check` per format.
+Numbers, not assertions: timings depend on the machine."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+TRUTH = Path(__file__).resolve().parent / "truth"
+
+
+def _flat(node: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in node.items():
+        if isinstance(v, dict):
+            out.update(_flat(v, f"{prefix}{k}."))
+        else:
+            out[f"{prefix}{k}"] = v
+    return out
+
+
+def documents(corpus: Path) -> list[tuple[str, Path, dict[str, Any]]]:
+    """(format, path, truth) for every document that has a truth."""
+    out: list[tuple[str, Path, dict[str, Any]]] = []
+    synthetic = corpus / "synthetic" / "gongshu-synthetic.truth.json"
+    if synthetic.is_file():
+        truth = _flat(json.loads(synthetic.read_text(encoding="utf-8"))["tables"])
+        for f in sorted((corpus / "synthetic").glob("gongshu-synthetic.*")):
+            if f.suffix in (".json", ".md") and f.name.endswith("truth.json"):
+                continue
+            out.append((f.suffix.lstrip("."), f, truth))
+    for t in sorted(TRUTH.glob("*.json")):
+        f = corpus / t.name[: -len(".json")]
+        if f.is_file():
+            out.append((f.suffix.lstrip("."), f, json.loads(t.read_text(encoding="utf-8"))))
+    return out
+
+
+def read_once(path: Path) -> tuple[dict[str, Any], float]:
+    from opengov_lint.canonical import to_dict
+    from opengov_lint.readers import read_path
+    from opengov_lint.recognise import recognise
+
+    t0 = time.perf_counter()
+    report = recognise(read_path(str(path)))  # type: ignore[arg-type]
+    seconds = time.perf_counter() - t0
+    return _flat(to_dict(report)["tables"]), seconds
+
+
+def cli_seconds(path: Path, rounds: int) -> float:
+    env = {**os.environ, "NO_COLOR": "1"}
+    times = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "opengov_lint", "check", "--jobs", "1", "--quiet", str(path)],
+                       capture_output=True, env=env, check=False)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--cli", action="store_true", help="also time a one-file `opengov-lint check` per format")
+    args = ap.parse_args()
+    docs = documents(Path(args.corpus))
+    if not docs:
+        sys.exit(f"no corpus at {args.corpus}")
+    per: dict[str, dict[str, Any]] = {}
+    for fmt, path, truth in docs:
+        got, _ = read_once(path)  # warm-up: imports and caches are not the reader's cost per document
+        times = [read_once(path)[1] for _ in range(args.rounds)]
+        right = sum(1 for k, v in truth.items() if k in got and got[k] == v)
+        row = per.setdefault(fmt, {"docs": 0, "right": 0, "total": 0, "ms": [], "worst": []})
+        row["docs"] += 1
+        row["right"] += right
+        row["total"] += len(truth)
+        row["ms"].append(statistics.median(times) * 1000)
+        if right < len(truth):
+            row["worst"].append(f"{path.name} {right}/{len(truth)}")
+        if args.cli and "cli" not in row:
+            row["cli"] = cli_seconds(path, 3)
+    print(f"{'format':<6} {'docs':>4} {'cells right / total':>20} {'median ms/doc':>14}"
+          + (f" {'one-file check s':>17}" if args.cli else ""))
+    for fmt, row in sorted(per.items()):
+        line = (f"{fmt:<6} {row['docs']:>4} {row['right']:>10} / {row['total']:<7} "
+                f"{statistics.median(row['ms']):>12.1f}")
+        if args.cli:
+            line += f" {row['cli']:>17.2f}"
+        print(line)
+        for w in row["worst"]:
+            print(f"       not all right: {w}")
+
+
+if __name__ == "__main__":
+    main()

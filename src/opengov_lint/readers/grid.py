@@ -1,0 +1,60 @@
+"""Building a regular table grid from cells with spans, shared by the HTML, docx and PDF readers.
+
+A merged cell is one Cell object placed in every grid slot it covers (model/document.py), so the
+recogniser can tell a merge (`row[i] is row[j]`) from two cells that happen to hold the same text.
+Slots no source cell covers (a short row in hand-written HTML) get an empty Cell of their own."""
+
+from __future__ import annotations
+
+from opengov_lint.model import Cell
+
+MAX_SPAN = 1000  # a colspan/rowspan beyond this is a broken page, not a table
+
+
+class Grid:
+    def __init__(self) -> None:
+        self.slots: dict[tuple[int, int], Cell] = {}
+        self.nrows = 0
+        self.ncols = 0
+
+    def taken(self, r: int, c: int) -> bool:
+        return (r, c) in self.slots
+
+    def get(self, r: int, c: int) -> Cell | None:
+        return self.slots.get((r, c))
+
+    def place(self, cell: Cell, r: int, c: int, rowspan: int = 1, colspan: int = 1) -> None:
+        """Put `cell` at (r, c) covering rowspan x colspan slots (slots already taken are kept)."""
+        rowspan, colspan = max(1, min(rowspan, MAX_SPAN)), max(1, min(colspan, MAX_SPAN))
+        cell.row, cell.col, cell.rowspan, cell.colspan = r, c, rowspan, colspan
+        for i in range(r, r + rowspan):
+            for j in range(c, c + colspan):
+                self.slots.setdefault((i, j), cell)
+        self.nrows = max(self.nrows, r + rowspan)
+        self.ncols = max(self.ncols, c + colspan)
+
+    def extend_down(self, cell: Cell, r: int) -> None:
+        """A vertically merged cell continues into row r (docx vMerge=continue, a cut PDF cell)."""
+        for j in range(cell.col, cell.col + cell.colspan):
+            self.slots[(r, j)] = cell
+        cell.rowspan = r - cell.row + 1
+        self.nrows = max(self.nrows, r + 1)
+
+    def rows(self, nrows: int | None = None) -> list[list[Cell]]:
+        """The grid as rows of equal length; rowspans that ran past the last row are clamped."""
+        n = self.nrows if nrows is None else nrows
+        out: list[list[Cell]] = []
+        for i in range(n):
+            row: list[Cell] = []
+            for j in range(self.ncols):
+                cell = self.slots.get((i, j))
+                if cell is None:
+                    cell = Cell("", row=i, col=j)
+                    self.slots[(i, j)] = cell
+                row.append(cell)
+            out.append(row)
+        for row in out:
+            for cell in row:
+                if cell.row + cell.rowspan > n:
+                    cell.rowspan = n - cell.row
+        return out

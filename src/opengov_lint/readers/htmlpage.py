@@ -1,0 +1,181 @@
+"""The parts of a government-CMS page around the report: where the article body is, its title and
+its publication date.
+
+The body is found by text mass, not by a list of CMS class names: starting from <body>, descend
+into the child that holds nearly all of the page's non-link text (navigation, footers and share
+widgets are mostly links or little text) as long as it keeps every data table. The article title
+usually sits just above the body (`<h1 class="art_title">`), so it is taken from there."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from opengov_lint.readers.textutil import collapse_html_space, has_cjk
+
+_DROP = frozenset({"script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "select",
+                   "button", "input", "textarea", "head", "title", "meta", "link", "canvas", "audio", "video",
+                   "map", "option"})
+_WIDGET = re.compile(r"share|jiathis|bdshare|bshare|qrcode|erweima", re.IGNORECASE)
+_TITLEISH = re.compile(r"title|biaoti|bt\b", re.IGNORECASE)
+_DIGITS = re.compile(r"^[\s\u00a0\u3000]*[-+]?\d[\d,.]*\s*(?:万元|元)?[\s\u00a0]*$")
+_SHARE = 0.85  # a child holding this share of the text is where the article is
+_PUB_TEXT = re.compile(
+    r"(?:发布时间|发布日期|公开日期|发文日期|发布于)\s*[:：]?\s*((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
+_PUB_META = ("pubdate", "publishdate", "firstpublishedtime", "publishedtime", "article:published_time",
+             "og:article:published_time", "dc.date.issued", "dcterms.issued", "dc.date", "publish_date")
+
+
+def _tag(el: Any) -> str:
+    t = el.tag
+    return t.lower() if isinstance(t, str) else ""
+
+
+def published_date(root: Any) -> str | None:
+    """ISO date from <meta name="PubDate">-like tags, else from 发布时间/发布日期 on the page."""
+    from opengov_lint.recognise.meta import iso_date
+
+    for m in root.iter("meta"):
+        name = (m.get("name") or m.get("property") or m.get("itemprop") or "").strip().lower()
+        if name in _PUB_META:
+            iso = iso_date(m.get("content") or "")
+            if iso:
+                return iso
+    body = root.find("body")
+    text = text_of(body if body is not None else root)
+    hit = _PUB_TEXT.search(text)
+    return iso_date(hit.group(1)) if hit else None
+
+
+def page_title(root: Any) -> str | None:
+    t = root.find(".//title")
+    if t is None or not (t.text or "").strip():
+        return None
+    parts = [p.strip() for p in re.split(r"[_|｜]| - | — |——", t.text) if p.strip()]
+    for p in parts:
+        if "报告" in p:
+            return p
+    return parts[0] if parts else None
+
+
+def text_of(el: Any) -> str:
+    return "".join(el.itertext())
+
+
+def _clean(root: Any) -> None:
+    for el in list(root.iter()):
+        tag = _tag(el)
+        if tag in _DROP or (tag and _WIDGET.search(f'{el.get("class") or ""} {el.get("id") or ""}')):
+            _drop(el)
+
+
+def _drop(el: Any) -> None:
+    """Remove an element but keep the text after it (its tail)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _is_data_table(table: Any) -> bool:
+    rows = 0
+    for tr in table.iter("tr"):
+        nums = sum(1 for td in tr if _tag(td) in ("td", "th") and _DIGITS.match(text_of(td)))
+        rows += nums >= 2
+        if rows >= 2:
+            return True
+    return False
+
+
+def _measure(body: Any) -> tuple[dict[Any, int], dict[Any, int]]:
+    """Non-link text length and number of data tables of every element."""
+    weight: dict[Any, int] = {}
+    tables: dict[Any, int] = {}
+    order = list(body.iter())
+    for el in reversed(order):  # children before parents
+        if not _tag(el):
+            continue
+        w = 0 if _tag(el) == "a" else _chars(el.text)
+        n = 0
+        for child in el:
+            if _tag(child):
+                w += (0 if _tag(el) == "a" else weight.get(child, 0)) + _chars(child.tail)
+                n += tables.get(child, 0)
+        weight[el] = w
+        tables[el] = n
+    for t in body.iter("table"):
+        if _is_data_table(t):
+            tables[t] = tables.get(t, 0) + 1
+            for anc in t.iterancestors():
+                if anc in tables:
+                    tables[anc] += 1
+    return weight, tables
+
+
+def _chars(text: str | None) -> int:
+    return len("".join(text.split())) if text else 0
+
+
+def find_body(root: Any) -> tuple[Any, tuple[str, int | None] | None]:
+    """(the element holding the article, (title, line) when the title sits outside it)."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    _clean(body)
+    weight, tables = _measure(body)
+    cur = body
+    while True:
+        kids = [c for c in cur if _tag(c) and _tag(c) not in ("table", "tr", "p")]
+        if not kids:
+            break
+        best = max(kids, key=lambda c: weight.get(c, 0))
+        if weight.get(best, 0) < _SHARE * weight.get(cur, 0) or tables.get(best, 0) < tables.get(cur, 0):
+            break
+        cur = best
+    _drop_link_lists(cur)
+    if cur is body:
+        return body, None
+    return cur, _title_above(cur)
+
+
+def _drop_link_lists(container: Any) -> None:
+    """Navigation left inside the chosen body (menus, 'related articles', breadcrumbs): a list or
+    box of three or more links whose text is mostly link text."""
+    for el in list(container.iter("ul", "ol", "nav", "div", "aside", "footer", "header", "table", "dl")):
+        if el is container or el.getparent() is None:
+            continue
+        links = el.findall(".//a")
+        if len(links) < 3:
+            continue
+        total = _chars(text_of(el))
+        linked = sum(_chars(text_of(a)) for a in links)
+        if total and linked >= 0.7 * total:
+            _drop(el)
+
+
+def _title_above(container: Any) -> tuple[str, int | None] | None:
+    """The nearest heading before the container (h1-h3 or a *title* element), unless the
+    container starts with the same words."""
+    el = container
+    for _ in range(3):
+        for sib in el.itersiblings(preceding=True):
+            tag = _tag(sib)
+            ident = f'{sib.get("class") or ""} {sib.get("id") or ""}'
+            if tag in ("h1", "h2", "h3") or (tag and _TITLEISH.search(ident)):
+                text = collapse_html_space(text_of(sib)).strip()
+                if 4 <= len(text) <= 120 and has_cjk(text):
+                    head = "".join(collapse_html_space(text_of(container)).split())[: len(text) * 2]
+                    if "".join(text.split()) in head:
+                        return None
+                    return text, sib.sourceline
+        el = el.getparent()
+        if el is None or _tag(el) == "body":
+            break
+    return None
