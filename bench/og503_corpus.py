@@ -15,11 +15,11 @@ from ruamel.yaml import YAML
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from helpers import findings, report_from  # noqa: E402
+from helpers import findings, report_from
 
-from opengov_lint.knowledge import narrative  # noqa: E402
-from opengov_lint.recognise.prose import count_claims  # noqa: E402
-from opengov_lint.rules._helpers import text_units  # noqa: E402
+from opengov_lint.knowledge import narrative
+from opengov_lint.recognise.prose import count_claims
+from opengov_lint.rules._helpers import text_units
 
 
 def main() -> None:

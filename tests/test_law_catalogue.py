@@ -4,8 +4,10 @@ exists in the template layouts."""
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
@@ -15,8 +17,13 @@ from opengov_lint.knowledge import documents, law, layouts, narrative
 CATALOG = Path(__file__).resolve().parents[1] / "rules"
 
 
+@functools.cache
+def _load_text(name: str) -> str:
+    return (CATALOG / name).read_text(encoding="utf-8")
+
+
 def _load(name: str) -> object:
-    return YAML(typ="safe").load((CATALOG / name).read_text(encoding="utf-8"))
+    return YAML(typ="safe").load(_load_text(name))
 
 
 @pytest.mark.parametrize("name", ["law/regulation-2019.yaml", "law/regulation-2007.yaml"])
@@ -87,10 +94,15 @@ def test_every_row_the_law_names_exists_in_a_layout() -> None:
 
 
 def _item_rows(article: int, item: int) -> list[str]:
-    raw = _load("law/regulation-2019.yaml")
+    raw = _parsed_2019()
     assert isinstance(raw, dict)
     art = next(a for a in raw["articles"] if a["number"] == article)
     return list(next(i for i in art["items"] if i["number"] == item).get("rows") or [])
+
+
+@functools.cache
+def _parsed_2019() -> Any:
+    return _load("law/regulation-2019.yaml")
 
 
 def test_documents() -> None:

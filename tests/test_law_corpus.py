@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ruamel.yaml import YAML
-
 from helpers import findings
+from ruamel.yaml import YAML
 
 EXPECT = YAML(typ="safe").load((Path(__file__).parent / "data" / "law-corpus-expectations.yaml")
                                .read_text(encoding="utf-8"))["documents"]

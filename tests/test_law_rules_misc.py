@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ruamel.yaml import YAML
-
 from conftest import EXAMPLES, run_cli
 from helpers import findings, report_from
+from ruamel.yaml import YAML
+
 from opengov_lint.knowledge import law
 from opengov_lint.registry import find_rule
 

@@ -116,3 +116,14 @@ def test_claims_point_at_their_paragraph() -> None:
                                        narrative(), 2023)
     assert {(c.id, c.unit.paragraph.line, c.text) for c in claims} == {
         ("received", 2, "新收政府信息公开申请452件"), ("carried_over", 2, "上年结转20件")}
+
+
+def test_counts_of_other_procedures_are_not_applications() -> None:
+    assert _counts("全年受理行政许可申请12345件，受理依申请公开工作投诉3件。") == {}
+    assert _counts("未经行政复议直接起诉2件。") == {}
+
+
+def test_none_statements_that_are_not_none() -> None:
+    voc = narrative()
+    assert [c.id for c in none_claims(_units("对无法提供申请人所需信息的政府信息公开申请依法告知。",
+                                             "未经行政复议直接提起行政诉讼的案件已审结。"), voc)] == []

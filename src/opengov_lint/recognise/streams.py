@@ -9,6 +9,7 @@ Pure: no I/O."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 
 from opengov_lint.model import Paragraph
 
-_FURNITURE = re.compile(r"^[-—–_~\s]*(?:第\s*\d+\s*页|Page\s*\d+|\d{1,3})[-—–_~\s]*$", re.I)
+_FURNITURE = re.compile(r"^[-—–_~\s]*(?:第\s*\d+\s*页|Page\s*\d+|\d{1,3})[-—–_~\s]*$", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"[。！？；：:!?;）)」”\]]\s*$")
 _STARTS_NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[、.．]|#)")
 _SOFT_WRAP_MIN = 18  # a printed line shorter than this that does not end a sentence is a heading
@@ -57,6 +58,7 @@ class Stream:
         return re.sub(r"\s*\n\s*", "", self.text[a:b]).strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(ch: str) -> str:
     """Full width to half width for one character (（ -> (, ２ -> 2, ﹝ -> 〔), keeping length 1."""
     n = unicodedata.normalize("NFKC", ch)

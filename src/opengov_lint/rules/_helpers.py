@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
 
+from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge import Layout, Relation, TableSpec, documents, layouts, section_vocab, sections
 from opengov_lint.knowledge import column_label as knowledge_column_label
 from opengov_lint.knowledge import row_label as knowledge_row_label
-from opengov_lint.findings import Hit, Location
 from opengov_lint.model import Paragraph, Report, Section, TableData, TypedCell
 from opengov_lint.recognise.citations import Citation, scan
 from opengov_lint.recognise.dates import date_line
@@ -112,7 +112,7 @@ def relation_members(table: TableData, rel: Relation) -> list[str]:
 
 
 def _terms(table: TableData, rel: Relation, side: tuple[str, ...], member: str) -> list[Term]:
-    out = []
+    out: list[Term] = []
     for m in side:
         if rel.each == "column":
             out.extend(Term(r, member, table.cell(r, member)) for r in _expand(table, m))
@@ -288,10 +288,10 @@ def requests_reliable(report: Report) -> bool:
     if t is None:
         return False
     vals = [t.cell(r, "total") for r in ("new_received", "carried_over", "total_processed", "carried_forward")]
-    if any(c is None or c.value is None for c in vals):
+    nums = [c.value for c in vals if c is not None and c.value is not None]
+    if len(nums) < 4:
         return True
-    a, b, c, d = (x.value for x in vals)  # type: ignore[union-attr]
-    return bool(a + b == c + d)
+    return bool(nums[0] + nums[1] == nums[2] + nums[3])
 
 
 def citations(report: Report) -> list[Citation]:
@@ -360,7 +360,7 @@ def target_label(report: Report, refs: list[str]) -> str:
         table = report.tables.get(tid)
         if table is None:
             continue
-        label = row_label(table, row[:-2] if row.endswith(".*") else row)
+        label = row_label(table, row.removesuffix(".*"))
         label = re.sub(r"（[^（）]*情形[^（）]*）$", "", label)
         col = col_label(table, column, row) if column else ("总计" if tid != "active_disclosure" else "")
         parts.append(f"“{label}”{col}")

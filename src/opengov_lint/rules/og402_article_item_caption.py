@@ -75,11 +75,11 @@ def _captions(report: Report, table: TableData) -> list[_Cap]:
         cap = _parse(c.text)
         cap.line, cap.page = c.line, c.page
         caps[(c.line, squash(c.text))] = cap
-    for c in citations(report):
-        if c.kind == "article" and c.law == "caption" and c.section == 2:
-            cap = _parse(c.text)
-            cap.line, cap.page = c.line, c.page
-            caps.setdefault((c.line, squash(c.text)), cap)
+    for cit in citations(report):
+        if cit.kind == "article" and cit.law == "caption" and cit.section == 2:
+            cap = _parse(cit.text)
+            cap.line, cap.page = cit.line, cit.page
+            caps.setdefault((cit.line, squash(cit.text)), cap)
     doc = report.document
     for t in doc.tables if doc is not None else ():
         if t.section_hint != 2:

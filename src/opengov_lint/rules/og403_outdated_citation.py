@@ -28,7 +28,13 @@ from opengov_lint.findings import Hit
 from opengov_lint.knowledge import documents, law
 from opengov_lint.model import Report
 from opengov_lint.recognise.text import int_to_cn, nfkc, squash
-from opengov_lint.rules._helpers import citation_location, citations, cites_regulation, text_units, unit_location
+from opengov_lint.rules._helpers import (
+    citation_location,
+    citations,
+    cites_regulation,
+    text_units,
+    unit_location,
+)
 
 CODE = "OG403"
 NAME = "outdated-citation"
@@ -70,7 +76,7 @@ def _citations(report: Report, year: int | None) -> Iterator[Hit]:
               and (c.law is None or cites_regulation(c)) and any(w in c.sentence for w in ("年度报告", "年报"))):
             news, topic = walk[c.article]
             art = old.article(c.article)
-            expected = "、".join(f"第{int_to_cn(n)}条（{new.article(n).caption}）" for n in news if new.article(n))
+            expected = "、".join(f"第{int_to_cn(a.number)}条（{a.caption}）" for a in map(new.article, news) if a)
             yield Hit(message="article", args={"found": c.text, "old_caption": art.caption if art else topic,
                                                "expected": expected},
                       location=loc, evidence={"found": c.text, "old_article": c.article, "new_articles": news})

@@ -22,7 +22,7 @@ from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge import law
 from opengov_lint.model import Report
 from opengov_lint.recognise.text import int_to_cn
-from opengov_lint.rules._helpers import citation_location, citations, cites_regulation, caption_item_of
+from opengov_lint.rules._helpers import caption_item_of, citation_location, citations, cites_regulation
 
 CODE = "OG404"
 NAME = "article-nonexistent"

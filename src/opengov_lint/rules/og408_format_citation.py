@@ -68,6 +68,9 @@ def _documents() -> list[dict[str, Any]]:
 def _match(title: str) -> tuple[dict[str, Any], bool, str] | None:
     """(document, accepted?, closest accepted title) for a cited title that names one of them."""
     t = _norm(title)
+    if not t.startswith("中华人民共和国") and any(m in t.split("关于")[0] for m in
+                                                documents()["regulation"]["local_markers"]):
+        return None  # a province's or city's own format or measures
     best: tuple[float, dict[str, Any], str] | None = None
     for d in _documents():
         if not any(_norm(m) in t for m in d["markers"]):

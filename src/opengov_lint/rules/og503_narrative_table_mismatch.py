@@ -25,8 +25,14 @@ from opengov_lint.findings import Hit
 from opengov_lint.knowledge import narrative
 from opengov_lint.model import Report
 from opengov_lint.recognise.prose import Claim, count_claims
-from opengov_lint.rules._helpers import (judge_count, plain_number, requests_reliable, target_label, text_units,
-                                         unit_location)
+from opengov_lint.rules._helpers import (
+    judge_count,
+    plain_number,
+    requests_reliable,
+    target_label,
+    text_units,
+    unit_location,
+)
 
 CODE = "OG503"
 NAME = "narrative-table-mismatch"
