@@ -80,3 +80,25 @@ def test_a_heading_is_not_glued_to_the_next_paragraph() -> None:
     cits = _scan("（一）主动公开情况", "2023年，依据《条例》第二十条公开。")
     (art,) = _kind(cits, "article")
     assert art.line == 2 and art.article == 20
+
+
+def test_stream_maps_every_searchable_character_back() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from opengov_lint.recognise.streams import build, fold
+
+    alphabet = st.sampled_from(list("《》〈〉第条项（）()〔〕号一二十0123456789年，。 \u3000\n受理申请件ＡＢ"))
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.text(alphabet, max_size=40), max_size=6))
+    def check(texts: list[str]) -> None:
+        units = [Unit(Paragraph(t, line=i + 1, index=i), 1) for i, t in enumerate(texts)]
+        for s in build(units):
+            assert len(s.flat) == len(s.fmap)
+            for i, ch in enumerate(s.flat):
+                assert ch == ("\n" if s.text[s.fmap[i]] == "\n" else fold(s.text[s.fmap[i]]))
+            for k in range(len(s.flat)):
+                assert s.unit_at(k).paragraph.text.strip()
+
+    check()

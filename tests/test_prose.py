@@ -69,6 +69,7 @@ def test_what_is_not_a_count() -> None:
 def test_chinese_numerals_and_thousands() -> None:
     assert _counts("本年度受理政府信息公开申请两件，不予公开一件。") == {"received": 2, "withheld": 1}
     assert _counts("共收到申请1,295件。") == {"received": 1295}
+    assert _counts("本年度收到政府信息公开申请共计十二件，办结共计12件。") == {"received": 12, "processed": 12}
     assert parse_count("二十三") == 23 and parse_count("１２") == 12
 
 
