@@ -144,7 +144,7 @@ def report(extra: str = "", wrap: bool = False) -> str:
         p("收到和处理政府信息公开申请情况", style="Heading1"), table3(),
         p("政府信息公开行政复议、行政诉讼情况", style="Heading1"), table4(),
         p("存在的主要问题及改进情况", style="Heading1"),
-        p("一是政策解读形式还不够丰富。", num=(2, 0)), p("二是培训不足。", num=(2, 0)),
+        p("一是政策解读形式还不够丰富，图解、视频等解读比例偏低，群众理解政策仍有困难。", num=(2, 0)), p("二是业务培训不足，下一步将每季度组织一次依申请公开业务培训，并建立答复文书抽查制度。", num=(2, 0)),
         p("其他需要报告的事项", style="Heading1"), p("本年度未收取信息处理费。"),
     ])
     if wrap:  # the whole report inside a one-cell layout table

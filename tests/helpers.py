@@ -57,3 +57,12 @@ def batch_findings(docs: list[tuple[str, bytes]], select: list[str], tmp: str,
             summaries.append(attach_keys(r.summary))
     out.extend(engine.run_batch_rules(Batch(summaries), build_engine(s)))
     return out
+
+
+READING = ["OG1", "OG2", "OG3", "OG9"]
+
+
+def reading_findings(text: str | bytes, name: str = "report.txt", **settings: object) -> list[Finding]:
+    """Structure, cell, arithmetic and reading findings: what a reader's fidelity decides. The law and
+    prose rules (OG4xx/OG5xx) have corpus tests of their own."""
+    return findings(text, name, select=READING, **settings)  # type: ignore[arg-type]

@@ -124,7 +124,7 @@ def report_body(t2: str | None = None, t3: str | None = None, extra: str = "") -
 <p class="MsoNormal"><span>四、政府信息公开行政复议、行政诉讼情况</span></p>
 {table4()}
 <p class="MsoNormal"><span>五、存在的主要问题及改进情况</span></p>
-<p class="MsoNormal"><span>政策解读形式还不够丰富。<br>下一步将加强培训。</span></p>
+<p class="MsoNormal"><span>一是政策解读形式还不够丰富，图解、视频等解读比例偏低，群众理解政策仍有困难。<br>二是业务培训不足，下一步将每季度组织一次依申请公开业务培训，并建立答复文书抽查制度。</span></p>
 <p class="MsoNormal"><span>六、其他需要报告的事项</span></p>
 <p class="MsoNormal"><span>本年度未收取信息处理费。</span></p>"""
 

@@ -226,7 +226,8 @@ def report_pdf(cut_row: bool = False, blank: str | None = None, scanned_page: bo
     _table4(pdf, top)
     top += 4 * 18 + 20
     top = _paragraph(pdf, top, "五、存在的主要问题及改进情况")
-    top = _paragraph(pdf, top, "政策解读形式还不够丰富，下一步将加强培训。")
+    top = _paragraph(pdf, top, "一是政策解读形式还不够丰富，图解、视频等解读比例偏低，群众理解政策仍有困难。")
+    top = _paragraph(pdf, top, "二是业务培训不足，下一步将每季度组织一次依申请公开业务培训，并建立答复文书抽查制度。")
     top = _paragraph(pdf, top, "六、其他需要报告的事项")
     _paragraph(pdf, top, "本年度未收取信息处理费。")
     pdf.text(280, 805, "Page 3", 10)

@@ -158,7 +158,9 @@ def test_xlsx_has_three_sheets(tmp_path: Path) -> None:
     dong = next(r for r in summary if str(r[0]).endswith("dongshan-county-transport-2022.txt"))
     assert dong[6:9] == (4, 2, 0) and dong[10] == "不通过"
     findings = list(wb["问题清单"].iter_rows(values_only=True))
-    assert findings[0][3] == "规则代码" and len(findings) == 1 + 27
+    _, expected = check_json("examples/")
+    assert findings[0][3] == "规则代码" and len(findings) == 1 + len(expected)
+    assert sorted(r[3] for r in findings[1:]) == sorted(f["code"] for f in expected)
     assert wb["问题清单"].freeze_panes == "A2" and wb["问题清单"].auto_filter.ref.startswith("A1:")
     rules = {r[0]: r[3] for r in wb["规则统计"].iter_rows(min_row=2, values_only=True)}
     assert rules["OG103"] == 10
@@ -167,7 +169,10 @@ def test_xlsx_has_three_sheets(tmp_path: Path) -> None:
 def test_csv_output() -> None:
     proc = run_cli("check", "examples/", "--output-format", "csv")
     rows = list(csv.reader(io.StringIO(proc.stdout.lstrip("\ufeff"))))
-    assert rows[0][:4] == ["文件", "发布机关", "年度", "规则代码"] and len(rows) == 1 + 27
+    _, expected = check_json("examples/")
+    assert rows[0][:4] == ["文件", "发布机关", "年度", "规则代码"] and len(rows) == 1 + len(expected)
+    assert [(r[0], r[3], r[8]) for r in rows[1:]] == [(f["path"], f["code"], str(f["location"]["line"] or ""))
+                                                       for f in expected]
 
 
 def test_aggregate_command(tmp_path: Path) -> None:

@@ -8,7 +8,8 @@ import zipfile
 
 import pytest
 from docxgen import docx, p, para, report, run, tbl, tc, tr
-from helpers import findings, report_from
+from helpers import reading_findings as findings
+from helpers import report_from
 from htmlreport import REQ_COLS, REQ_ROWS, REVIEW, REVIEW_COLS
 
 from opengov_lint.model import Paragraph, Table
@@ -41,7 +42,8 @@ def test_list_numbering_is_rendered() -> None:
     texts = _texts(docx(report()))
     assert "一、总体情况" in texts and "（一）主动公开情况" in texts and "（二）依申请公开情况" in texts
     assert "六、其他需要报告的事项" in texts
-    assert "1. 一是政策解读形式还不够丰富。" in texts and "2. 二是培训不足。" in texts
+    assert "1. 一是政策解读形式还不够丰富，图解、视频等解读比例偏低，群众理解政策仍有困难。" in texts
+    assert "2. 二是业务培训不足，下一步将每季度组织一次依申请公开业务培训，并建立答复文书抽查制度。" in texts
     # a list that shares its definition continues it; a startOverride restarts it
     body = p("甲", num=(2, 0)) + p("乙", num=(2, 0)) + p("丙", num=(3, 0)) + p("丁", num=(4, 0))
     assert _texts(docx(body)) == ["1. 甲", "2. 乙", "5. 丙", "丁"]  # bullets draw no number

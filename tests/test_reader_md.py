@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from helpers import findings, report_from
+from helpers import reading_findings as findings
+from helpers import report_from
 from htmlreport import table3
 
 from opengov_lint.model import Paragraph

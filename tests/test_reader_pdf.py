@@ -7,7 +7,8 @@ from __future__ import annotations
 import functools
 
 import pytest
-from helpers import findings, report_from
+from helpers import reading_findings as findings
+from helpers import report_from
 from pdfgen import PDF
 from pdfreport import TITLE, report_pdf, values
 

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 from conftest import run_cli
-from helpers import findings, report_from
+from helpers import reading_findings as findings
+from helpers import report_from
 
 FORMATS = ["docx", "pdf", "html", "gbk.html", "gbk-nometa.html", "txt", "gbk.txt"]
 

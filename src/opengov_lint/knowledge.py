@@ -247,3 +247,69 @@ def profile_rules(name: str = "default") -> dict[str, str]:
     base = profile_rules(raw["extends"]) if raw.get("extends") else {}
     base.update({str(k): str(v) for k, v in (raw.get("rules") or {}).items()})
     return base
+
+
+# -- the law catalogue (rules/law/) and the prose vocabulary (rules/narrative.yaml) -----------------
+
+@dataclass(slots=True, frozen=True)
+class Article:
+    number: int
+    caption: str
+    text: str | None = None
+    rows: tuple[str, ...] = ()
+    items: tuple[tuple[int, str], ...] = ()  # (item number, caption): （一）（二）…
+    deadlines: tuple[tuple[str, str], ...] = ()  # (issuer kind, "MM-DD") — 第四十九条
+
+    def item(self, number: int) -> str | None:
+        return next((c for n, c in self.items if n == number), None)
+
+
+@dataclass(slots=True)
+class Law:
+    """One version of 《中华人民共和国政府信息公开条例》 (2019: 711号, 56 articles; 2007: 492号, 38)."""
+
+    id: str
+    title: str
+    decree: int
+    adopted: str
+    effective: str
+    articles: dict[int, Article]
+    chapters: list[tuple[int, str, int, int]]  # (number, title, first article, last article)
+    crosswalk: list[dict[str, Any]] = field(default_factory=list)
+    superseded: str | None = None
+
+    @property
+    def size(self) -> int:
+        return len(self.articles)
+
+    def article(self, number: int) -> Article | None:
+        return self.articles.get(number)
+
+
+@functools.cache
+def law(version: str = "2019") -> Law:
+    raw = load_yaml_resource(f"law/regulation-{version}.yaml")
+    arts = {}
+    for a in raw["articles"]:
+        arts[int(a["number"])] = Article(
+            number=int(a["number"]), caption=a["caption"], text=a.get("text"),
+            rows=tuple(a.get("rows") or ()),
+            items=tuple((int(i["number"]), i["caption"]) for i in a.get("items") or ()),
+            deadlines=tuple(sorted((a.get("deadlines") or {}).items())),
+        )
+    return Law(id=str(raw["id"]), title=raw["title"], decree=int(raw["decree"]), adopted=str(raw["adopted"]),
+               effective=str(raw["effective"]), articles=arts, superseded=raw.get("superseded"),
+               chapters=[(int(c["number"]), c["title"], *map(int, c["articles"])) for c in raw["chapters"]],
+               crosswalk=list(raw.get("crosswalk") or ()))
+
+
+@functools.cache
+def documents() -> dict[str, Any]:
+    """Correct titles, wrong variants and document numbers of the national documents (documents.yaml)."""
+    return dict(load_yaml_resource("law/documents.yaml"))
+
+
+@functools.cache
+def narrative() -> dict[str, Any]:
+    """The vocabulary for reading the running text (narrative.yaml)."""
+    return dict(load_yaml_resource("narrative.yaml"))

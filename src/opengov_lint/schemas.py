@@ -220,3 +220,196 @@ class PackModel(BaseModel):
     description: str
     prefix: str = Field(pattern=r"^[A-Z]{2,4}$")
     rules: list[PackRuleModel] = Field(min_length=1)
+
+
+# -- the law catalogue (rules/law/) and the prose vocabulary (rules/narrative.yaml) ----------------
+
+_REF = r"^(requests|active_disclosure|review_litigation):[a-z_]+(\.[a-z_*]+)?(@[a-z_]+)?$"
+
+
+class ItemModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    number: int = Field(ge=1, le=20)
+    caption: str
+    rows: list[str] = []
+
+
+class ArticleModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    number: int = Field(ge=1, le=100)
+    caption: str
+    text: str | None = None
+    rows: list[str] = []
+    items: list[ItemModel] = []
+    deadlines: dict[Literal["department", "government"], str] | None = None
+
+    @field_validator("items")
+    @classmethod
+    def _items_in_order(cls, v: list[ItemModel]) -> list[ItemModel]:
+        if [i.number for i in v] != list(range(1, len(v) + 1)):
+            raise ValueError("items must be numbered 1, 2, 3 … without gaps")
+        return v
+
+
+class ChapterModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    number: int
+    title: str
+    articles: list[int] = Field(min_length=2, max_length=2)
+
+
+class CrosswalkModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    topic: str
+    old: list[int]
+    new: list[int]
+    annual_report: bool = False
+    note: str | None = None
+
+
+class LawModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    schema_: Literal["opengov-lint/law/1"] = Field(alias="schema")
+    id: str
+    title: str
+    decree: int
+    adopted: str
+    effective: str
+    superseded: str | None = None
+    report_years: dict[str, int | None]
+    chapters: list[ChapterModel]
+    articles: list[ArticleModel]
+    crosswalk: list[CrosswalkModel] = []
+
+    @field_validator("articles")
+    @classmethod
+    def _articles_in_order(cls, v: list[ArticleModel]) -> list[ArticleModel]:
+        if [a.number for a in v] != list(range(1, len(v) + 1)):
+            raise ValueError("articles must be numbered 1, 2, 3 … without gaps")
+        return v
+
+
+class DocnoModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    prefix: str
+    year: int
+    number: int
+    title: str | None = None
+
+
+class FormatDocModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    layout: Literal["2019", "2021"]
+    title: str
+    notice: str
+    issuer: str
+    docno: DocnoModel
+    dated: str | None = None
+    report_years: dict[str, int | None]
+    accepted: list[str] = Field(min_length=1)
+
+
+class RegulationNamesModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    short: str
+    abbreviations: list[str]
+    decrees: dict[Literal["current", "superseded"], int]
+    decree_forms: list[str]
+    wrong: list[str]
+    local_markers: list[str]
+
+
+class FeeMeasuresModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    notice: str
+    docno: DocnoModel
+    dated: str
+    accepted: list[str]
+    markers: list[str]
+    wrong: list[str]
+
+
+class OutdatedModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    categories: list[dict[Literal["term", "current"], str]]
+    category_fillers: list[str]
+    headings: list[str]
+    phrases: list[str]
+    report_words: list[str]
+
+
+class DocumentsModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    schema_: Literal["opengov-lint/documents/1"] = Field(alias="schema")
+    regulation: RegulationNamesModel
+    formats: list[FormatDocModel]
+    format_markers: list[str]
+    format_wrong: list[str]
+    fee_measures: FeeMeasuresModel
+    other_docnos: list[DocnoModel]
+    docno_prefixes: list[str]
+    outdated: OutdatedModel
+
+
+class CountClaimModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    words: list[str] = Field(min_length=1)
+    requires: list[str] = []
+    requires_for: dict[str, list[str]] = {}
+    exclude: list[str] = []
+    not_after: list[str] = []
+    before: bool = False
+    targets: list[list[str]] = Field(min_length=1)
+    when: list[dict[str, list[Any]]] = []
+    layouts: list[Literal["2019", "2021"]] = []
+
+    @field_validator("targets")
+    @classmethod
+    def _refs(cls, v: list[list[str]]) -> list[list[str]]:
+        import re
+
+        for target in v:
+            for ref in target:
+                if not re.match(_REF, ref):
+                    raise ValueError(f"bad cell reference {ref!r} (table:row[@column])")
+        return v
+
+
+class NoneClaimModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    patterns: list[str]
+    targets: list[list[str]]
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, v: list[str]) -> list[str]:
+        import re
+
+        for p in v:
+            re.compile(p)
+        return v
+
+
+class NarrativeModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    schema_: Literal["opengov-lint/narrative/1"] = Field(alias="schema")
+    counts: list[CountClaimModel]
+    outcomes: list[dict[str, Any]]
+    all_upheld: list[str]
+    count_comparison: list[str]
+    fillers: list[str]
+    count_units: list[str]
+    not_counts: list[str]
+    none: list[NoneClaimModel]
+    none_exclude: list[str]
+    period_words: list[str]
+    years: dict[Literal["future", "comparison", "sections"], list[Any]]
+    fee_statement: list[str]
+    accountability: dict[Literal["assessment", "appraisal", "liability"], list[str]]
+    problems: dict[str, Any]
+    no_statutory_deadline: list[str]

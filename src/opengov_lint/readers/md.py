@@ -22,6 +22,7 @@ _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _DELIM = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _EMPH = re.compile(r"(\*\*|__)(.+?)\1")
+_SENTENCE = re.compile(r"[。；！？，,;]")  # a table label is not a sentence
 _LABEL_ROW = re.compile(r"^(?P<label>[^\d|]{2,40}?)\s+(?P<nums>[-+]?\d[\d,.]*(?:\s+[-+]?\d[\d,.]*)*)\s*$")
 
 
@@ -49,7 +50,7 @@ def _inline(text: str) -> str:
 
 def _label_row(line: str) -> list[str] | None:
     m = _LABEL_ROW.match(line.strip())
-    if not m or not has_cjk(m.group("label")):
+    if not m or not has_cjk(m.group("label")) or _SENTENCE.search(m.group("label")):
         return None
     return [m.group("label").strip(), *m.group("nums").split()]
 

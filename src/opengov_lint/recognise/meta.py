@@ -5,17 +5,17 @@ from __future__ import annotations
 import functools
 import re
 
-from opengov_lint.knowledge import load_yaml_resource
+from opengov_lint.knowledge import load_yaml_resource, narrative
 from opengov_lint.model import Meta, Paragraph
+from opengov_lint.recognise.dates import date_line, find_period, parse_date
+from opengov_lint.recognise.streams import Unit
 from opengov_lint.recognise.text import nfkc, squash
 
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年")
-_PERIOD = re.compile(
-    r"(?:统计期限|统计周期|统计时限|统计时间|数据统计)[^。；]{0,12}?(?:为|是|从|自|:)?\s*((?:19|20)\d{2})\s*年?\s*1\s*月?\s*1\s*日?")
-_PERIOD2 = re.compile(r"自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*至")
 _ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_CRAWL = re.compile(r"^(标题|发布时间|发布日期|成文日期)\s*[:：]\s*(.+)$")
-_DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
+_CRAWL = re.compile(r"^(标题|发布时间|发布日期|公开日期|成文日期|发文日期|日期)\s*[:：]\s*(.+)$")
+_PUBLISHED = ("发布时间", "发布日期", "公开日期")
+_SIGNED = ("成文日期", "发文日期")
 
 
 @functools.cache
@@ -51,13 +51,7 @@ def issuer_from_title(title: str) -> str | None:
 
 
 def iso_date(text: str) -> str | None:
-    m = _DATE.search(nfkc(text))
-    if not m:
-        return None
-    y, mo, d = (int(x) for x in m.groups())
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
+    return parse_date(text)
 
 
 def _title(preamble: list[Paragraph], doc_title: str | None) -> tuple[str | None, int | None]:
@@ -91,21 +85,21 @@ def detect_meta(preamble: list[Paragraph], body: list[Paragraph], doc_title: str
         if m:
             meta.year, meta.year_source = int(m.group(1)), "title"
         meta.issuer = issuer_from_title(meta.title)
-    text = "\n".join(p.text for p in preamble + body[:40])
-    flat = squash(nfkc(text))
-    m = _PERIOD.search(flat) or _PERIOD2.search(flat)
-    if m:
-        meta.extra["period_year"] = int(m.group(1))
+    period = find_period([Unit(p, None) for p in preamble + body[:40]], narrative()["period_words"])
+    if period is not None:
+        meta.extra["period_year"] = period.end_year
+        meta.extra["period"] = {"start": period.start, "end": period.end, "line": period.unit.paragraph.line,
+                                "text": period.text}
         if meta.year is None:
-            meta.year, meta.year_source = int(m.group(1)), "period"
+            meta.year, meta.year_source = period.end_year, "period"
+    _dates(meta, preamble, body)
+    if meta.year is None and (meta.published or meta.extra.get("signed")):
+        meta.year, meta.year_source = int(str(meta.published or meta.extra["signed"])[:4]) - 1, "published"
     if meta.year is None:
+        flat = squash(nfkc("\n".join(p.text for p in preamble + body[:40])))
         years = [int(y) for y in _ANY_YEAR.findall(flat) if 2000 <= int(y) <= 2100]
         if years:
             meta.year, meta.year_source = max(set(years), key=years.count), "text"
-    for p in preamble[:8]:
-        cm = _CRAWL.match(p.text.strip())
-        if cm and cm.group(1) in ("发布时间", "发布日期"):
-            meta.published = iso_date(cm.group(2))
     if not meta.issuer:
         for p in preamble[1:4] + body[-3:]:
             t = squash(nfkc(p.text)).strip("()（）")
@@ -113,15 +107,26 @@ def detect_meta(preamble: list[Paragraph], body: list[Paragraph], doc_title: str
                 meta.issuer = t
                 break
     meta.issuer_kind = issuer_kind(meta.issuer)
-    signed = _signature_date(preamble[:4] + body[-4:])
-    if signed:
-        meta.extra["signed"] = signed
     return meta
 
 
-def _signature_date(paragraphs: list[Paragraph]) -> str | None:
-    for p in paragraphs:
-        t = squash(nfkc(p.text)).strip("()（）")
-        if len(t) <= 14 and _DATE.fullmatch(t):
-            return iso_date(t)
-    return None
+def _dates(meta: Meta, preamble: list[Paragraph], body: list[Paragraph]) -> None:
+    """Publication date from crawl headers (发布时间：…), signature date from a date line under the
+    title or at the end (`2024年1月17日`, `XX局 2024年1月17日`, `二〇二四年一月十七日`)."""
+    for p in preamble[:10]:
+        cm = _CRAWL.match(p.text.strip())
+        if cm and cm.group(1) in _PUBLISHED and not meta.published:
+            meta.published = iso_date(cm.group(2))
+        elif cm and cm.group(1) in _SIGNED and "signed" not in meta.extra:
+            signed = iso_date(cm.group(2))
+            if signed:
+                meta.extra["signed"] = signed
+    if "signed" in meta.extra:
+        return
+    for p in list(reversed(body[-6:])) + preamble[:6]:
+        if _CRAWL.match(p.text.strip()):
+            continue
+        found = date_line(p.text)
+        if found and (not found[0] or issuer_kind(found[0]) != "unknown"):
+            meta.extra["signed"] = found[1]
+            return

@@ -3,16 +3,21 @@ the arithmetic-relation checker used by every OG3xx rule."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from difflib import SequenceMatcher
 
-from opengov_lint.knowledge import Layout, Relation, TableSpec, layouts, section_vocab, sections
+from opengov_lint.findings import Hit, Location
+from opengov_lint.knowledge import Layout, Relation, TableSpec, documents, layouts, section_vocab, sections
 from opengov_lint.knowledge import column_label as knowledge_column_label
 from opengov_lint.knowledge import row_label as knowledge_row_label
-from opengov_lint.findings import Hit, Location
 from opengov_lint.model import Paragraph, Report, Section, TableData, TypedCell
-from opengov_lint.recognise.text import excerpt, int_to_cn
+from opengov_lint.recognise.citations import Citation, scan
+from opengov_lint.recognise.dates import date_line
+from opengov_lint.recognise.streams import Unit
+from opengov_lint.recognise.text import cn_to_int, excerpt, int_to_cn, nfkc, squash
 
 TABLE_NAMES = {
     "active_disclosure": ("表二（主动公开政府信息情况）", "table 二 (proactive disclosure)"),
@@ -107,7 +112,7 @@ def relation_members(table: TableData, rel: Relation) -> list[str]:
 
 
 def _terms(table: TableData, rel: Relation, side: tuple[str, ...], member: str) -> list[Term]:
-    out = []
+    out: list[Term] = []
     for m in side:
         if rel.each == "column":
             out.extend(Term(r, member, table.cell(r, member)) for r in _expand(table, m))
@@ -159,6 +164,10 @@ def relation_hit(table: TableData, rel: Relation, member: str, lhs: list[Term], 
     )
 
 
+def plain_number(v: int | Decimal | None) -> int | float | None:
+    return _num(v)
+
+
 def _num(v: int | Decimal | None) -> int | float | None:
     if v is None:
         return None
@@ -181,3 +190,193 @@ def diagnostic_hits(report: Report, code: str) -> Iterator[Hit]:
             location=Location(line=d.line, page=d.page, section=d.section, table=d.table),
             evidence=dict(d.evidence),
         )
+
+
+# -- running text and table readings (OG4xx, OG5xx) ---------------------------------------------
+
+def text_units(report: Report) -> list[Unit]:
+    """Every paragraph of running text with the section it belongs to (None before section 一);
+    section headings count as text of their own section."""
+    owner = {id(p): s.number for s in report.sections for p in s.paragraphs}
+    headings = {(s.line, s.heading.strip()): s.number for s in report.sections}
+    out, current = [], None
+    for p in report.paragraphs:
+        sec = owner.get(id(p))
+        if sec is None:
+            sec = headings.get((p.line, p.text.strip()))
+        if sec is not None:
+            current = sec
+        elif current is not None and id(p) not in owner:
+            continue  # text the recogniser left outside the sections (table titles, furniture)
+        out.append(Unit(p, sec))
+    return out
+
+
+def unit_location(unit: Unit, excerpt_text: str | None = None, limit: int = 80) -> Location:
+    p = unit.paragraph
+    return Location(line=p.line, page=p.page, section=unit.section, paragraph=p.index,
+                    excerpt=excerpt(excerpt_text if excerpt_text is not None else p.text, limit))
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the table says for a list of cell references: the sum of the known parts (`lower`),
+    whether every part is known (`exact`), and the cells used."""
+
+    lower: int | Decimal = 0
+    exact: bool = True
+    known: int = 0
+    cells: dict[str, int | float | None] = field(default_factory=dict)
+
+
+_PARTS = {"requests": ("natural_person", "commercial", "research", "public_interest", "legal_service", "other_org"),
+          "review_litigation": ("upheld", "corrected", "other", "pending")}
+
+
+def _row_readings(table: TableData, row: str, column: str | None) -> list[Reading]:
+    """One row's value; two readings when the row's stated total differs from its parts (the table
+    contradicts itself, so either is a fair reading of it)."""
+    cells = table.cells.get(row)
+    if cells is None:
+        return [Reading(exact=False)]
+    col = column or "total"
+    ref = f"{table.id}.{row}.{col}"
+    cell = cells.get(col)
+    parts = [(f"{table.id}.{row}.{c}", cells.get(c)) for c in _PARTS.get(table.id, ())] if column is None else []
+    known = [(k, c.value) for k, c in parts if c is not None and c.value is not None]
+    psum = sum((v for _, v in known), start=0)
+    out = []
+    if cell is not None and cell.value is not None:
+        out.append(Reading(cell.value, True, 1, {ref: _num(cell.value)}))
+        if parts and len(known) == len(parts) and psum != cell.value:
+            out.append(Reading(psum, True, len(known), {k: _num(v) for k, v in known}))
+        return out
+    if not parts:
+        return [Reading(exact=False)]
+    return [Reading(psum, len(known) == len(parts), len(known), {k: _num(v) for k, v in known})]
+
+
+def read_target(report: Report, refs: list[str]) -> list[Reading] | None:
+    """Readings of `table:row[@column]` references added up (`row.*`: the rows of a group); None when
+    a reference names a table or row that this report's layout does not have."""
+    combos: list[Reading] = [Reading()]
+    for ref in refs:
+        tid, rest = ref.split(":", 1)
+        row, _, column = rest.partition("@")
+        table = report.tables.get(tid)
+        if table is None:
+            return None
+        sp = spec(table)
+        if row.endswith(".*"):
+            rows = [r.path for r in sp.data_rows if r.group == row[:-2]]
+        else:
+            r = sp.row(row)
+            rows = [row] if r is not None and (r.data or sp.block_table) else []
+        if not rows:
+            return None
+        for path in rows:
+            options = _row_readings(table, path, column or None)
+            combos = [Reading(c.lower + o.lower, c.exact and o.exact, c.known + o.known, {**c.cells, **o.cells})
+                      for c in combos for o in options][:4]
+    return combos
+
+
+def requests_reliable(report: Report) -> bool:
+    """False when table 三's own balance (一+二 = （七）+四, total column) fails: then the table was
+    misread or is wrong, and the prose is not compared with it."""
+    t = report.tables.get("requests")
+    if t is None:
+        return False
+    vals = [t.cell(r, "total") for r in ("new_received", "carried_over", "total_processed", "carried_forward")]
+    nums = [c.value for c in vals if c is not None and c.value is not None]
+    if len(nums) < 4:
+        return True
+    return bool(nums[0] + nums[1] == nums[2] + nums[3])
+
+
+def citations(report: Report) -> list[Citation]:
+    """Every citation of the report's running text (the scanner of recognise.citations)."""
+    return scan(text_units(report), documents()["docno_prefixes"])
+
+
+def regulation_kind(title: str | None) -> str | None:
+    """How a cited title names 《中华人民共和国政府信息公开条例》: full | short | abbr | wrong, or None
+    when it names something else (another law, a local regulation)."""
+    if not title:
+        return None
+    reg = documents()["regulation"]
+    t = re.sub(r"\((?:\d{4}年?)?[^()]{0,12}\)$", "", title)
+    if t == reg["title"]:
+        return "full"
+    if t == reg["short"]:
+        return "short"
+    if t in reg["abbreviations"]:
+        return "abbr"
+    if t in reg["wrong"]:
+        return "wrong"
+    if not t.endswith("条例") or not ("信息" in t or "公开" in t):
+        return None
+    if not t.startswith("中华人民共和国") and any(m in t for m in reg["local_markers"]):
+        return None
+    close = max(SequenceMatcher(None, t, reg["title"]).ratio(), SequenceMatcher(None, t, reg["short"]).ratio())
+    return "wrong" if close >= 0.8 else None
+
+
+def cites_regulation(c: Citation) -> bool:
+    """An article citation that refers to the 条例 (by its title, its abbreviation, or a caption)."""
+    return c.law in ("条例", "caption") or regulation_kind(c.law) is not None
+
+
+def citation_location(c: Citation, limit: int = 80) -> Location:
+    return Location(line=c.line, page=c.page, section=c.section, paragraph=c.paragraph,
+                    excerpt=excerpt(c.sentence or c.text, limit))
+
+
+def caption_item_of(text: str) -> int | None:
+    """第二十条第（五）项 -> 5 (the recogniser's caption reading)."""
+    m = re.fullmatch(r"第二十条第?\(?([零〇一二三四五六七八九十\d]{1,3})\)?项", squash(nfkc(text)))
+    return cn_to_int(m.group(1)) if m else None
+
+
+def judge_count(report: Report, value: int, targets: list[list[str]]) -> Reading | None:
+    """The table reading a stated count contradicts, or None when the count agrees with one reading
+    of the table or cannot be judged (blank cells, rows the table lacks)."""
+    readings = [r for t in targets for r in (read_target(report, t) or [])]
+    readings = [r for r in readings if r.known]
+    if not readings:
+        return None
+    for r in readings:
+        if (r.exact and r.lower == value) or (not r.exact and r.lower <= value):
+            return None
+    return readings[0]
+
+
+def target_label(report: Report, refs: list[str]) -> str:
+    """表三“（一）予以公开”+“（二）部分公开” for references, in the template's words."""
+    parts = []
+    for ref in refs:
+        tid, rest = ref.split(":", 1)
+        row, _, column = rest.partition("@")
+        table = report.tables.get(tid)
+        if table is None:
+            continue
+        label = row_label(table, row.removesuffix(".*"))
+        label = re.sub(r"（[^（）]*情形[^（）]*）$", "", label)
+        col = col_label(table, column, row) if column else ("总计" if tid != "active_disclosure" else "")
+        parts.append(f"“{label}”{col}")
+    return TABLE_SHORT.get(refs[0].split(":")[0], "") + "+".join(parts)
+
+
+def report_date(report: Report) -> tuple[str | None, str, Location]:
+    """(ISO date, how it was found, where): the publication date, else the signature date."""
+    meta = report.meta
+    if meta.published:
+        return str(meta.published)[:10], "published", Location(line=meta.title_line, excerpt=f"发布日期 {meta.published}")
+    signed = meta.extra.get("signed")
+    if not signed:
+        return None, "", Location()
+    for u in reversed(text_units(report)):
+        found = date_line(u.paragraph.text)
+        if found and found[1] == signed:
+            return str(signed), "signed", unit_location(u)
+    return str(signed), "signed", Location(excerpt=str(signed))

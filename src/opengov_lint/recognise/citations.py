@@ -1,0 +1,155 @@
+"""The citation scanner used by every OG4xx rule: titles in 《》 and 〈〉, articles `第X条`
+(`第X条第（Y）项`, `第X条第Y款`), decrees `国务院令第N号` and document numbers `X〔YYYY〕N号` (also
+with [] () 【】 brackets), in Chinese or Arabic numerals.
+
+Every citation carries where it stands (paragraph index, line, page, section) and the text as quoted.
+An article is attributed to the title cited last before it in the same sentence (`《条例》第五十条`),
+to the regulation when the sentence names no title but says 条例, or to a table caption when the
+paragraph is nothing but the citation (`第二十条第（五）项`). Pure: no I/O."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from opengov_lint.recognise.streams import Stream, Unit, build
+from opengov_lint.recognise.text import cn_to_int
+
+_NUM = r"[零〇一二两三四五六七八九十百千\d]{1,6}"
+_TITLE = re.compile(r"《([^《》\n]{1,80})》")
+_INNER_TITLE = re.compile(r"〈([^〈〉《》\n]{1,60})〉")
+_ARTICLE = re.compile(
+    rf"第({_NUM})条(?:第({_NUM})款)?(?:第?\(({_NUM})\)项?|第({_NUM})项)?")
+_DECREE = re.compile(rf"(?:中华人民共和国)?国务院令\(?第?({_NUM})号\)?|国务院第({_NUM})号令|国令第?({_NUM})号")
+_DOCNO = re.compile(r"([\u4e00-\u9fff]{1,12}?)[〔\[［(【]((?:19|20)\d{2})[〕\]］)】](\d{1,4})号")
+_LEAD = re.compile(r"^(?:依据|根据|按照|参照|对照|落实|贯彻|执行|印发|发布|关于|和|及|与|的|、|以及|即|见)+")
+_SENTENCE_END = "。;!?\n"
+
+
+@dataclass(slots=True)
+class Citation:
+    kind: str  # title | article | decree | docno
+    text: str  # as written (line breaks removed)
+    paragraph: int  # Paragraph.index
+    line: int | None
+    page: int | None
+    section: int | None
+    start: int  # position in the stream's flat text (document order within a section)
+    stream: int  # which stream (document order)
+    title: str | None = None  # title: the inner text, folded, no spaces, nested marks removed
+    brackets: str | None = None  # title: "《》" or "〈〉"
+    nested: bool = False  # title: contains a 〈…〉 inside
+    law: str | None = None  # article: the title it belongs to ("条例" for 《条例》), or "caption"
+    article: int | None = None
+    clause: int | None = None  # 第Y款
+    item: int | None = None  # 第（Y）项
+    item_bracketed: bool = False
+    number: int | None = None  # decree or document number
+    year: int | None = None  # document number year
+    prefix: str | None = None  # document number prefix (国办公开办函)
+    sentence: str = ""  # the sentence around it (original text), for the reader
+
+    @property
+    def order(self) -> tuple[int, int]:
+        return self.stream, self.start
+
+
+def clean_title(inner: str) -> str:
+    """The comparable form of a title: folded, no whitespace, no nested title marks."""
+    return re.sub(r"[\s〈〉<>《》]", "", inner)
+
+
+def _num(s: str | None) -> int | None:
+    return cn_to_int(s) if s else None
+
+
+def _sentence_bounds(flat: str, pos: int) -> tuple[int, int]:
+    a = max(flat.rfind(c, 0, pos) for c in _SENTENCE_END) + 1
+    ends = [i for i in (flat.find(c, pos) for c in _SENTENCE_END) if i >= 0]
+    return a, (min(ends) if ends else len(flat))
+
+
+def _make(stream: Stream, si: int, kind: str, m: re.Match[str]) -> Citation:
+    unit: Unit = stream.unit_at(m.start())
+    p = unit.paragraph
+    a, b = _sentence_bounds(stream.flat, m.start())
+    return Citation(kind=kind, text=stream.original(m.start(), m.end()), paragraph=p.index, line=p.line,
+                    page=p.page, section=unit.section, start=m.start(), stream=si,
+                    sentence=stream.original(a, b))
+
+
+def _titles(stream: Stream, si: int) -> list[Citation]:
+    out = []
+    spans = []
+    for m in _TITLE.finditer(stream.flat):
+        c = _make(stream, si, "title", m)
+        c.title, c.brackets, c.nested = clean_title(m.group(1)), "《》", "〈" in m.group(1) or "<" in m.group(1)
+        out.append(c)
+        spans.append((m.start(), m.end()))
+    for m in _INNER_TITLE.finditer(stream.flat):
+        if any(a <= m.start() < b for a, b in spans):
+            continue  # nested inside a 《…》 title: part of that title
+        c = _make(stream, si, "title", m)
+        c.title, c.brackets = clean_title(m.group(1)), "〈〉"
+        out.append(c)
+    return out
+
+
+def _articles(stream: Stream, si: int, titles: list[Citation]) -> list[Citation]:
+    out = []
+    for m in _ARTICLE.finditer(stream.flat):
+        c = _make(stream, si, "article", m)
+        c.article, c.clause = _num(m.group(1)), _num(m.group(2))
+        c.item = _num(m.group(3) or m.group(4))
+        c.item_bracketed = m.group(3) is not None
+        a, _ = _sentence_bounds(stream.flat, m.start())
+        before = [t for t in titles if a <= t.start < m.start()]
+        if before:
+            c.law = before[-1].title
+        elif _whole_unit(stream, m):
+            c.law = "caption"
+        elif "条例" in stream.flat[a:m.start()]:
+            c.law = "条例"
+        out.append(c)
+    return out
+
+
+def _whole_unit(stream: Stream, m: re.Match[str]) -> bool:
+    """True when the citation is all the text of its paragraph (a table caption written as text)."""
+    unit = stream.unit_at(m.start())
+    return re.sub(r"[\s#*]", "", unit.paragraph.text) == re.sub(r"\s", "", stream.original(m.start(), m.end()))
+
+
+def _decrees(stream: Stream, si: int) -> list[Citation]:
+    out = []
+    for m in _DECREE.finditer(stream.flat):
+        c = _make(stream, si, "decree", m)
+        c.number = _num(m.group(1) or m.group(2) or m.group(3))
+        out.append(c)
+    return out
+
+
+def _docnos(stream: Stream, si: int, prefixes: Iterable[str]) -> list[Citation]:
+    out = []
+    known = sorted(prefixes, key=len, reverse=True)
+    for m in _DOCNO.finditer(stream.flat):
+        raw = m.group(1)
+        prefix = next((k for k in known if raw.endswith(k)), None) or _LEAD.sub("", raw)[-8:]
+        c = _make(stream, si, "docno", m)
+        c.prefix, c.year, c.number = prefix, int(m.group(2)), int(m.group(3))
+        c.start = m.start() + len(raw) - len(prefix)
+        c.text = stream.original(c.start, m.end())
+        out.append(c)
+    return out
+
+
+def scan(units: Iterable[Unit], docno_prefixes: Iterable[str] = ()) -> list[Citation]:
+    """Every citation in the text, in document order."""
+    out: list[Citation] = []
+    prefixes = tuple(docno_prefixes)
+    for si, stream in enumerate(build(units)):
+        titles = _titles(stream, si)
+        found = titles + _articles(stream, si, titles) + _decrees(stream, si) + _docnos(stream, si, prefixes)
+        out.extend(sorted(found, key=lambda c: c.start))
+    return out

@@ -1,0 +1,206 @@
+"""What the running text states: counts (`受理政府信息公开申请859件`), "none" statements (`未发生
+行政复议`), the statistical period, dates and sentences that open with a year. The vocabulary comes
+from rules/narrative.yaml; this module only finds the words. Which table cells a statement is
+compared with is the rules' business (OG503, OG504, OG501, OG502). Pure: no I/O."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from opengov_lint.recognise.streams import Stream, Unit, build, fold, sentences
+from opengov_lint.recognise.text import cn_to_int
+
+_CN = "零〇一二两三四五六七八九十百千"
+_NUM = rf"(?<![\d.])(?P<num>\d[\d,]*|[{_CN}]{{1,6}})"
+_STOP = r"[^。;!?\n,:、]"
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+@dataclass(slots=True)
+class Claim:
+    """A statement of the text about the numbers of the tables."""
+
+    kind: str  # count | outcome | all_upheld | none
+    id: str  # claim id of narrative.yaml (received, granted, review, upheld, applications …)
+    value: int | None  # the number stated (None for all_upheld / none)
+    text: str  # the words as written: 受理政府信息公开申请859件
+    sentence: str
+    unit: Unit
+    targets: list[list[str]] = field(default_factory=list)
+    blocks: tuple[str, ...] = ()  # outcome / all_upheld: review | litigation
+    column: str | None = None  # outcome: upheld | corrected | other | pending
+    qualifier: str | None = None  # the word that fixed the reading (新收, 含上年结转)
+
+
+def parse_count(s: str) -> int | None:
+    s = fold_text(s).replace(",", "")
+    return int(s) if s.isdigit() else cn_to_int(s)
+
+
+def fold_text(s: str) -> str:
+    return "".join(fold(c) for c in s)
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(fold_text(w)) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _all_keywords(vocab: dict[str, Any]) -> list[str]:
+    words = [w for c in vocab["counts"] for w in c["words"]]
+    return [fold_text(w) for w in words + [w for o in vocab["outcomes"] for w in o["words"]]]
+
+
+@dataclass(slots=True)
+class _Cand:
+    spec: dict[str, Any]
+    m: re.Match[str]
+    before: bool
+
+
+def _mid_ok(spec: dict[str, Any], kw: str, mid: str, before: bool, keywords: list[str], fillers: re.Pattern[str]) -> bool:
+    if any(fold_text(x) in mid for x in spec.get("exclude") or ()):
+        return False
+    required = (spec.get("requires_for") or {}).get(kw) or spec.get("requires") or []
+    if not required and not before:
+        return bool(fillers.fullmatch(mid))  # only filler words between: 同意公开答复9件
+    own = {fold_text(w) for w in spec["words"]}
+    if any(k in mid for k in keywords if k not in own):
+        return False  # 受理申请后予以公开12件: the number belongs to the other word
+    return not required or any(fold_text(r) in mid for r in required)
+
+
+def _tail(flat: str, end: int) -> str:
+    """The words right after a number: up to the next comma, or a whole parenthesis."""
+    t = flat[end:end + 30]
+    if t.startswith("("):
+        close = t.find(")")
+        return t[:close + 1] if close > 0 else t
+    return re.split(r"[,。;]", t, maxsplit=1)[0]
+
+
+def _clause_start(flat: str, pos: int) -> int:
+    return max(flat.rfind(c, 0, pos) for c in ",。;!?\n") + 1
+
+
+def _targets(spec: dict[str, Any], kw: str, tail: str) -> tuple[list[list[str]], str | None]:
+    for w in spec.get("when") or ():
+        for word in w["words"]:
+            if fold_text(word) in kw or fold_text(word) in tail:
+                return [list(t) for t in w["targets"]], word
+    return [list(t) for t in spec["targets"]], None
+
+
+def _count_candidates(stream: Stream, vocab: dict[str, Any], year: int | None) -> list[_Cand]:
+    cands = []
+    for spec in vocab["counts"]:
+        words = list(spec["words"])
+        if spec["id"] == "carried_over" and year:
+            words += [f"{year - 1}年结转", f"{year - 1}年度结转"]
+        kw = _alt(words)
+        after = re.compile(rf"(?P<kw>{kw})(?P<mid>{_STOP}{{0,30}}?){_NUM}(?P<unit>件|宗|个)")
+        cands += [_Cand(spec, m, False) for m in after.finditer(stream.flat)]
+        if spec.get("before"):
+            before = re.compile(rf"{_NUM}(?P<unit>件|宗|个)(?P<mid>{_STOP}{{0,24}}?)(?P<kw>{kw})")
+            cands += [_Cand(spec, m, True) for m in before.finditer(stream.flat)]
+    return cands
+
+
+def count_claims(units: Iterable[Unit], vocab: dict[str, Any], year: int | None = None) -> list[Claim]:
+    """Every count the text states, each number read once (the longest keyword wins)."""
+    keywords = _all_keywords(vocab)
+    fillers = re.compile(rf"(?:{_alt(vocab['fillers'])})*")
+    out: list[Claim] = []
+    for stream in build(units):
+        taken: list[tuple[int, int]] = []
+        cands = _count_candidates(stream, vocab, year)
+        cands.sort(key=lambda c: (c.before, -len(c.m.group("kw")), c.m.start()))
+        for c in cands:
+            m, kw = c.m, c.m.group("kw")
+            spans = [m.span("kw"), m.span("num")]
+            if any(a < e and s < b for a, b in spans for s, e in taken):
+                continue
+            if not _mid_ok(c.spec, kw, m.group("mid"), c.before, keywords, fillers):
+                continue
+            if m.group("unit") == "个" and re.match(r"(?:工作日|月|百分点|小时)", stream.flat[m.end():]):
+                continue
+            start = _clause_start(stream.flat, min(m.start("kw"), m.start("num")))
+            head = stream.flat[start:m.start("kw")] if not c.before else stream.flat[start:m.start("num")]
+            if any(fold_text(w) in head for w in c.spec.get("not_after") or ()):
+                continue
+            if year and any(int(y) != year for y in _YEAR.findall(head)):
+                continue  # 2022年受理申请10件 in a 2023 report is a comparison
+            if any(fold_text(w) in stream.flat[start:m.end()] for w in vocab["count_comparison"]):
+                continue
+            targets, qual = _targets(c.spec, kw, _tail(stream.flat, m.end()))
+            taken += spans
+            out.append(Claim("count", c.spec["id"], parse_count(m.group("num")), stream.original(m.start(), m.end()),
+                             _sentence_text(stream, m.start()), stream.unit_at(m.start()), targets,
+                             qualifier=qual))
+        out += _outcomes(stream, vocab, taken, fillers)
+    return out
+
+
+def _sentence_text(stream: Stream, pos: int) -> str:
+    for a, b in sentences(stream):
+        if a <= pos < b:
+            return stream.original(a, b)
+    return ""
+
+
+def _blocks_before(text: str) -> list[tuple[int, str]]:
+    found = [(m.start(), "review") for m in re.finditer("复议", text)]
+    found += [(m.start(), "litigation") for m in re.finditer("诉讼", text)]
+    return sorted(found)
+
+
+def _outcomes(stream: Stream, vocab: dict[str, Any], taken: list[tuple[int, int]],
+              fillers: re.Pattern[str]) -> list[Claim]:
+    out = []
+    upheld_all = _alt(vocab["all_upheld"])
+    for a, b in sentences(stream):
+        sent = stream.flat[a:b]
+        blocks = _blocks_before(sent)
+        if not blocks:
+            continue
+        for o in vocab["outcomes"]:
+            rx = re.compile(rf"(?P<kw>{_alt(o['words'])})(?P<mid>{_STOP}{{0,8}}?){_NUM}(?P<unit>件|宗)")
+            for m in rx.finditer(sent):
+                if not fillers.fullmatch(m.group("mid")) or any(s < a + m.end() and a + m.start() < e for s, e in taken):
+                    continue
+                before = [blk for pos, blk in blocks if pos < m.start()]
+                if not before:
+                    continue
+                taken.append((a + m.start(), a + m.end()))
+                out.append(Claim("outcome", o["id"], parse_count(m.group("num")),
+                                 stream.original(a + m.start(), a + m.end()), stream.original(a, b),
+                                 stream.unit_at(a + m.start()), blocks=(before[-1],), column=o["column"]))
+        m2 = re.search(upheld_all, sent)
+        if m2:
+            named = tuple(dict.fromkeys(blk for _, blk in blocks))
+            out.append(Claim("all_upheld", "all_upheld", None, stream.original(a + m2.start(), a + m2.end()),
+                             stream.original(a, b), stream.unit_at(a + m2.start()), blocks=named))
+    return out
+
+
+def none_claims(units: Iterable[Unit], vocab: dict[str, Any]) -> list[Claim]:
+    """Clauses that say there was nothing (未收到政府信息公开申请; 未发生行政复议)."""
+    out: list[Claim] = []
+    exclude = [fold_text(w) for w in vocab["none_exclude"]]
+    for stream in build(units):
+        for clause in re.finditer(r"[^,。;!?\n]+", stream.flat):
+            text = clause.group(0)
+            if any(w in text for w in exclude):
+                continue
+            for spec in vocab["none"]:
+                for p in spec["patterns"]:
+                    m = re.search(p, text)
+                    if m:
+                        pos = clause.start() + m.start()
+                        out.append(Claim("none", spec["id"], None, stream.original(clause.start(), clause.end()),
+                                         _sentence_text(stream, pos), stream.unit_at(pos),
+                                         [list(t) for t in spec["targets"]]))
+                        break
+    return out

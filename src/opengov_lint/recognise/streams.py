@@ -1,0 +1,116 @@
+"""Running text as searchable streams, for the citation scanner and the prose readers.
+
+Readers give paragraphs; a PDF or a PDF-to-Markdown conversion gives one paragraph per printed line,
+so a title such as 《中华人民共和\n国政府信息公开条例》 or a sentence such as `受理政府信息公开申请\n21件`
+is cut in two. A stream joins the paragraphs of one section again (a line that does not end a
+sentence is continued by the next one), folds full-width characters one by one (so offsets stay
+valid) and removes whitespace, keeping a map from every searchable character back to its paragraph.
+Pure: no I/O."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from opengov_lint.model import Paragraph
+
+_FURNITURE = re.compile(r"^[-—–_~\s]*(?:第\s*\d+\s*页|Page\s*\d+|\d{1,3})[-—–_~\s]*$", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"[。！？；：:!?;）)」”\]]\s*$")
+_STARTS_NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是]|\d{1,2}[、.．]|#)")
+_SOFT_WRAP_MIN = 18  # a printed line shorter than this that does not end a sentence is a heading
+
+
+@dataclass(slots=True)
+class Unit:
+    """A paragraph and the template section (1-6) it belongs to (None: before the first section)."""
+
+    paragraph: Paragraph
+    section: int | None
+
+
+@dataclass(slots=True)
+class Stream:
+    """The paragraphs of one section, joined. `flat` is what is searched: folded to half width,
+    without whitespace; a hard paragraph break is kept as `\\n`."""
+
+    units: list[Unit] = field(default_factory=list)
+    text: str = ""  # the joined original text
+    flat: str = ""
+    fmap: list[int] = field(default_factory=list)  # flat index -> text index
+    starts: list[int] = field(default_factory=list)  # text offset where each unit starts
+
+    def unit_at(self, flat_pos: int) -> Unit:
+        pos = self.fmap[min(flat_pos, len(self.fmap) - 1)] if self.fmap else 0
+        i = 0
+        for k, s in enumerate(self.starts):
+            if s <= pos:
+                i = k
+        return self.units[i]
+
+    def original(self, start: int, end: int) -> str:
+        """The original text behind flat[start:end], line breaks removed."""
+        if start >= end or not self.fmap:
+            return ""
+        a, b = self.fmap[start], self.fmap[min(end, len(self.fmap)) - 1] + 1
+        return re.sub(r"\s*\n\s*", "", self.text[a:b]).strip()
+
+
+@functools.lru_cache(maxsize=8192)
+def fold(ch: str) -> str:
+    """Full width to half width for one character (（ -> (, ２ -> 2, ﹝ -> 〔), keeping length 1."""
+    n = unicodedata.normalize("NFKC", ch)
+    return n if len(n) == 1 else ch
+
+
+def is_furniture(text: str) -> bool:
+    return bool(_FURNITURE.match(text))
+
+
+def _soft(prev: str, nxt: str) -> bool:
+    p = prev.rstrip()
+    return len(p) >= _SOFT_WRAP_MIN and not _ENDS_SENTENCE.search(p) and not _STARTS_NUMBERED.match(nxt)
+
+
+def build(units: Iterable[Unit]) -> list[Stream]:
+    """One stream per run of consecutive units of the same section."""
+    out: list[Stream] = []
+    cur: Stream | None = None
+    for u in units:
+        t = u.paragraph.text
+        if not t.strip() or is_furniture(t):
+            continue
+        if cur is None or cur.units[-1].section != u.section:
+            cur = Stream()
+            out.append(cur)
+        elif cur.text:
+            sep = "" if _soft(cur.units[-1].paragraph.text, t) else "\n"
+            cur.text += sep
+        cur.starts.append(len(cur.text))
+        cur.units.append(u)
+        cur.text += t.strip()
+    for s in out:
+        flat, fmap = [], []
+        for i, ch in enumerate(s.text):
+            if ch == "\n":
+                flat.append("\n")
+                fmap.append(i)
+            elif not ch.isspace() and ch not in "\u200b\ufeff":
+                flat.append(fold(ch))
+                fmap.append(i)
+        s.flat, s.fmap = "".join(flat), fmap
+    return out
+
+
+def sentences(stream: Stream) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence of stream.flat (split at 。！？；, line breaks and run-in
+    headings)."""
+    start = 0
+    for m in re.finditer(r"[。!?;\n]", stream.flat):
+        if m.start() > start:
+            yield start, m.start()
+        start = m.end()
+    if start < len(stream.flat):
+        yield start, len(stream.flat)

@@ -1,0 +1,123 @@
+"""The report cites the superseded regime: the 2007 decree, the 2007 article numbers, the 2007
+section on fees, the 2019 format notice in a 2021+ report, or the 2007 reply categories.
+
+引用了已废止或已被替代的规定：2007年的国务院令第492号、旧条文序号、旧版“收费及减免情况”部分、2021年
+及以后报告中的国办公开办函〔2019〕60号，或2007年版统计口径（“信息不存在”“非本机关”“同意公开”等）。
+
+依据 / Why: 2019年4月3日国务院令第711号修订《条例》，自2019年5月15日起施行，原条例（国务院令第492号，
+38条）同时失效。年度报告的法律依据由原第三十一条、第三十二条改为第四十九条、第五十条；第五十条删去了原
+第三十二条第（三）项“政府信息公开的收费及减免情况”。2021年度起年度报告适用国办公开办函〔2021〕30号
+印发的格式，〔2019〕60号的格式（试行）不再适用。依申请答复的口径也改为第三十六条的分类（表三：予以公开、
+部分公开、不予公开、无法提供、不予处理、其他处理）。沿用旧口径，说明报告照搬了旧文本。
+
+错误示例 / Fails: “根据《条例》第三十一条规定编制本年度报告”；2022年度报告中“国办公开办函〔2019〕60号”；
+“信息不存在的1件”；“不属于本机关信息8件”；“同意公开答复9件”。
+
+正确示例 / Passes: “依据《条例》第五十条”；“国办公开办函〔2021〕30号”；“本机关不掌握相关政府信息1件”。
+
+修改方法 / Fix: 改用现行条文和文件：国务院令第711号、第四十九条／第五十条、国办公开办函〔2021〕30号，
+答复情况按表三的分类表述。
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from opengov_lint.findings import Hit
+from opengov_lint.knowledge import documents, law
+from opengov_lint.model import Report
+from opengov_lint.recognise.text import int_to_cn, nfkc, squash
+from opengov_lint.rules._helpers import (
+    citation_location,
+    citations,
+    cites_regulation,
+    text_units,
+    unit_location,
+)
+
+CODE = "OG403"
+NAME = "outdated-citation"
+SEVERITY = "warning"
+TEMPLATES = ("2019", "2021")
+MESSAGES = {
+    "decree": {"zh": "引用了已失效的国务院令第492号（2007年原条例）；现行条例为国务院令第711号（2019年修订）",
+               "en": "cites decree No. 492 (the 2007 regulation, superseded); the regulation in force is decree No. 711"},
+    "article": {"zh": "以{found}作为年度报告的依据，这是2007年原条例的条文序号（{old_caption}）；现行条例为{expected}",
+                "en": "cites {found} as the basis of the annual report — the 2007 numbering ({old_caption}); "
+                      "today it is {expected}"},
+    "heading": {"zh": "报告设有“{found}”部分，这是2007年原条例第三十二条第（三）项的内容，2019年修订后已删除",
+                "en": "the report has a part '{found}', an item of article 32 of the 2007 regulation, dropped in 2019"},
+    "format": {"zh": "{year}年度报告引用了{found}（2019、2020年度适用的格式），{year}年度应适用国办公开办函〔2021〕30号",
+               "en": "a {year} report cites {found} (the format for 2019-2020 reports); {year} reports follow "
+                     "国办公开办函〔2021〕30号"},
+    "category": {"zh": "“{found}”是2007年旧版统计口径，现行表三中对应“{current}”",
+                 "en": "'{found}' is a reply category of the 2007 statistics; the current table 三 calls it '{current}'"},
+    "phrase": {"zh": "“{found}”是2007年原条例第二十七条的收费表述，现行条例第四十二条已改为不收费（超量可收取信息处理费）",
+               "en": "'{found}' is the fee wording of article 27 of the 2007 regulation; article 42 today charges "
+                     "no fee (except an information-processing fee)"},
+}
+
+
+def check(report: Report, options: None) -> Iterator[Hit]:
+    yield from _citations(report, report.meta.year)
+    yield from _text(report, documents()["outdated"])
+
+
+def _citations(report: Report, year: int | None) -> Iterator[Hit]:
+    new, old = law("2019"), law("2007")
+    walk = {int(n): (cw["new"], cw["topic"]) for cw in old.crosswalk if cw.get("annual_report") for n in cw["old"]}
+    fmt19 = next(f for f in documents()["formats"] if f["layout"] == "2019")
+    for c in citations(report):
+        loc = citation_location(c)
+        if c.kind == "decree" and c.number == old.decree and "711" not in c.sentence:
+            yield Hit(message="decree", location=loc, evidence={"found": c.text, "expected": new.decree})
+        elif (c.kind == "article" and c.article in walk and c.item is None
+              and (c.law is None or cites_regulation(c)) and any(w in c.sentence for w in ("年度报告", "年报"))):
+            news, topic = walk[c.article]
+            art = old.article(c.article)
+            expected = "、".join(f"第{int_to_cn(a.number)}条（{a.caption}）" for a in map(new.article, news) if a)
+            yield Hit(message="article", args={"found": c.text, "old_caption": art.caption if art else topic,
+                                               "expected": expected},
+                      location=loc, evidence={"found": c.text, "old_article": c.article, "new_articles": news})
+        elif year is not None and year >= 2021 and _is_2019_format(c, fmt19):
+            yield Hit(message="format", args={"year": year, "found": c.text}, location=loc,
+                      evidence={"found": c.text, "year": year, "expected": "国办公开办函〔2021〕30号"})
+
+
+def _is_2019_format(c, fmt19: dict) -> bool:  # type: ignore[no-untyped-def,type-arg]
+    d = fmt19["docno"]
+    if c.kind == "docno":
+        return bool(c.year == d["year"] and c.number == d["number"] and "公开" in (c.prefix or ""))
+    return c.kind == "title" and bool(c.title) and "年度报告格式(试行)" in nfkc(c.title)
+
+
+def _text(report: Report, old: dict) -> Iterator[Hit]:  # type: ignore[type-arg]
+    fill = "|".join(re.escape(nfkc(f)) for f in sorted(old["category_fillers"], key=len, reverse=True))
+    cats = sorted(old["categories"], key=lambda c: -len(c["term"]))
+    for u in text_units(report):
+        flat = squash(nfkc(u.paragraph.text))
+        if len(flat) <= 30 and any(h in flat for h in old["headings"]):
+            yield Hit(message="heading", args={"found": u.paragraph.text.strip()},
+                      location=unit_location(u), evidence={"found": u.paragraph.text.strip()})
+            continue
+        seen: list[tuple[int, int]] = []
+        for cat in cats:
+            term = cat["term"]
+            rx = re.compile(rf"[“\"]{re.escape(term)}[”\"]|{re.escape(term)}(?:{fill}){{0,3}}(?:\d+|[一二两三四五六七八九十]{{1,3}})件")
+            for m in rx.finditer(flat):
+                if any(a <= m.start() < b for a, b in seen) or _current_wording(flat, m.start(), term):
+                    continue
+                seen.append(m.span())
+                yield Hit(message="category", args={"found": term, "current": cat["current"]},
+                          location=unit_location(u, m.group(0)),
+                          evidence={"found": term, "text": m.group(0), "current": cat["current"]})
+        for phrase in old["phrases"]:
+            if nfkc(phrase) in flat:
+                yield Hit(message="phrase", args={"found": phrase}, location=unit_location(u),
+                          evidence={"found": phrase})
+
+
+def _current_wording(flat: str, pos: int, term: str) -> bool:
+    """不属于本机关负责公开 is the wording of today's 第三十六条第（五）项, not the 2007 category."""
+    return term == "不属于本机关" and flat[pos + len(term):].startswith(("负责", "职责", "公开"))

@@ -1,0 +1,51 @@
+"""The prose says there were no applications, reviews or lawsuits while the table has some.
+
+正文称没有政府信息公开申请（或行政复议、行政诉讼），而表格中相应数字不为零。
+
+依据 / Why: 《条例》第五十条第（二）（三）项要求报告收到和处理申请的情况以及行政复议、行政诉讼情况，正文与
+表三、表四必须一致。“本年度未收到政府信息公开申请”与表三新收不为零同时出现，多为沿用上年文字未改。
+文字写有具体数字（“收到申请0件”）的由OG503比较；“未发生被复议纠错、诉讼败诉”等说的是结果，不在此列。
+
+错误示例 / Fails: “本年度未收到政府信息公开申请”，表三“一、本年新收政府信息公开申请数量”总计为3。
+
+正确示例 / Passes: 表三新收为0时写“本年度未收到政府信息公开申请”。
+
+修改方法 / Fix: 按核实后的表格数据改写正文（或改正表格）。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from opengov_lint.findings import Hit
+from opengov_lint.knowledge import narrative
+from opengov_lint.model import Report
+from opengov_lint.recognise.prose import none_claims
+from opengov_lint.rules._helpers import plain_number, read_target, target_label, text_units, unit_location
+
+CODE = "OG504"
+NAME = "narrative-none-but-table"
+SEVERITY = "warning"
+TEMPLATES = ("2019", "2021")
+MESSAGES = {
+    "default": {"zh": "正文称“{found}”，而{where}为{actual}",
+                "en": "the text says '{found}', but {where} is {actual}"},
+}
+
+
+def check(report: Report, options: None) -> Iterator[Hit]:
+    seen: set[tuple[str, int]] = set()
+    for claim in none_claims(text_units(report), narrative()):
+        key = (claim.id, claim.unit.paragraph.index)
+        if key in seen:
+            continue
+        readings = [r for t in claim.targets for r in (read_target(report, t) or []) if r.known]
+        if not readings or any(r.lower == 0 for r in readings):
+            continue
+        seen.add(key)
+        r = readings[0]
+        yield Hit(args={"found": claim.text, "where": target_label(report, claim.targets[0]),
+                        "actual": plain_number(r.lower)},
+                  location=unit_location(claim.unit, claim.sentence),
+                  evidence={"claim": claim.id, "stated": 0, "actual": plain_number(r.lower), "text": claim.text,
+                            "cells": sorted(r.cells), "values": r.cells})

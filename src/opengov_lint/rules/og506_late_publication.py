@@ -1,0 +1,58 @@
+"""The report was published (or signed) after the 第四十九条 deadline.
+
+报告的发布（或落款）日期晚于《条例》第四十九条规定的期限：政府部门1月31日前，人民政府3月31日前。
+
+依据 / Why: 《条例》第四十九条：“县级以上人民政府部门应当在每年1月31日前向本级政府信息公开工作主管部门提交
+本行政机关上一年度政府信息公开工作年度报告并向社会公布。县级以上地方人民政府的政府信息公开工作主管部门
+应当在每年3月31日前向社会公布本级政府上一年度政府信息公开工作年度报告。”（2007年原条例第三十一条统一为
+3月31日，2019年修订将部门期限提前了两个月。）第四十九条未规定乡镇、街道的期限，本规则对其不作判断。
+日期取网页的发布日期，没有时取落款日期；机关类型可用 `--issuer-kind` 指定。
+
+错误示例 / Fails: 某局2023年度报告落款“2024年3月20日”（部门应在2024年1月31日前公布）；某区人民政府
+2023年度报告发布于2024年4月8日。
+
+正确示例 / Passes: 部门报告2024年1月17日发布；区人民政府报告2024年3月20日发布。
+
+修改方法 / Fix: 按期公布年度报告；落款日期应与实际公布日期一致。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from opengov_lint.findings import Hit
+from opengov_lint.knowledge import law, narrative
+from opengov_lint.model import Report
+from opengov_lint.rules._helpers import report_date
+
+CODE = "OG506"
+NAME = "late-publication"
+SEVERITY = "warning"
+TEMPLATES = ("2019", "2021")
+MESSAGES = {
+    "default": {
+        "zh": "{kind_zh}的{year}年度报告{how}为{date}，晚于《条例》第四十九条规定的{deadline}",
+        "en": "the {year} report of a {kind} is {how_en} {date}, after the article-49 deadline {deadline}",
+    },
+}
+_KIND = {"department": "政府部门", "government": "人民政府", "unknown": "机关"}
+
+
+def check(report: Report, options: None) -> Iterator[Hit]:
+    meta = report.meta
+    date, how, loc = report_date(report)
+    if date is None or meta.year is None:
+        return
+    kind = meta.issuer_kind
+    if kind == "government" and any((meta.issuer or "").endswith(s) for s in narrative()["no_statutory_deadline"]):
+        return
+    art = law("2019").article(49)
+    deadlines = dict(art.deadlines) if art else {}
+    md = deadlines.get(kind) or deadlines.get("government", "03-31")
+    deadline = f"{meta.year + 1}-{md}"
+    if date <= deadline:
+        return
+    how_zh, how_en = ("发布日期", "published") if how == "published" else ("落款日期", "signed")
+    yield Hit(args={"kind_zh": _KIND.get(kind, "机关"), "kind": kind if kind != "unknown" else "organ",
+                    "year": meta.year, "how": how_zh, "how_en": how_en, "date": date, "deadline": deadline},
+              location=loc, evidence={"date": date, "source": how, "deadline": deadline, "issuer_kind": kind})
