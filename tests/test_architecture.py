@@ -90,3 +90,14 @@ def test_layout_ids_match_contract() -> None:
     assert sum(len(r.columns) for r in ad19.data_rows) == 22
     ad21 = layouts()["2021"].tables["active_disclosure"]
     assert sum(len(r.columns) for r in ad21.data_rows) == 10
+
+
+def test_every_package_is_listed_for_the_wheel() -> None:
+    """pyproject lists packages explicitly (rules/ is mapped in): a new subpackage must be added there."""
+    import tomllib
+
+    listed = set(tomllib.loads((SRC.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+                 ["tool"]["setuptools"]["packages"])
+    found = {"opengov_lint" + ("." + ".".join(p.relative_to(SRC).parts[:-1]) if p.parent != SRC else "")
+             for p in SRC.rglob("__init__.py")}
+    assert found <= listed, sorted(found - listed)
