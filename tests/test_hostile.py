@@ -44,12 +44,42 @@ def test_every_hostile_input_is_a_finding_in_one_batch_with_good_reports(tmp_pat
     assert by_file.get("qinghe-district-government-2023.txt") is None
     assert {f["code"] for f in by_file["dongshan-county-transport-2022.yaml"]} == {"OG201", "OG202", "OG301", "OG303",
                                                                                  "OG304"}
-    for name in ("empty.txt", "empty.docx", "garbage.pdf", "garbage.docx", "bomb.yaml", "deep.json",
-                 "renamed.docx", "zip-bomb.docx", "pipe.txt", "dangling.txt"):
-        codes = {f["code"] for f in by_file.get(name, [])}
-        assert "OG901" in codes or "OG903" in codes or "OG107" in codes, (name, by_file.get(name))
+    limited = {"empty.txt": "empty", "empty.docx": "empty", "garbage.pdf": "bad-pdf", "garbage.docx": "bad-zip",
+               "bomb.yaml": "yaml-aliases", "deep.json": "resource-limit", "renamed.docx": "unsupported-format",
+               "zip-bomb.docx": "limit-max-unzipped", "pipe.txt": "not-a-file", "dangling.txt": "os-error",
+               "huge-line.txt": "limit-max-chars", "many-cells.txt": "limit-max-cells", "laughs.docx": "bad-xml",
+               "nested.docx": "limit-max-nesting", "nested.html": "limit-max-nesting",
+               "cells.html": "limit-max-cells", "truncated.pdf": "bad-pdf", "encrypted.pdf": "encrypted",
+               "pages.pdf": "limit-max-pages"}
+    for name, reason in limited.items():
+        got = [(f["code"], f["evidence"].get("reason")) for f in by_file.get(name, [])]
+        assert got == [("OG901", reason)], (name, got)
+    # parsed, but nothing from outside the file: entities are never resolved, the network never used
+    for name in ("xxe.docx", "xxe.html", "garbage.html", "invalid-utf8.txt", "mixed.txt"):
+        assert by_file[name] and all(f["code"] != "OG999" for f in by_file[name])
     assert _digests(tmp_path) == before
     assert len(made) == len(BUILDERS)
+
+
+def test_external_entities_are_never_resolved(tmp_path: Path) -> None:
+    build_all(tmp_path, only=["docx-external-entity", "html-external-entity"])
+    for name in ("xxe.docx", "xxe.html"):
+        proc = run_cli("convert", str(tmp_path / name), "--to", "json")
+        assert proc.returncode == 0 and "root:" not in proc.stdout and "/bin/" not in proc.stdout
+
+
+def test_limits_are_configurable(tmp_path: Path) -> None:
+    build_all(tmp_path, only=["html-100k-cells"])
+    cfg = tmp_path / ".opengov-lint.yaml"
+    cfg.write_text("limits: {max-cells: 200000}\n", encoding="utf-8")
+    code, found = check_json(str(tmp_path / "cells.html"), extra=("--config", str(cfg)))
+    assert not [f for f in found if f["code"] == "OG901"]  # read and checked in full
+    cfg.write_text("limits: {max-cells: 10}\n", encoding="utf-8")
+    proc = run_cli("check", str(tmp_path / "cells.html"), "--config", str(cfg))
+    assert proc.returncode == 2 and "max-cells" in proc.stderr
+    cfg.write_text("limits: {max-cels: 1000}\n", encoding="utf-8")
+    proc = run_cli("check", str(tmp_path / "cells.html"), "--config", str(cfg))
+    assert proc.returncode == 2 and "max-cels" in proc.stderr
 
 
 @pytest.mark.parametrize("name", ["bomb.yaml", "deep.json", "pipe.txt", "dangling.txt", "renamed.docx"])

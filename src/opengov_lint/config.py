@@ -35,6 +35,7 @@ class Settings:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     max_bytes: int | None = None
     timeout: float | None = 120.0  # seconds per file
+    limits: dict[str, int] = field(default_factory=dict)  # readers/limits.py names -> values
     source: str | None = None  # the configuration file used
     # batch: filled in by the command line, not by configuration files
     manifest: dict[str, Any] = field(default_factory=dict)
@@ -174,6 +175,8 @@ def _merge(base: Settings, model: Any, path: str) -> Settings:
         if value is not None:
             setattr(s, attr, value)
     s.severity = {**s.severity, **(model.severity or {})}
+    if model.limits is not None:
+        s.limits = {**s.limits, **{k: v for k, v in model.limits.model_dump().items() if v is not None}}
     for key, opts in (model.options or {}).items():
         s.options[key] = dict(opts)
         s.option_sources[key] = path

@@ -98,17 +98,22 @@ def _load(path: str, data: bytes | None, fmt: str | None) -> Any:
     from opengov_lint.readers import ReadError, ReadOptions, read_bytes, read_path
     from opengov_lint.sources import FetchError, fetch
 
+    from opengov_lint.readers.limits import Limits
+
     assert _SETTINGS is not None
-    max_bytes = _SETTINGS.max_bytes or ReadOptions().max_bytes
+    values = dict(_SETTINGS.limits)
+    if _SETTINGS.max_bytes:
+        values.setdefault("max_bytes", _SETTINGS.max_bytes)
+    limits = Limits(**values)
     if data is not None:
-        return read_bytes(path, data, fmt)
+        return read_bytes(path, data, fmt, limits)
     if is_url(path):
         try:
-            got = fetch(path, max_bytes)
+            got = fetch(path, limits.max_bytes)
         except FetchError as exc:
             raise ReadError(exc.zh, exc.en, reason=exc.reason) from exc
-        return read_bytes(got.name, got.data)
-    return read_path(path, ReadOptions(max_bytes=max_bytes))
+        return read_bytes(got.name, got.data, None, limits)
+    return read_path(path, ReadOptions(max_bytes=limits.max_bytes, limits=limits))
 
 
 def _apply_manifest(report: Any, path: str) -> Any:

@@ -32,6 +32,19 @@ class SuppressionModel(BaseModel):
         return v
 
 
+class LimitsModel(BaseModel):
+    """Resource limits for reading untrusted files (readers/limits.py)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    max_bytes: int | None = Field(default=None, alias="max-bytes", ge=1024)
+    max_unzipped: int | None = Field(default=None, alias="max-unzipped", ge=1024)
+    max_ratio: int | None = Field(default=None, alias="max-ratio", ge=2)
+    max_pages: int | None = Field(default=None, alias="max-pages", ge=1)
+    max_cells: int | None = Field(default=None, alias="max-cells", ge=100)
+    max_nesting: int | None = Field(default=None, alias="max-nesting", ge=1)
+    max_chars: int | None = Field(default=None, alias="max-chars", ge=1000)
+
+
 class ConfigModel(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -49,6 +62,7 @@ class ConfigModel(BaseModel):
     options: dict[str, dict[str, Any]] | None = None
     max_bytes: int | None = Field(default=None, alias="max-bytes", ge=1024)
     timeout: float | None = Field(default=None, gt=0, le=86400)
+    limits: LimitsModel | None = None
     extends: str | None = None
     per_file_ignores: dict[str, list[str]] | None = Field(default=None, alias="per-file-ignores")
     exclude: list[str] | None = None

@@ -143,3 +143,98 @@ def symlink_loop(folder: Path) -> Path:
 def build_all(folder: Path, only: list[str] | None = None) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     return {name: fn(folder) for name, fn in BUILDERS.items() if only is None or name in only}
+
+
+# -- document formats (use the test writers of tests/pdfgen.py and tests/docxgen.py) --------------
+
+def _docx(document_xml: str, extra: dict[str, str] | None = None) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/'
+                   'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("word/document.xml", document_xml)
+        for name, text in (extra or {}).items():
+            z.writestr(name, text)
+    return buf.getvalue()
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+@builder("docx-billion-laughs")
+def docx_laughs(folder: Path) -> Path:
+    ents = '<!ENTITY lol "lol">' + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+                                          for i in range(1, 10))
+    xml = (f'<?xml version="1.0"?><!DOCTYPE w:document [{ents}]><w:document {_W}><w:body><w:p><w:r>'
+           "<w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>")
+    return _write(folder, "laughs.docx", _docx(xml))
+
+
+@builder("docx-external-entity")
+def docx_xxe(folder: Path) -> Path:
+    xml = (f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">'
+           f'<!ENTITY net SYSTEM "http://127.0.0.1:9/x">]><w:document {_W}><w:body><w:p><w:r><w:t>&xxe;&net;</w:t>'
+           "</w:r></w:p></w:body></w:document>")
+    return _write(folder, "xxe.docx", _docx(xml))
+
+
+@builder("docx-nested-tables")
+def docx_nested(folder: Path) -> Path:
+    inner = "<w:p><w:r><w:t>0</w:t></w:r></w:p>"
+    for _ in range(60):
+        inner = f"<w:tbl><w:tr><w:tc>{inner}</w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl><w:p/>"
+    return _write(folder, "nested.docx", _docx(f"<w:document {_W}><w:body>{inner}</w:body></w:document>"))
+
+
+@builder("html-external-entity")
+def html_xxe(folder: Path) -> Path:
+    page = ('<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+            "<html><body><p>一、总体情况</p><p>&xxe;</p></body></html>")
+    return _write(folder, "xxe.html", page.encode())
+
+
+@builder("html-nested-tables")
+def html_nested(folder: Path) -> Path:
+    return _write(folder, "nested.html", ("<html><body>" + "<table><tr><td>" * 3000 + "0"
+                                          + "</td></tr></table>" * 3000 + "</body></html>").encode())
+
+
+@builder("html-100k-cells")
+def html_cells(folder: Path) -> Path:
+    row = "<tr>" + "<td>0</td>" * 100 + "</tr>"
+    return _write(folder, "cells.html", ("<html><body><p>三、收到和处理政府信息公开申请情况</p><table>" + row * 1000
+                                         + "</table></body></html>").encode())
+
+
+def _pdf_pages(n: int) -> bytes:
+    from pdfgen import PDF
+
+    pdf = PDF()
+    for i in range(n):
+        pdf.page().text(72, 72, f"第{i + 1}页")
+    return pdf.bytes()
+
+
+@builder("pdf-truncated")
+def pdf_truncated(folder: Path) -> Path:
+    data = _pdf_pages(3)
+    return _write(folder, "truncated.pdf", data[: len(data) // 2])
+
+
+@builder("pdf-encrypted")
+def pdf_encrypted(folder: Path) -> Path:
+    """A PDF whose trailer points at a Standard security handler: readers must ask for a password."""
+    data = _pdf_pages(1).decode("latin-1")
+    enc = ("9999 0 obj << /Filter /Standard /V 1 /R 2 /Length 40 /P -44 "
+           "/O <" + "28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A" + "> "
+           "/U <" + "0E3E7D6F1F1D1C6A7B1E3F2D4C5B6A79" * 2 + "> >> endobj\n")
+    start = data.rfind("trailer")
+    data = data[:start] + enc + data[start:].replace("<<", "<< /Encrypt 9999 0 R /ID [<0123456789ABCDEF0123456789ABCDEF>"
+                                                            " <0123456789ABCDEF0123456789ABCDEF>]", 1)
+    return _write(folder, "encrypted.pdf", data.encode("latin-1"))
+
+
+@builder("pdf-2000-pages")
+def pdf_pages(folder: Path) -> Path:
+    return _write(folder, "pages.pdf", _pdf_pages(2000))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import os
 from dataclasses import dataclass
+from typing import Any
 
 from opengov_lint.model import Document, Report
 
@@ -35,6 +36,7 @@ class ReadError(Exception):
 @dataclass(slots=True)
 class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
+    limits: Any = None  # readers.limits.Limits; None = the defaults
 
 
 def sniff(path: str, head: bytes) -> str:
@@ -58,7 +60,19 @@ def sniff(path: str, head: bytes) -> str:
     return "txt"
 
 
-def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document | Report:
+def read_bytes(path: str, data: bytes, fmt: str | None = None, limits: Any = None) -> Document | Report:
+    if limits is not None:
+        from opengov_lint.readers.limits import reset, use
+
+        token = use(limits)
+        try:
+            return _dispatch(path, data, fmt)
+        finally:
+            reset(token)
+    return _dispatch(path, data, fmt)
+
+
+def _dispatch(path: str, data: bytes, fmt: str | None) -> Document | Report:
     fmt = fmt or sniff(path, data[:8192])
     if fmt in ("doc", "wps", "ofd", "xls", "xlsx"):
         raise _unsupported(fmt)
@@ -68,7 +82,22 @@ def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document | Rep
         raise ReadError(f"此安装不支持读取 {fmt} 格式（缺少 {exc.name}）", f"this installation cannot read {fmt} ({exc.name})",
                         reason="unsupported-format") from exc
     result: Document | Report = module.read(path, data, fmt)
+    if isinstance(result, Document):
+        _check_size(result)
     return result
+
+
+def _check_size(doc: Document) -> None:
+    """Limits every reader shares, checked before recognition spends time on the document."""
+    from opengov_lint.readers.limits import current, exceeded
+
+    lim = current()
+    n = sum(len(row) for t in doc.tables for row in t.rows)
+    if n > lim.max_cells:
+        raise exceeded("文档中的表格单元格数", "number of table cells in the document", "max_cells", n, lim.max_cells)
+    chars = sum(len(p.text) for p in doc.paragraphs)
+    if chars > lim.max_chars:
+        raise exceeded("文档的文字字符数", "characters of text in the document", "max_chars", chars, lim.max_chars)
 
 
 def read_path(path: str, options: ReadOptions | None = None) -> Document | Report:
@@ -100,7 +129,7 @@ def read_path(path: str, options: ReadOptions | None = None) -> Document | Repor
                         reason="size-limit")
     if not data.strip():
         raise ReadError("文件为空，没有可检查的内容", "the file is empty", reason="empty")
-    return read_bytes(path, data)
+    return read_bytes(path, data, limits=options.limits)
 
 
 def _os_message(exc: OSError) -> str:

@@ -9,11 +9,13 @@ report (one cell, or cells holding tables) is unwrapped into the flow."""
 from __future__ import annotations
 
 import zipfile
+import zlib
 from io import BytesIO
 from typing import Any
 
 from opengov_lint.model import Cell, Document, Paragraph, Table
 from opengov_lint.readers import ReadError
+from opengov_lint.readers.limits import current, exceeded
 from opengov_lint.readers.docxnum import Numbering, W, parse_numbering
 from opengov_lint.readers.grid import Grid
 from opengov_lint.readers.textutil import is_page_number
@@ -34,6 +36,7 @@ def read(path: str, data: bytes, fmt: str = "docx") -> Document:
         raise ReadError("文件不是有效的 Word（.docx）文档，可能已损坏或下载不完整",
                         "the file is not a valid .docx package (corrupt or incomplete)", reason="bad-zip") from exc
     with zf:
+        _check_package(zf)
         main = _main_part(zf)
         body = _xml(zf, main)
         if body is None:
@@ -48,6 +51,24 @@ def read(path: str, data: bytes, fmt: str = "docx") -> Document:
     return doc
 
 
+def _check_package(zf: zipfile.ZipFile) -> None:
+    """Zip-bomb defences before anything is inflated: total declared size, per-part ratio, entries."""
+    lim = current()
+    infos = zf.infolist()
+    if len(infos) > 10_000:
+        raise exceeded("Word 文档包含的部件数", "number of parts in the .docx package", "max_unzipped", len(infos),
+                       10_000)
+    total = sum(i.file_size for i in infos)
+    if total > lim.max_unzipped:
+        raise exceeded("Word 文档解压后的大小（字节）", "inflated size of the .docx package (bytes)", "max_unzipped",
+                       total, lim.max_unzipped)
+    for i in infos:
+        if i.file_size > 1_000_000 and i.file_size > lim.max_ratio * max(i.compress_size, 1):
+            ratio = i.file_size // max(i.compress_size, 1)
+            raise exceeded(f"Word 文档部件“{i.filename}”的压缩比", f"compression ratio of {i.filename}", "max_ratio",
+                           ratio, lim.max_ratio)
+
+
 def _xml(zf: zipfile.ZipFile, name: str) -> Any | None:
     from lxml import etree
 
@@ -55,14 +76,20 @@ def _xml(zf: zipfile.ZipFile, name: str) -> Any | None:
         info = zf.getinfo(name)
     except KeyError:
         return None
-    if info.file_size > _MAX_PART:
+    lim = current()
+    if info.file_size > min(_MAX_PART, lim.max_unzipped):
         raise ReadError("Word 文档的内容部件过大，疑似异常文件，未读取", f"{name} is implausibly large",
                         reason="size-limit")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True,
                              remove_pis=True)
     try:
-        return etree.fromstring(zf.read(name), parser=parser)
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, OSError) as exc:
+        with zf.open(info) as fh:  # the declared size may lie: never inflate more than the limit
+            raw = fh.read(lim.max_unzipped + 1)
+        if len(raw) > lim.max_unzipped:
+            raise exceeded("Word 文档部件解压后的大小（字节）", f"inflated size of {name}", "max_unzipped", len(raw),
+                           lim.max_unzipped)
+        return etree.fromstring(raw, parser=parser)
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error) as exc:
         raise ReadError(f"Word 文档的“{name}”部件已损坏，无法读取", f"{name} is damaged: {exc}",
                         reason="bad-xml") from exc
 
@@ -117,6 +144,7 @@ class _Reader:
     def __init__(self, numbering: Numbering, styles: dict[str, tuple[str, str | None, str | None, int | None]]):
         self.numbering, self.styles = numbering, styles
         self.blocks: list[Paragraph | Table] = []
+        self.depth = 0
 
     # -- flow ------------------------------------------------------------------------------------
     def flow(self, parent: Any) -> None:
@@ -165,6 +193,16 @@ class _Reader:
 
     # -- tables ----------------------------------------------------------------------------------
     def table(self, tbl: Any) -> None:
+        self.depth += 1
+        try:
+            if self.depth > current().max_nesting:
+                raise exceeded("表格嵌套层数", "depth of tables nested in tables", "max_nesting", self.depth,
+                               current().max_nesting)
+            self._table(tbl)
+        finally:
+            self.depth -= 1
+
+    def _table(self, tbl: Any) -> None:
         rows = _children(tbl, W + "tr")
         cells = [tc for tr in rows for tc in _children(tr, W + "tc")]
         if len(cells) <= 1 or any(tc.find(f".//{W}tbl") is not None for tc in cells):

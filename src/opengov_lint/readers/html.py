@@ -11,6 +11,7 @@ from typing import Any
 
 from opengov_lint.model import Cell, Document, Paragraph, Table
 from opengov_lint.readers import ReadError
+from opengov_lint.readers.limits import current, exceeded
 from opengov_lint.readers.decode import decode_html
 from opengov_lint.readers.grid import Grid
 from opengov_lint.readers.textutil import collapse_html_space, is_page_number
@@ -26,6 +27,7 @@ _STRIP = " \t\r\n\f\u00a0"  # NBSP is layout in HTML; the ideographic space U+30
 def read(path: str, data: bytes, fmt: str = "html") -> Document:
     text, _enc = decode_html(data)
     root = parse(text)
+    _check_tables(root)
     from opengov_lint.readers.htmlpage import find_body, page_title, published_date
 
     doc = Document(path=path, format=fmt)
@@ -39,6 +41,20 @@ def read(path: str, data: bytes, fmt: str = "html") -> Document:
     doc.blocks = [b for b in walker.blocks if not (isinstance(b, Paragraph) and is_page_number(b.text))]
     doc.title = title[0] if title is not None else page_title(root)
     return doc
+
+
+def _check_tables(root: Any) -> None:
+    """Cell count and table nesting, before any grid is built."""
+    lim = current()
+    cells = 0
+    for _ in root.iter("td", "th"):
+        cells += 1
+        if cells > lim.max_cells:
+            raise exceeded("网页中的表格单元格数", "number of table cells in the page", "max_cells", cells, lim.max_cells)
+    for table in root.iter("table"):
+        depth = sum(1 for a in table.iterancestors("table")) + 1
+        if depth > lim.max_nesting:
+            raise exceeded("表格嵌套层数", "depth of tables nested in tables", "max_nesting", depth, lim.max_nesting)
 
 
 def parse(text: str) -> Any:

@@ -16,6 +16,7 @@ from typing import Any
 
 from opengov_lint.model import Diagnostic, Document, Paragraph, Table
 from opengov_lint.readers import ReadError
+from opengov_lint.readers.limits import current, exceeded
 from opengov_lint.readers.pdftables import Fragment, build_table, continues, page_fragments
 from opengov_lint.readers.pdftext import (
     Char,
@@ -41,6 +42,7 @@ class _Page:
     image_only: bool = False
     unmapped: int = 0  # glyphs without a usable character (a font with no Unicode mapping)
     glyphs: int = 0
+    damaged: str | None = None  # the page could not be read
 
 
 def read(path: str, data: bytes, fmt: str = "pdf") -> Document:
@@ -50,6 +52,11 @@ def read(path: str, data: bytes, fmt: str = "pdf") -> Document:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise _open_error(str(exc)) from exc
+    limit = current().max_pages
+    if len(pdf) > limit:
+        n = len(pdf)
+        pdf.close()
+        raise exceeded("PDF 页数", "number of PDF pages", "max_pages", n, limit)
     tables = _TableFinder(data)
     try:
         pages = [_read_page(pdf, i, tables) for i in range(len(pdf))]
@@ -58,6 +65,9 @@ def read(path: str, data: bytes, fmt: str = "pdf") -> Document:
         tables.close()
         pdf.close()
     doc = Document(path=path, format=fmt)
+    if pages and all(p.damaged for p in pages):
+        raise ReadError("PDF 文件已损坏，没有一页能够读取", f"no page of the PDF can be read ({pages[0].damaged})",
+                        reason="bad-pdf")
     if not any(p.lines or p.fragments for p in pages):
         raise ReadError(
             "PDF 没有可提取的文字层（可能是扫描件或图片），无法检查；请提供带文字层的 PDF、Word 或网页版本",
@@ -67,6 +77,11 @@ def read(path: str, data: bytes, fmt: str = "pdf") -> Document:
     for p, lines in zip(pages, kept):
         p.lines = lines
     for p in pages:
+        if p.damaged:
+            doc.diagnostics.append(Diagnostic(
+                "OG903", f"第{p.number}页已损坏，无法读取，该页内容未被检查（{p.damaged}）",
+                f"page {p.number} is damaged and could not be read; its content was not checked ({p.damaged})",
+                page=p.number, evidence={"page": p.number, "error": p.damaged}))
         if p.image_only:
             doc.diagnostics.append(Diagnostic(
                 "OG903", f"第{p.number}页没有文字层（可能是扫描图片），该页内容未被读取和检查",
@@ -118,6 +133,18 @@ class _TableFinder:
 
 
 def _read_page(pdf: Any, index: int, tables: _TableFinder) -> _Page:
+    """One page; a damaged page is reported (OG903) and the others are still read."""
+    try:
+        return _read_page_unsafe(pdf, index, tables)
+    except (ReadError, MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - pdfium/pdfminer raise many kinds for damaged content
+        broken = _Page(index + 1, 842.0)
+        broken.damaged = f"{type(exc).__name__}: {exc}"
+        return broken
+
+
+def _read_page_unsafe(pdf: Any, index: int, tables: _TableFinder) -> _Page:
     page = pdf[index]
     try:
         chars = pdfium_chars(page)

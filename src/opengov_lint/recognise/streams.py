@@ -74,8 +74,35 @@ def _soft(prev: str, nxt: str) -> bool:
     return len(p) >= _SOFT_WRAP_MIN and not _ENDS_SENTENCE.search(p) and not _STARTS_NUMBERED.match(nxt)
 
 
+class _FoldTable(dict[int, str]):
+    """str.translate table for `fold`, filled on first use of each character."""
+
+    def __missing__(self, code: int) -> str:
+        value = fold(chr(code))
+        self[code] = value
+        return value
+
+
+_FOLD = _FoldTable()
+_RUNS = re.compile(r"\n|[^\s\u200b\ufeff]+")
+_MEMO: list[tuple[list[Unit], list[Stream]]] = []
+
+
 def build(units: Iterable[Unit]) -> list[Stream]:
-    """One stream per run of consecutive units of the same section."""
+    """One stream per run of consecutive units of the same section. Several rules ask for the same
+    streams of one report: the last few results are kept (checked by identity, never by value)."""
+    units = list(units)
+    for seen, streams in _MEMO:
+        if len(seen) == len(units) and all(a.paragraph is b.paragraph and a.section == b.section
+                                           for a, b in zip(seen, units)):
+            return streams
+    streams = _build(units)
+    _MEMO.insert(0, (units, streams))
+    del _MEMO[4:]
+    return streams
+
+
+def _build(units: list[Unit]) -> list[Stream]:
     out: list[Stream] = []
     cur: Stream | None = None
     for u in units:
@@ -92,14 +119,11 @@ def build(units: Iterable[Unit]) -> list[Stream]:
         cur.units.append(u)
         cur.text += t.strip()
     for s in out:
-        flat, fmap = [], []
-        for i, ch in enumerate(s.text):
-            if ch == "\n":
-                flat.append("\n")
-                fmap.append(i)
-            elif not ch.isspace() and ch not in "\u200b\ufeff":
-                flat.append(fold(ch))
-                fmap.append(i)
+        flat: list[str] = []
+        fmap: list[int] = []
+        for m in _RUNS.finditer(s.text):
+            flat.append(m.group(0).translate(_FOLD))
+            fmap.extend(range(m.start(), m.end()))
         s.flat, s.fmap = "".join(flat), fmap
     return out
 
