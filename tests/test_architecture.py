@@ -101,3 +101,26 @@ def test_every_package_is_listed_for_the_wheel() -> None:
     found = {"opengov_lint" + ("." + ".".join(p.relative_to(SRC).parts[:-1]) if p.parent != SRC else "")
              for p in SRC.rglob("__init__.py")}
     assert found <= listed, sorted(found - listed)
+
+
+def test_catalogue_parses_the_same_with_the_c_and_the_pure_loader() -> None:
+    """The C loader (ruamel.yaml.clib) is used when installed; it follows YAML 1.1 in places, so every
+    shipped file must mean the same to both."""
+    for p in sorted(CATALOG.rglob("*.yaml")):
+        text = p.read_text(encoding="utf-8")
+        assert YAML(typ="safe").load(text) == YAML(typ="safe", pure=True).load(text), p
+
+
+def test_catalogue_cache_is_keyed_by_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from opengov_lint import catalog_cache
+
+    monkeypatch.setenv("OPENGOV_LINT_CACHE_DIR", str(tmp_path))
+    catalog_cache._entries.cache_clear()
+    catalog_cache.put("x.yaml", "aaa", {"k": [1, "二"]})
+    catalog_cache._entries.cache_clear()
+    assert catalog_cache.get("x.yaml", "aaa") == {"k": [1, "二"]}
+    assert catalog_cache.get("x.yaml", "bbb") is None  # edited file: parsed again
+    (tmp_path / f"catalog-{__import__('opengov_lint').__version__}.json").write_text("{broken", encoding="utf-8")
+    catalog_cache._entries.cache_clear()
+    assert catalog_cache.get("x.yaml", "aaa") is None  # a corrupt cache is ignored
+    catalog_cache._entries.cache_clear()

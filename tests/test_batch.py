@@ -192,7 +192,7 @@ def test_aggregate_command(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
-    make_series(tmp_path, units=60)
+    make_series(tmp_path, units=100)
     out = tmp_path / "out.json"
     env = {**os.environ, "NO_COLOR": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "opengov_lint", "check", str(tmp_path), "--jobs", "2",

@@ -74,6 +74,15 @@ class _Progress:
 
 
 def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
+    try:
+        return _run_check(paths, settings, opts)
+    except KeyboardInterrupt:  # also while collecting files or building the engine
+        sys.stderr.write("\nopengov-lint: interrupted; no output file was written\n" if settings.lang != "zh"
+                         else "\nopengov-lint：已中断，未写出任何输出文件\n")
+        return EXIT_INTERRUPTED
+
+
+def _run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
     from opengov_lint import engine
     from opengov_lint.reporters import get_reporter
     from opengov_lint.runner import build_engine, check_one, init_worker, run_batch

@@ -12,6 +12,17 @@ def main() -> None:
 
         sys.stdout.write(f"opengov-lint {__version__}\n")
         return
-    from opengov_lint.cli import app
+    import signal
 
-    app(prog_name="opengov-lint")
+    try:
+        from opengov_lint.cli import app
+
+        app(prog_name="opengov-lint")
+    except SystemExit:
+        # the work is done and its output written: a late Ctrl-C must not turn a clean exit into a
+        # traceback while the interpreter shuts the worker pool down
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise
+    except KeyboardInterrupt:  # Ctrl-C before or after a batch's own handler: no traceback, exit 130
+        sys.stderr.write("\nopengov-lint: interrupted\n")
+        sys.exit(130)

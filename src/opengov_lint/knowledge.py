@@ -15,16 +15,27 @@ from typing import Any
 
 @functools.cache
 def load_yaml_resource(name: str) -> Any:
-    """Parse one YAML file of the catalogue (path relative to rules/), once per process."""
-    data = resources.files("opengov_lint.catalog").joinpath(name).read_text(encoding="utf-8")
-    return parse_yaml(data)
+    """Parse one YAML file of the catalogue (path relative to rules/), once per process; the parsed
+    form is cached as JSON between processes (catalog_cache)."""
+    import hashlib
+
+    from opengov_lint import catalog_cache
+
+    raw = resources.files("opengov_lint.catalog").joinpath(name).read_bytes()
+    digest = hashlib.sha1(raw).hexdigest()
+    cached = catalog_cache.get(name, digest)
+    if cached is not None:
+        return cached
+    data = parse_yaml(raw.decode("utf-8"))
+    catalog_cache.put(name, digest, data)
+    return data
 
 
 def parse_yaml(text: str) -> Any:
-    """Safe YAML parsing (no Python object construction, ever)."""
+    """Safe YAML parsing (no Python object construction, ever); the C loader when installed."""
     from ruamel.yaml import YAML
 
-    return YAML(typ="safe", pure=True).load(text)
+    return YAML(typ="safe").load(text)
 
 
 @dataclass(slots=True, frozen=True)

@@ -11,7 +11,6 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -243,8 +242,10 @@ def run_local(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileR
         for p in paths:
             yield check_one(p)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only batches pay for multiprocessing
+
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(settings,))
-    window: deque[Future[FileResult]] = deque()
+    window: deque[Any] = deque()
     try:
         it = iter(paths)
         for p in it:

@@ -116,7 +116,11 @@ class _TableFinder:
 
     def page(self, index: int) -> tuple[list[Fragment], list[Char]]:
         if self.pdf is None:
+            import logging
+
             import pdfplumber
+
+            logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged content is our finding, not noise
 
             self.pdf = pdfplumber.open(BytesIO(self.data))
         page = self.pdf.pages[index]

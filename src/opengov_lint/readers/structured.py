@@ -68,6 +68,14 @@ def _load(data: bytes, fmt: str) -> Any:
                         f"the YAML uses {aliases} aliases (over the limit of {MAX_ALIASES}); not read",
                         reason="yaml-aliases")
     try:
+        if "opengov-lint" not in text:  # no suppression comments to read: the fast loader
+            from opengov_lint.readers.yamlmarks import YamlTagError, load
+
+            try:
+                return load(text)
+            except YamlTagError as exc:
+                raise ReadError(f"YAML 格式错误：{exc}（结构化年报只能使用普通的文字、数字和列表）",
+                                f"invalid YAML: {exc}", reason="invalid-yaml") from exc
         return YAML(typ="rt", pure=True).load(text)
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

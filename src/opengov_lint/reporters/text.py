@@ -38,12 +38,46 @@ def where(f: Finding, lang: str, template: str) -> str:
     return " · ".join(parts)
 
 
+Segment = tuple[str, str]  # (text, rich style or "")
+
+
+class _Out:
+    """Prints lines of styled segments: through rich when colours are wanted, as plain text
+    otherwise (a pre-commit hook or a pipe never pays for importing rich)."""
+
+    def __init__(self, out: IO[str], color: bool) -> None:
+        self.out, self.color = out, color
+        self.console: Any = None
+        if color:
+            from rich.console import Console
+
+            self.console = Console(file=out, highlight=False, soft_wrap=True, force_terminal=True, emoji=False)
+
+    def line(self, *segments: Segment) -> None:
+        if self.console is None:
+            self.out.write("".join(t for t, _ in segments) + "\n")
+            return
+        from rich.text import Text
+
+        self.console.print(Text.assemble(*segments))
+
+    def table(self, title: str, headers: list[tuple[str, str]], rows: list[list[str]]) -> None:
+        from rich.console import Console
+        from rich.table import Table
+
+        console = self.console or Console(file=self.out, highlight=False, soft_wrap=True, no_color=True,
+                                          emoji=False)
+        t = Table(title=title, show_edge=False)
+        for name, justify in headers:
+            t.add_column(name, justify=justify)  # type: ignore[arg-type]
+        for row in rows:
+            t.add_row(*row)
+        console.print(t)
+
+
 class TextReporter:
     def __init__(self, out: IO[str], lang: str, color: bool, quiet: bool, statistics: bool) -> None:
-        from rich.console import Console
-
-        self.console = Console(file=out, highlight=False, soft_wrap=True, no_color=not color,
-                               force_terminal=color, emoji=False)
+        self.console = _Out(out, color)
         self.lang, self.quiet, self.statistics = lang, quiet, statistics
         self.files = 0
         self.fixed = 0
@@ -57,9 +91,15 @@ class TextReporter:
     def start(self) -> None:
         pass
 
-    def file(self, result: FileResult) -> None:
-        from rich.markup import escape
+    def _finding(self, f: Finding, template: str) -> None:
+        zh = self.lang == "zh"
+        label, label_en, style = _SEV[f.severity]
+        loc = where(f, self.lang, template)
+        self.console.line(("  ", ""), (label if zh else label_en, style), (" ", ""), (f.code, "bold"), (" ", ""),
+                          (f.name, "dim"), (f"  {loc}" if loc else "", "dim"))
+        self.console.line((f"      {f.message}", ""))
 
+    def file(self, result: FileResult) -> None:
         self.files += result.meta.get("format") != "config"  # findings about the configuration itself
         self.fixed += result.fixed
         self.unreadable += not result.readable
@@ -77,25 +117,14 @@ class TextReporter:
                 if x]
         if m.get("template") in ("2019", "2021"):
             bits.append(f"{m['template']}年版格式" if zh else f"{m['template']} layout")
-        head = f"[bold]{escape(result.path)}[/bold]"
-        if bits:
-            head += f"  [dim]{escape(' · '.join(bits))}[/dim]"
-        self.console.print(head)
+        self.console.line((result.path, "bold"), (f"  {' · '.join(bits)}" if bits else "", "dim"))
         template = str(m.get("template") or "2021")
         for f in result.findings:
-            label, label_en, style = _SEV[f.severity]
-            loc = where(f, self.lang, template)
-            self.console.print(
-                f"  [{style}]{label if zh else label_en}[/{style}] [bold]{f.code}[/bold] [dim]{f.name}[/dim]"
-                + (f"  [dim]{escape(loc)}[/dim]" if loc else "")
-            )
-            self.console.print(f"      {escape(f.message)}")
-        self.console.print()
+            self._finding(f, template)
+        self.console.line()
 
     def extra(self, findings: list[Finding]) -> None:
         """Cross-document findings, grouped by file, after the per-file ones."""
-        from rich.markup import escape
-
         if not findings:
             return
         zh = self.lang == "zh"
@@ -103,18 +132,14 @@ class TextReporter:
         self.by_rule.update((f.code, f.name) for f in findings)
         if self.quiet:
             return
-        self.console.print(f"[bold]{'跨文档检查（同一机关不同年度、汇总与单位、不同机关之间）' if zh else 'Across documents'}[/bold]")
+        self.console.line(("跨文档检查（同一机关不同年度、汇总与单位、不同机关之间）" if zh else "Across documents", "bold"))
         current = None
         for f in findings:
             if f.path != current:
                 current = f.path
-                self.console.print(f"[bold]{escape(f.path)}[/bold]")
-            label, label_en, style = _SEV[f.severity]
-            loc = where(f, self.lang, "2021")
-            self.console.print(f"  [{style}]{label if zh else label_en}[/{style}] [bold]{f.code}[/bold] "
-                               f"[dim]{f.name}[/dim]" + (f"  [dim]{escape(loc)}[/dim]" if loc else ""))
-            self.console.print(f"      {escape(f.message)}")
-        self.console.print()
+                self.console.line((f.path, "bold"))
+            self._finding(f, "2021")
+        self.console.line()
 
     def finish(self) -> None:
         zh = self.lang == "zh"
@@ -136,7 +161,7 @@ class TextReporter:
         style = "bold red" if e else ("yellow" if w else "green")
         if not (e or w or i):
             text = ("✓ " + text) if not zh else ("✓ " + text + "，未发现问题")
-        self.console.print(f"[{style}]{text}[/{style}]")
+        self.console.line((text, style))
         self._suppressed_note()
 
     def _suppressed_note(self) -> None:
@@ -149,25 +174,18 @@ class TextReporter:
             notes.append(f"按忽略注释或配置忽略了 {self.suppressed} 个问题" if zh else
                          f"{self.suppressed} finding(s) suppressed by comments or configuration")
         if notes:
-            self.console.print(f"[dim]{'；'.join(notes) if zh else '; '.join(notes)}[/dim]")
+            self.console.line(("；".join(notes) if zh else "; ".join(notes), "dim"))
 
     def _statistics(self) -> None:
-        from rich.table import Table
-
         zh = self.lang == "zh"
-        t = Table(title="按规则统计" if zh else "Findings per rule", show_edge=False)
-        t.add_column("规则" if zh else "rule")
-        t.add_column("名称" if zh else "name")
-        t.add_column("数量" if zh else "count", justify="right")
-        for (code, name), n in sorted(self.by_rule.items()):
-            t.add_row(code, name, str(n))
-        self.console.print(t)
-        f = Table(title="按文件统计" if zh else "Findings per file", show_edge=False)
-        for col in (("文件", "file"), ("错误", "errors"), ("警告", "warnings"), ("提示", "info")):
-            f.add_column(col[0] if zh else col[1], justify="left" if col[1] == "file" else "right")
-        for path, c in self.by_file:
-            f.add_row(path, str(c["error"]), str(c["warning"]), str(c["info"]))
-        self.console.print(f)
+        self.console.table("按规则统计" if zh else "Findings per rule",
+                           [("规则" if zh else "rule", "left"), ("名称" if zh else "name", "left"),
+                            ("数量" if zh else "count", "right")],
+                           [[code, name, str(n)] for (code, name), n in sorted(self.by_rule.items())])
+        self.console.table("按文件统计" if zh else "Findings per file",
+                           [(c[0] if zh else c[1], "left" if c[1] == "file" else "right")
+                            for c in (("文件", "file"), ("错误", "errors"), ("警告", "warnings"), ("提示", "info"))],
+                           [[path, str(c["error"]), str(c["warning"]), str(c["info"])] for path, c in self.by_file])
 
 
 def make(fmt: str, out: IO[str], *, lang: str, color: bool, quiet: bool, statistics: bool, **_: Any) -> TextReporter:
