@@ -87,6 +87,8 @@ def builtin_rules() -> tuple[RuleInfo, ...]:
 
 @functools.cache
 def plugin_rules() -> tuple[RuleInfo, ...]:
+    if not _may_have_plugins():
+        return ()
     from importlib.metadata import entry_points
 
     out = []
@@ -96,6 +98,32 @@ def plugin_rules() -> tuple[RuleInfo, ...]:
         for m in mods:
             out.append(rule_from_module(m, builtin=False))
     return tuple(out)
+
+
+def _may_have_plugins() -> bool:
+    """A cheap look at the installed distributions' entry_points.txt before paying for
+    importlib.metadata (a pre-commit hook starts on every commit); any doubt answers yes."""
+    import os
+    import sys
+
+    needle = ENTRY_POINT_GROUP.encode()
+    for entry in sys.path:
+        if not entry or not os.path.isdir(entry):
+            if entry and os.path.isfile(entry):  # a zip or egg on the path: let importlib.metadata look
+                return True
+            continue
+        try:
+            names = [d.name for d in os.scandir(entry) if d.name.endswith((".dist-info", ".egg-info"))]
+        except OSError:
+            continue
+        for name in names:
+            try:
+                with open(os.path.join(entry, name, "entry_points.txt"), "rb") as fh:
+                    if needle in fh.read():
+                        return True
+            except OSError:
+                continue
+    return False
 
 
 def all_rules(plugins: bool = True, packs: tuple[str, ...] | list[str] = ()) -> list[RuleInfo]:
