@@ -210,3 +210,25 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
         assert not [p for p in tmp_path.iterdir() if p.name.startswith(".opengov-lint-")]
     else:  # the batch finished before the signal arrived: it must then be complete
         assert proc.returncode in (0, 1) and out.exists()
+
+
+def test_real_multi_year_series(corpus: Path, tmp_path: Path) -> None:
+    """洪泽区人民政府 2023 and 2024 (written with and without 淮安市): one organ, consecutive years. Their
+    carry-over and in-force chains are consistent (5 in force + 3 issued − 0 repealed = 8); a planted
+    break in the 2024 report is found, on that report's 二、上年结转 row."""
+    y2023, y2024 = corpus / "001_huaian-hongze-district-2023.pdf", corpus / "002_huaian-hongze-district-2024.pdf"
+    code, found = check_json(str(y2023), str(y2024), extra=("--select", "OG601,OG602"))
+    assert found == []
+    planted = tmp_path / "hongze-2024.yaml"
+    assert run_cli("convert", str(y2024), "-o", str(planted)).returncode == 0
+    data = YAML(typ="safe").load(planted.read_text(encoding="utf-8"))
+    data["tables"]["requests"]["carried_over"]["natural_person"] = 2
+    data["tables"]["active_disclosure"]["normative_documents"]["in_force"] = 9
+    planted.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    planted = planted.rename(planted.with_suffix(".json"))
+    code, found = check_json(str(y2023), str(planted), extra=("--select", "OG601,OG602"))
+    got = sorted((f["code"], f["location"]["row"], f["location"]["column"], f["evidence"]["expected"],
+                  f["evidence"]["actual"]) for f in found)
+    assert got == [("OG601", "carried_over", "natural_person", 0, 2),
+                   ("OG602", "normative_documents", "in_force", 8, 9)]
+    assert {f["path"] for f in found} == {str(planted)} and code == 1

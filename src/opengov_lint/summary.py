@@ -27,8 +27,21 @@ _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _MIN_SENTENCE = 12
 
 
+_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,6}?市)?")
+_LOWER_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:区|县|市|旗|镇|乡|街道)")
+
+
 def issuer_key(name: str | None) -> str | None:
-    return squash(nfkc(name)) if name else None
+    """The grouping key of an organ: the same organ is written with or without its province and city
+    (淮安市洪泽区人民政府 / 洪泽区人民政府), so those prefixes are dropped when a lower unit follows."""
+    if not name:
+        return None
+    key = squash(nfkc(name))
+    m = _PREFIX.match(key)
+    rest = key[m.end():] if m else key
+    if rest != key and _LOWER_UNIT.match(rest):
+        return rest
+    return key
 
 
 def _hash(s: str) -> int:
