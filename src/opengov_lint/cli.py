@@ -117,6 +117,8 @@ def check(
     settings.timeout = timeout if timeout is not None else settings.timeout
     settings.executor, settings.scheduler = executor, scheduler
     settings.fix = "diff" if diff else ("apply" if fix else None)
+    if fix and output and paths and len(paths) == 1 and paths[0].lower().endswith(".docx"):
+        raise typer.Exit(_fix_docx(paths[0], output, settings))
     _validate_choices(settings)
     if executor not in ("local", "dask"):
         _usage(f"--executor must be local or dask (got {executor!r})")
@@ -247,6 +249,77 @@ def _write_report(report: Any, to: str, output: str | None) -> None:
         atomic_write(output, text)
     else:
         sys.stdout.write(text)
+
+
+def _fix_docx(path: str, output: str, settings: Any) -> int:
+    """`check REPORT.docx --fix -o FIXED.docx`: a fixed copy; the original is never touched."""
+    from opengov_lint import engine
+    from opengov_lint.authoring.docx_fix import fix_copy
+    from opengov_lint.batch import BatchOptions, run_check
+    from opengov_lint.model import Report
+    from opengov_lint.readers import ReadError, read_path
+    from opengov_lint.recognise import Overrides, recognise
+    from opengov_lint.runner import build_engine
+
+    if os.path.abspath(output) == os.path.abspath(path):
+        _usage("--fix never edits a Word file in place: give another -o for the fixed copy")
+    try:
+        doc = read_path(path)
+    except ReadError as exc:
+        typer.echo(f"{path}: {exc.code} {exc.message_zh} / {exc.message_en}", err=True)
+        return EXIT_FINDINGS
+    assert not isinstance(doc, Report)
+    report = recognise(doc, Overrides(year=settings.year, issuer_kind=settings.issuer_kind))
+    findings = engine.run(report, build_engine(settings), path)
+    with open(path, "rb") as fh:
+        result = fix_copy(fh.read(), findings)
+    atomic_write_bytes(output, result.data)
+    typer.echo(f"已修正 {len(result.applied)} 处，写入 {output}（原文件未改动）", err=True)
+    settings.fix = None
+    return run_check([output], settings, BatchOptions(progress=False))
+
+
+@app.command("annotate")
+def annotate_cmd(
+    path: Annotated[str, typer.Argument(help="The author's Word report (.docx).")],
+    output: Annotated[str, typer.Option("-o", "--output", help="The reviewed copy to write (.docx).")],
+    config: Annotated[str | None, typer.Option(help="Configuration file.")] = None,
+    lang: Annotated[str | None, typer.Option(help="Comment language: zh|en")] = None,
+    year: Annotated[int | None, typer.Option(help="Report year (overrides detection).")] = None,
+    issuer_kind: Annotated[str | None, typer.Option("--issuer-kind", help="government|department")] = None,
+) -> None:
+    """A copy of a Word report with a comment at each finding (在 Word 文档中批注问题)."""
+    from opengov_lint import engine
+    from opengov_lint.authoring.annotate import annotate
+    from opengov_lint.config import ConfigError, load_settings
+    from opengov_lint.model import Report
+    from opengov_lint.readers import ReadError, read_path
+    from opengov_lint.recognise import Overrides, recognise
+    from opengov_lint.runner import build_engine
+
+    if not path.lower().endswith(".docx"):
+        _usage("annotate works on Word .docx files (convert other formats with `convert --to docx` first)")
+    if os.path.abspath(output) == os.path.abspath(path):
+        _usage("refusing to overwrite the input file: give another -o")
+    try:
+        settings = load_settings(config)
+    except ConfigError as exc:
+        _usage(f"configuration error in {exc.path}: {exc.key}: {exc.problem}")
+    settings.lang = lang or settings.lang
+    try:
+        doc = read_path(path)
+    except ReadError as exc:
+        typer.echo(f"{path}: {exc.code} {exc.message_zh} / {exc.message_en}", err=True)
+        raise typer.Exit(EXIT_FINDINGS) from None
+    assert not isinstance(doc, Report)
+    report = recognise(doc, Overrides(year=year or settings.year, issuer_kind=issuer_kind or settings.issuer_kind))
+    findings = engine.run(report, build_engine(settings), path)
+    with open(path, "rb") as fh:
+        result = annotate(fh.read(), report, findings)
+    atomic_write_bytes(output, result.data)
+    typer.echo(f"已在 {output} 中添加 {len(result.placed)} 条批注" + (
+        f"；{len(result.unplaced)} 个问题无法定位到段落或单元格" if result.unplaced else ""), err=True)
+    raise typer.Exit(EXIT_FINDINGS if engine.fails(findings, settings.fail_on) else EXIT_OK)
 
 
 @app.command("aggregate")

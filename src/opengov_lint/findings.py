@@ -36,9 +36,10 @@ class Location:
 class Fix:
     """A safe text edit on one source line: replace `old` (which must occur exactly once) by `new`."""
 
-    line: int
+    line: int | None
     old: str
     new: str
+    ref: str | None = None  # the source element when the format has no lines (docx)
 
 
 @dataclass(slots=True)

@@ -21,6 +21,7 @@ class Cell:
     colspan: int = 1
     line: int | None = None
     page: int | None = None
+    ref: str | None = None  # where the cell is in the source file, for writing back (docx: "tc12")
 
 
 @dataclass(slots=True, eq=False)
@@ -46,6 +47,7 @@ class Paragraph:
     page: int | None = None
     style: str | None = None
     index: int = 0  # position among the document's paragraphs, 0-based
+    ref: str | None = None  # where the paragraph is in the source file (docx: "p17")
 
 
 Block = Paragraph | Table

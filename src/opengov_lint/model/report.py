@@ -37,6 +37,7 @@ class TypedCell:
     line: int | None = None
     page: int | None = None
     edit_line: int | None = None  # where the raw text is written, when not on `line` (canonical `raw:` map)
+    ref: str | None = None  # the source cell (docx: "tc12"), for annotating or fixing a copy
 
     @property
     def numeric(self) -> bool:
@@ -55,6 +56,7 @@ class LabelVariant:
     expected: str
     line: int | None = None
     page: int | None = None
+    ref: str | None = None
 
 
 @dataclass(slots=True)
@@ -72,6 +74,7 @@ class RowInfo:
     label: str
     line: int | None = None
     page: int | None = None
+    ref: str | None = None
 
 
 @dataclass(slots=True)
@@ -106,6 +109,7 @@ class Section:
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: list[int] = field(default_factory=list)  # indexes of document tables inside the section
     variant: bool = False  # title wording differs from the template (OG104)
+    ref: str | None = None  # the heading paragraph in the source file (docx: "p17")
 
     @property
     def text(self) -> str:

@@ -43,12 +43,24 @@ def read(path: str, data: bytes, fmt: str = "docx") -> Document:
             raise ReadError("文件中没有 Word 正文（word/document.xml），不是 Word 文档或已损坏",
                             "the package has no Word main document part", reason="no-document")
         reader = _Reader(parse_numbering(_xml(zf, "word/numbering.xml")), _styles(_xml(zf, "word/styles.xml")))
+        reader.refs = element_refs(body)
         doc = Document(path=path, format=fmt)
         root = body.find(W + "body")
         reader.flow(root if root is not None else body)
         doc.blocks = reader.blocks
         doc.title = _core_title(_xml(zf, "docProps/core.xml"))
     return doc
+
+
+def element_refs(root: Any) -> dict[Any, str]:
+    """Stable names of the paragraphs ("p17") and table cells ("tc5") of document.xml, in document
+    order, so a finding can be written back next to its source (annotate, fix a copy)."""
+    refs: dict[Any, str] = {}
+    for i, el in enumerate(root.iter(W + "p")):
+        refs[el] = f"p{i}"
+    for i, el in enumerate(root.iter(W + "tc")):
+        refs[el] = f"tc{i}"
+    return refs
 
 
 def _check_package(zf: zipfile.ZipFile) -> None:
@@ -145,6 +157,7 @@ class _Reader:
         self.numbering, self.styles = numbering, styles
         self.blocks: list[Paragraph | Table] = []
         self.depth = 0
+        self.refs: dict[Any, str] = {}
 
     # -- flow ------------------------------------------------------------------------------------
     def flow(self, parent: Any) -> None:
@@ -153,7 +166,7 @@ class _Reader:
             if tag == W + "p":
                 text, style = self.paragraph(el)
                 if text and not is_page_number(text):
-                    self.blocks.append(Paragraph(text, style=style))
+                    self.blocks.append(Paragraph(text, style=style, ref=self.refs.get(el)))
             elif tag == W + "tbl":
                 self.table(el)
             elif tag in (W + "sdt", W + "customXml", W + "sdtContent", W + "smartTag", W + "ins", W + "moveTo"):
@@ -230,7 +243,7 @@ class _Reader:
                 if above is not None:
                     grid.extend_down(above, r)
                 else:
-                    grid.place(Cell(self.cell_text(tc)), r, c, 1, span)
+                    grid.place(Cell(self.cell_text(tc), ref=self.refs.get(tc)), r, c, 1, span)
                 c += span
         if rows:
             self.blocks.append(Table(grid.rows(len(rows))))

@@ -46,6 +46,7 @@ def _split_sections(doc: Document) -> tuple[list[Paragraph], list[Section]]:
                 current = Section(
                     number=h.spec.number, heading=block.text.strip(), title=h.title,
                     numbering=h.numbering.raw, line=block.line, page=block.page, variant=h.variant,
+                    ref=block.ref,
                 )
                 out.append(current)
             elif current is None:

@@ -163,7 +163,7 @@ class _Builder:
         if any(v.kind == kind and v.id == ref.key and v.found == cell.text for v in self.data.variants):
             return
         self.data.variants.append(LabelVariant(self.tid, kind, ref.key, " ".join(cell.text.split()), ref.label,
-                                               cell.line, cell.page))
+                                               cell.line, cell.page, cell.ref))
 
     def row_spec(self, ref: LabelRef, header_layout: str | None) -> tuple[RowSpec | None, bool]:
         """The row's spec in the table's layout; a row only the other layout has is 'foreign'."""
@@ -237,7 +237,7 @@ class _Builder:
         present = order if row_headers and ev.table.ragged else None
         mapping, missing = map_values(ev.values, keys, spans, present, ev.table.ragged)
         label = " ".join(ev.label.text.split()) if ev.label else spec.label
-        self.data.rows[spec.path] = RowInfo(label, ev.line, ev.page)
+        self.data.rows[spec.path] = RowInfo(label, ev.line, ev.page, ev.label.ref if ev.label else None)
         if caption is not None:
             caption.rows.append(spec.path)
         if mapping is None:
@@ -334,7 +334,9 @@ def _item(ref: LabelRef, tid: str) -> int | None:
 
 
 def _typed(cell: Cell, col: ColSpec):  # type: ignore[no-untyped-def]
-    return type_cell(cell.text, col.kind, col.unit, cell.line, cell.page)
+    typed = type_cell(cell.text, col.kind, col.unit, cell.line, cell.page)
+    typed.ref = cell.ref
+    return typed
 
 
 def _short_row(tid: str, label: str, got: int, want: int, ev: RowEvent) -> Diagnostic:

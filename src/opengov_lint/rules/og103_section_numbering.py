@@ -47,11 +47,11 @@ def check(report: Report, options: None) -> Iterator[Hit]:
         if found == expected:
             continue
         fix = None
-        if found and s.line:
+        if found and (s.line or s.ref):
             m = re.match(r"[#\s\u3000]*" + re.escape(found) + r"[ \t\u3000]*", s.heading)
             if m:
                 lead = re.match(r"[#\s\u3000]*", m.group(0))
-                fix = Fix(s.line, m.group(0)[lead.end() if lead else 0:], expected)
+                fix = Fix(s.line, m.group(0)[lead.end() if lead else 0:], expected, s.ref)
         yield Hit(
             fix=fix,
             message="none" if not found else "default",

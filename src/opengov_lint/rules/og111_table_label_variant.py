@@ -39,7 +39,7 @@ def check(report: Report, options: None) -> Iterator[Hit]:
         for v in t.variants:
             zh, en = _KIND.get(v.kind, (v.kind, v.kind))
             yield Hit(
-                fix=Fix(v.line, v.found, v.expected) if v.line and "\n" not in v.found else None,
+                fix=Fix(v.line, v.found, v.expected, v.ref) if (v.line or v.ref) and "\n" not in v.found else None,
                 args={"table": TABLE_SHORT[t.id], "kind": zh, "kind_en": en, "found": v.found, "expected": v.expected},
                 location=Location(line=v.line, page=v.page, section=table_section(t), table=t.id,
                                   row=v.id if v.kind == "row" else None,

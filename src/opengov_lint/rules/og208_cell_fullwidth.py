@@ -39,7 +39,7 @@ def check(report: Report, options: None) -> Iterator[Hit]:
             clean = str(cell.value) + (cell.unit or "")
             old = cell.raw.strip(" \t\r\n")
             where = cell.edit_line or cell.line
-            yield Hit(fix=Fix(where, old, clean) if where and old else None,
+            yield Hit(fix=Fix(where, old, clean, cell.ref) if (where or cell.ref) and old else None,
                       args={"table": TABLE_SHORT[table.id], "row": row_label(table, row),
                             "col": col_label(table, col, row), "raw": cell.raw, "clean": clean},
                       location=cell_location(table, row, col, cell), evidence={"raw": cell.raw, "clean": clean})

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from opengov_lint.findings import Hit
+from opengov_lint.findings import Fix, Hit
 from opengov_lint.knowledge import documents
 from opengov_lint.model import Report
+from opengov_lint.recognise.citations import Citation
 from opengov_lint.rules._helpers import citation_location, citations, regulation_kind
 
 CODE = "OG401"
@@ -50,9 +51,21 @@ def check(report: Report, options: None) -> Iterator[Hit]:
         loc = citation_location(c)
         if kind == "wrong":
             yield Hit(message="wrong", args={"found": c.title, "expected": expected}, location=loc,
-                      evidence={"found": c.title, "expected": expected, "text": c.text})
+                      evidence={"found": c.title, "expected": expected, "text": c.text},
+                      fix=_fix(report, c, expected))
         elif kind == "short" and first:
             yield Hit(message="first_short", args={"found": c.title, "expected": expected}, location=loc,
-                      evidence={"found": c.title, "expected": expected, "text": c.text}, severity="warning")
+                      evidence={"found": c.title, "expected": expected, "text": c.text}, severity="warning",
+                      fix=_fix(report, c, expected))
         first = False
 
+
+def _fix(report: Report, c: Citation, expected: str) -> Fix | None:
+    """The title as written (one line, 《》 or 〈〉) -> the full title in the same brackets."""
+    if c.kind != "title" or not c.text or not c.brackets or len(c.brackets) != 2:
+        return None
+    new = f"{c.brackets[0]}{expected}{c.brackets[1]}"
+    ref = report.paragraphs[c.paragraph].ref if 0 <= c.paragraph < len(report.paragraphs) else None
+    if (c.line is None and ref is None) or c.text == new:
+        return None
+    return Fix(c.line, c.text, new, ref)
