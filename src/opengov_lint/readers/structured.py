@@ -23,6 +23,7 @@ from opengov_lint.recognise.text import int_to_cn, norm
 
 SCHEMA = "opengov-lint/report/1"
 MAX_ALIASES = 100
+_MARKER = re.compile(r"#\s*opengov-lint\s*:", re.IGNORECASE)  # a suppression comment (readers.comments)
 _ALIAS = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\]}]+")
 
 
@@ -68,7 +69,7 @@ def _load(data: bytes, fmt: str) -> Any:
                         f"the YAML uses {aliases} aliases (over the limit of {MAX_ALIASES}); not read",
                         reason="yaml-aliases")
     try:
-        if "opengov-lint" not in text:  # no suppression comments to read: the fast loader
+        if not _MARKER.search(text):  # no `# opengov-lint:` comments to read: the fast loader
             from opengov_lint.readers.yamlmarks import YamlTagError, load
 
             try:

@@ -5,12 +5,13 @@ compared with is the rules' business (OG503, OG504, OG501, OG502). Pure: no I/O.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from opengov_lint.recognise.streams import Stream, Unit, build, fold, sentences
+from opengov_lint.recognise.streams import Stream, Unit, build, fold_text, sentences
 from opengov_lint.recognise.text import cn_to_int
 
 _CN = "零〇一二两三四五六七八九十百千"
@@ -40,12 +41,16 @@ def parse_count(s: str) -> int | None:
     return int(s) if s.isdigit() else cn_to_int(s)
 
 
-def fold_text(s: str) -> str:
-    return "".join(fold(c) for c in s)
-
-
 def _alt(words: Iterable[str]) -> str:
+    return _alt_cached(tuple(words))
+
+
+@functools.lru_cache(maxsize=512)
+def _alt_cached(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(fold_text(w)) for w in sorted(set(words), key=len, reverse=True))
+
+
+_compile = functools.lru_cache(maxsize=512)(re.compile)  # the vocabulary's patterns, built once per process
 
 
 def _all_keywords(vocab: dict[str, Any]) -> list[str]:
@@ -100,10 +105,10 @@ def _count_candidates(stream: Stream, vocab: dict[str, Any], year: int | None) -
         if spec["id"] == "carried_over" and year:
             words += [f"{year - 1}年结转", f"{year - 1}年度结转"]
         kw = _alt(words)
-        after = re.compile(rf"(?P<kw>{kw})(?P<mid>{_STOP}{{0,30}}?){_NUM}(?P<unit>件|宗|个)")
+        after = _compile(rf"(?P<kw>{kw})(?P<mid>{_STOP}{{0,30}}?){_NUM}(?P<unit>件|宗|个)")
         cands += [_Cand(spec, m, False) for m in after.finditer(stream.flat)]
         if spec.get("before"):
-            before = re.compile(rf"{_NUM}(?P<unit>件|宗|个)(?P<mid>{_STOP}{{0,24}}?)(?P<kw>{kw})")
+            before = _compile(rf"{_NUM}(?P<unit>件|宗|个)(?P<mid>{_STOP}{{0,24}}?)(?P<kw>{kw})")
             cands += [_Cand(spec, m, True) for m in before.finditer(stream.flat)]
     return cands
 
@@ -111,7 +116,7 @@ def _count_candidates(stream: Stream, vocab: dict[str, Any], year: int | None) -
 def count_claims(units: Iterable[Unit], vocab: dict[str, Any], year: int | None = None) -> list[Claim]:
     """Every count the text states, each number read once (the longest keyword wins)."""
     keywords = _all_keywords(vocab)
-    fillers = re.compile(rf"(?:{_alt(vocab['fillers'])})*")
+    fillers = _compile(rf"(?:{_alt(vocab['fillers'])})*")
     out: list[Claim] = []
     for stream in build(units):
         taken: list[tuple[int, int]] = []
@@ -166,7 +171,7 @@ def _outcomes(stream: Stream, vocab: dict[str, Any], taken: list[tuple[int, int]
         if not blocks:
             continue
         for o in vocab["outcomes"]:
-            rx = re.compile(rf"(?P<kw>{_alt(o['words'])})(?P<mid>{_STOP}{{0,8}}?){_NUM}(?P<unit>件|宗)")
+            rx = _compile(rf"(?P<kw>{_alt(o['words'])})(?P<mid>{_STOP}{{0,8}}?){_NUM}(?P<unit>件|宗)")
             for m in rx.finditer(sent):
                 if not fillers.fullmatch(m.group("mid")) or any(s < a + m.end() and a + m.start() < e for s, e in taken):
                     continue

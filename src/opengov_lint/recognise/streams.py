@@ -65,6 +65,11 @@ def fold(ch: str) -> str:
     return n if len(n) == 1 else ch
 
 
+def fold_text(s: str) -> str:
+    """`fold` applied to every character of S."""
+    return s.translate(_FOLD)
+
+
 def is_furniture(text: str) -> bool:
     return bool(_FURNITURE.match(text))
 
