@@ -231,3 +231,15 @@ def test_real_multi_year_series(corpus: Path, tmp_path: Path) -> None:
     assert got == [("OG601", "carried_over", "natural_person", 0, 2),
                    ("OG602", "normative_documents", "in_force", 8, 9)]
     assert {f["path"] for f in found} == {str(planted)} and code == 1
+
+
+def test_output_file_is_streamed_then_renamed_into_place(tmp_path: Path) -> None:
+    """-o writes through a temporary file beside the target (memory stays flat for huge batches), then
+    renames it: the result is complete, and no temporary file is left behind."""
+    out = tmp_path / "out.json"
+    out.write_text("old", encoding="utf-8")
+    proc = run_cli("check", "examples", "--output-format", "json", "-o", str(out))
+    assert proc.returncode == 1
+    found = json.loads(out.read_text(encoding="utf-8"))
+    assert {f["code"] for f in found} >= {"OG301", "OG103"}
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]

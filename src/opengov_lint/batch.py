@@ -4,7 +4,6 @@ left behind. Ctrl-C stops the workers, writes no partial output file and exits w
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from dataclasses import dataclass, field
@@ -89,11 +88,8 @@ def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
 
 
 def _run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
-    from opengov_lint import engine
-    from opengov_lint.reporters import get_reporter
-    from opengov_lint.runner import build_engine, check_one, init_worker, run_batch
-    from opengov_lint.session import RunHooks, rules_for
-    from opengov_lint.sources import STDIN
+    from opengov_lint.runner import build_engine
+    from opengov_lint.session import RunHooks
 
     try:
         hooks = RunHooks(settings, settings.baseline, opts.write_baseline)
@@ -107,7 +103,24 @@ def _run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
     cfg = build_engine(settings)
     settings.batch_rules = any(r.scope == "batch" for r in cfg.rules) and (len(files) > 1 or bool(settings.manifest))
     settings.parent_pid = os.getpid()
-    buf: Any = io.StringIO() if opts.output and settings.output_format not in ("xlsx",) else sys.stdout
+    from opengov_lint.fsutil import AtomicTextFile
+
+    buf: Any = AtomicTextFile(opts.output) if opts.output and settings.output_format not in ("xlsx",) else sys.stdout
+    try:
+        return _run_with_output(files, settings, opts, cfg, hooks, buf)
+    finally:
+        if isinstance(buf, AtomicTextFile):
+            buf.discard()  # after commit() a no-op; otherwise (an error, Ctrl-C) no partial output is left
+
+
+def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, cfg: Any, hooks: Any,
+                     buf: Any) -> int:
+    from opengov_lint import engine
+    from opengov_lint.reporters import get_reporter
+    from opengov_lint.runner import check_one, init_worker, run_batch
+    from opengov_lint.session import rules_for
+    from opengov_lint.sources import STDIN
+
     color = opts.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     reporter = get_reporter(settings.output_format, buf, lang=settings.lang, color=color, quiet=opts.quiet,
                             statistics=opts.statistics, output=opts.output, rules=rules_for(settings))
@@ -140,10 +153,8 @@ def _run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
         sys.stderr.write("\nopengov-lint: interrupted; no output file was written\n" if settings.lang != "zh"
                          else "\nopengov-lint：已中断，未写出任何输出文件\n")
         return EXIT_INTERRUPTED
-    if opts.output and isinstance(buf, io.StringIO):
-        from opengov_lint.fsutil import atomic_write
-
-        atomic_write(opts.output, buf.getvalue())
+    if buf is not sys.stdout:
+        buf.commit()
     note = hooks.finish()
     if note:
         sys.stderr.write(f"opengov-lint: {note}\n")
