@@ -122,3 +122,13 @@ def test_github_escaping_rules() -> None:
     assert escape_data("a%b\r\nc") == "a%25b%0D%0Ac"
     assert escape_property("dir,1/a:b.txt") == "dir%2C1/a%3Ab.txt"
     assert escape_property("100%\n") == "100%25%0A"
+
+
+def test_location_dict_has_every_field_in_order() -> None:
+    """Location.to_dict is written out by hand (speed); it must stay the dataclass's fields, in order."""
+    from dataclasses import asdict, fields
+
+    from opengov_lint.findings import Location
+
+    loc = Location(*range(1, len(fields(Location)) + 1))
+    assert loc.to_dict() == asdict(loc) and list(loc.to_dict()) == [f.name for f in fields(Location)]
