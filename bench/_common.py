@@ -6,12 +6,11 @@ from __future__ import annotations
 import os
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -69,9 +68,18 @@ def tree_rss_kb(pid: int) -> tuple[int, int]:
     return largest, total
 
 
-def run_sampled(cmd: Sequence[str], interval: float = 0.05) -> tuple[float, int, int, bytes]:
-    """Run cmd, sampling the RSS of its process tree: (wall seconds, peak KB one process, peak KB tree, stderr)."""
+def _cpu(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far."""
+    with open(f"/proc/{pid}/stat") as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_sampled(cmd: Sequence[str], interval: float = 0.05) -> tuple[float, int, int, bytes, float]:
+    """Run cmd, sampling its process tree: (wall seconds, peak KB one process, peak KB tree, stderr,
+    CPU seconds of its child processes as last seen, i.e. the pool workers)."""
     peak = [0, 0]
+    workers: dict[int, float] = {}
     started = time.perf_counter()
     proc = subprocess.Popen(list(cmd), cwd=ROOT, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
@@ -79,6 +87,12 @@ def run_sampled(cmd: Sequence[str], interval: float = 0.05) -> tuple[float, int,
         while proc.poll() is None:
             one, tot = tree_rss_kb(proc.pid)
             peak[0], peak[1] = max(peak[0], one), max(peak[1], tot)
+            try:
+                with open(f"/proc/{proc.pid}/task/{proc.pid}/children") as fh:
+                    for c in fh.read().split():
+                        workers[int(c)] = _cpu(int(c))
+            except (OSError, ValueError, IndexError):
+                pass
             time.sleep(interval)
 
     t = threading.Thread(target=sample, daemon=True)
@@ -88,18 +102,7 @@ def run_sampled(cmd: Sequence[str], interval: float = 0.05) -> tuple[float, int,
     wall = time.perf_counter() - started
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {err.decode(errors='replace')[-2000:]}")
-    return wall, peak[0], peak[1], err
-
-
-def median_time(fn: Callable[[], Any], repeats: int) -> tuple[float, Any]:
-    """Median seconds of `repeats` calls of fn (after one untimed warm-up call) and the last result."""
-    result = fn()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), result
+    return wall, peak[0], peak[1], err, sum(workers.values())
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], title: str = "") -> str:

@@ -82,8 +82,12 @@ def _paragraphs(report):  # type: ignore[no-untyped-def]
 
 def place(report) -> str:  # type: ignore[no-untyped-def]
     """The place part of the issuer (清河区 of 清河区人民政府): what a copy renames."""
-    m = re.match(r"^(.{2,6}?[省市区县镇乡街道])", report.meta.issuer or "")
-    return m.group(1) if m else (report.meta.issuer or "")
+    return place_of(report.meta.issuer or "")
+
+
+def place_of(issuer: str) -> str:
+    m = re.match(r"^(.{2,6}?[省市区县镇乡街道])", issuer)
+    return m.group(1) if m else issuer
 
 
 def new_place(old: str, index: int, seed: int) -> str:

@@ -31,9 +31,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import _pdf  # noqa: E402
-import _reports as R  # noqa: E402
-from _common import CORPUS, FORMATS, cli, timed  # noqa: E402
+import _pdf
+import _reports as R
+from _common import CORPUS, FORMATS, cli, timed
 
 EXPECTED = {"OG301": "row-total", "OG201": "blank-cell", "OG401": "regulation-name", "OG103": "section-number"}
 READ_PROBLEMS = ("OG107", "OG901", "OG902", "OG903")
@@ -100,14 +100,15 @@ def generate(out: Path, formats: list[str], pages: list[int], copies: int = 1, v
             else:
                 data, used = R.render(report, fmt), report
                 measured = round(R.text_pages(report), 1)
+            chars = len(R.CJK.findall(R.render_txt(used)))
             folder = out / fmt
             folder.mkdir(parents=True, exist_ok=True)
             for c in range(copies):
-                new = old if c == 0 else R.new_place(old, c, seed)
+                new = old if c == 0 or fmt == "pdf" else R.new_place(old, c, seed)
                 path = folder / f"{base.name}-{base.layout}-{variant}-{size}p-c{c:04d}.{fmt}"
                 path.write_bytes(data if c == 0 else copy_bytes(data, fmt, old, new))
                 made.append({"path": str(path), "format": fmt, "base": base.name, "layout": base.layout,
-                             "variant": variant, "pages": size, "measured_pages": measured, "copy": c,
+                             "variant": variant, "pages": size, "measured_pages": measured, "chars": chars, "copy": c,
                              "bytes": path.stat().st_size, "issuer": (used.meta.issuer or "").replace(old, new)})
         return made
 

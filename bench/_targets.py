@@ -1,0 +1,73 @@
+"""Issue 8's targets (this 2-core machine; medians) against the numbers of one bench/run.py run."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from _common import table
+
+COLD = {"--version": 0.10, "check txt": 0.35, "check yaml": 0.35, "check html": 0.45, "check docx": 0.45}
+THROUGHPUT = {"txt": 300, "yaml": 300, "html": 80, "docx": 80, "pdf": 2}
+RSS_MB = 250
+SIZE_RATIO = 6.0
+ADDED_OVER_READ = 0.25
+BATCH_OVER_FLOOR = 1.5
+SPEEDUP = 1.7
+
+
+def _row(name: str, target: str, value: Any, met: bool | None, unit: str = "") -> dict[str, Any]:
+    return {"target": name, "wanted": target, "measured": value, "unit": unit,
+            "met": None if value is None else met}
+
+
+def targets(r: dict[str, Any]) -> list[dict[str, Any]]:
+    out = []
+    cold = r.get("cold", {})
+    for name, limit in COLD.items():
+        v = cold.get(name, {}).get("wall_median")
+        out.append(_row(f"cold {name} (median wall)", f"<= {limit:.2f} s", v, v is not None and v <= limit, "s"))
+    phases = r.get("phases", {})
+    for fmt in ("html", "docx"):
+        v = phases.get(fmt, {}).get("added_over_read")
+        out.append(_row(f"{fmt}: (recognise+rules+report) / read", f"<= {ADDED_OVER_READ:.2f}", v,
+                        v is not None and v <= ADDED_OVER_READ))
+    tp = r.get("throughput", {})
+    v = tp.get("html", {}).get("batch_over_floor")
+    out.append(_row("html: batch time per report (jobs 1) / floor", f"<= {BATCH_OVER_FLOOR}", v,
+                    v is not None and v <= BATCH_OVER_FLOOR))
+    for fmt, want in THROUGHPUT.items():
+        v = tp.get(fmt, {}).get("jobs2", {}).get("per_second")
+        out.append(_row(f"{fmt}: reports/s with --jobs 2", f">= {want}", v, v is not None and v >= want, "/s"))
+    for fmt, d in tp.items():
+        v = d.get("speedup")
+        out.append(_row(f"{fmt}: --jobs 2 / --jobs 1", f">= {SPEEDUP}", v, v is not None and v >= SPEEDUP, "x"))
+    rss = r.get("rss", {})
+    v = rss.get("peak_rss_tree_mb")
+    count = rss.get("files")
+    out.append(_row(f"peak RSS of {count or '?'} reports (process tree)", f"<= {RSS_MB} MB", v,
+                    v is not None and v <= RSS_MB and (count or 0) >= 10000, "MB"))
+    for fmt, d in r.get("size", {}).items():
+        v = d.get("ratio")
+        out.append(_row(f"{fmt}: 30-page / 5-page time", f"<= {SIZE_RATIO:.0f}x", v, v is not None and v <= SIZE_RATIO,
+                        "x"))
+    return out
+
+
+def print_targets(rows: list[dict[str, Any]]) -> None:
+    def fmt(v: Any, unit: str) -> str:
+        if v is None:
+            return "-"
+        if unit == "/s" or unit == "MB":
+            return f"{v:.0f} {unit}"
+        return f"{v:.3f} s" if unit == "s" else f"{v:.2f}"
+
+    met = sum(1 for x in rows if x["met"])
+    judged = sum(1 for x in rows if x["met"] is not None)
+    print(table(["target", "wanted", "measured", "met"],
+                [[x["target"], x["wanted"], fmt(x["measured"], x["unit"]),
+                  "-" if x["met"] is None else ("met" if x["met"] else "NOT MET")] for x in rows],
+                f"\n[targets] issue 8 ({met} of {judged} measured targets met)"))
+    for x in rows:
+        if x["target"].startswith("peak RSS") and x["measured"] is not None and "10000" not in x["target"]:
+            print("  (the RSS target is for 10,000 reports: a smaller --rss-count is not judged as met)")
+            break
