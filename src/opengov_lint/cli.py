@@ -14,6 +14,7 @@ import typer
 app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: `--help` must not import rich (start-up of hooks and scripts)
     no_args_is_help=True,
     help="opengov-lint：政府信息公开工作年度报告合规检查工具 (a linter for government information-disclosure "
          "annual reports).",

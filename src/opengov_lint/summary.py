@@ -72,7 +72,10 @@ def _sentences(text: str, issuer: str | None) -> tuple[array, array]:
 
 def _sketch(text: str, issuer: str | None) -> tuple[array, int]:
     t = normalise_text(text, issuer)
-    shingles = {zlib.crc32(t[i:i + SHINGLE].encode("utf-8")) for i in range(max(0, len(t) - SHINGLE + 1))}
+    b = memoryview(t.encode("utf-32-le"))  # 4 bytes a character: shingle i is b[4i : 4i + 4·SHINGLE]
+    w = 4 * SHINGLE
+    crc = zlib.crc32
+    shingles = {crc(b[i:i + w]) for i in range(0, max(0, len(b) - w + 4), 4)}
     return array("I", sorted(heapq.nsmallest(SKETCH, shingles))), len(shingles)
 
 
@@ -89,6 +92,17 @@ def keys_for(table_layouts: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+@functools.cache
+def _parsed_keys(table_layouts: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, str, str], ...]:
+    """keys_for as (table, row, column, table.row)."""
+    out = []
+    for key in keys_for(table_layouts):
+        tid, rest = key.split(".", 1)
+        row, col = rest.rsplit(".", 1)
+        out.append((tid, row, col, f"{tid}.{row}"))
+    return tuple(out)
+
+
 def attach_keys(summary: ReportSummary) -> ReportSummary:
     """Summaries travel between processes without their key tuple; give them the shared one."""
     summary.keys = keys_for(tuple((t, summary.table_layouts[t]) for t in TABLE_ORDER if t in summary.table_layouts))
@@ -100,17 +114,16 @@ def summarise(report: Report, path: str) -> ReportSummary:
     values = array("d")
     lines: dict[str, int] = {}
     table_layouts = {tid: report.tables[tid].template for tid in TABLE_ORDER if tid in report.tables}
-    for key in keys_for(tuple(table_layouts.items())):
-        tid, rest = key.split(".", 1)
-        row, col = rest.rsplit(".", 1)
-        cell = report.tables[tid].cell(row, col)
+    for tid, row, col, row_key in _parsed_keys(tuple(table_layouts.items())):
+        cell = report.tables[tid].cells.get(row, {}).get(col)
         v = cell.value if cell is not None else None
         values.append(float(v) if isinstance(v, (int, Decimal)) else math.nan)
-        if cell is not None and cell.line and f"{tid}.{row}" not in lines:
-            lines[f"{tid}.{row}"] = cell.line
+        if cell is not None and cell.line and row_key not in lines:
+            lines[row_key] = cell.line
     text = narrative(report)
-    sentences, weights = _sentences(text, m.issuer)
-    sketch, n = _sketch(text, m.issuer)
+    folded = nfkc(text)  # once for the whole text, not once per sentence (NFKC keeps every split mark)
+    sentences, weights = _sentences(folded, m.issuer)
+    sketch, n = _sketch(folded, m.issuer)
     return ReportSummary(path=path, issuer=issuer_key(m.issuer), issuer_label=m.issuer, year=m.year,
                          template=m.template, issuer_kind=m.issuer_kind, values=values,
                          lines=lines, sentences=sentences, weights=weights, sketch=sketch, shingles=n,

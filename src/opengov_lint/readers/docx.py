@@ -218,7 +218,7 @@ class _Reader:
     def _table(self, tbl: Any) -> None:
         rows = _children(tbl, W + "tr")
         cells = [tc for tr in rows for tc in _children(tr, W + "tc")]
-        if len(cells) <= 1 or any(tc.find(f".//{W}tbl") is not None for tc in cells):
+        if len(cells) <= 1 or tbl.find(f".//{W}tbl") is not None:  # (a nested table can only sit in a cell)
             for tc in cells:  # a layout table: its content is the flow
                 self.flow(tc)
             return

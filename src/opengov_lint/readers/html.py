@@ -187,8 +187,30 @@ def html_table(rows: list[list[Any]]) -> Table:
     return Table(grid.rows(nrows), ragged=False)
 
 
+_BREAKS = BLOCK | {"br", "table"}
+
+
+def _plain_cell(td: Any) -> Any | None:
+    """The element whose text is the whole cell, when the cell holds one paragraph of inline text
+    (`<td>12</td>`, Word's `<td><p><span>12</span></p></td>`): the common case, read without the
+    paragraph walker. None when the cell has line breaks, several blocks or a table."""
+    kids = [c for c in td if isinstance(c.tag, str)]
+    inner = td
+    if len(kids) == 1 and _tag(kids[0]) in BLOCK and _tag(kids[0]) not in ("table",):
+        if (td.text or "").strip(_STRIP) or (kids[0].tail or "").strip(_STRIP):
+            return None
+        inner = kids[0]
+    for el in inner.iterdescendants():
+        if _tag(el) in _BREAKS:
+            return None
+    return inner
+
+
 def cell_text(td: Any) -> str:
     """A cell's text: paragraphs and <br> become line breaks; NBSP-only means blank."""
+    inner = _plain_cell(td)
+    if inner is not None:
+        return collapse_html_space("".join(inner.itertext())).strip(_STRIP)
     walker = _Walker(_STRIP)
     walker.walk(td)
     walker.flush()

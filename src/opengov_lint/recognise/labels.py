@@ -67,6 +67,15 @@ def index() -> LabelIndex:
 def lookup(text: str) -> list[LabelRef]:
     """Exact lookup (after normalisation); then without the numbering, when the text has
     numbering or the label is long enough not to be mistaken (总计/其他 alone never map to rows)."""
+    return list(_lookup(text))
+
+
+@functools.lru_cache(maxsize=16384)  # the same labels recur in every report of a batch
+def _lookup(text: str) -> tuple[LabelRef, ...]:
+    return tuple(_find(text))
+
+
+def _find(text: str) -> list[LabelRef]:
     n = norm(text)
     if not n:
         return []

@@ -17,6 +17,7 @@ from opengov_lint.recognise.text import cn_to_int
 _CN = "零〇一二两三四五六七八九十百千"
 _NUM = rf"(?<![\d.])(?P<num>\d[\d,]*|[{_CN}]{{1,6}})"
 _STOP = r"[^。;!?\n,:、]"
+_CLAUSE = re.compile(r"[^,。;!?\n]+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
@@ -100,17 +101,25 @@ def _targets(spec: dict[str, Any], kw: str, tail: str) -> tuple[list[list[str]],
 
 def _count_candidates(stream: Stream, vocab: dict[str, Any], year: int | None) -> list[_Cand]:
     cands = []
+    flat = stream.flat
     for spec in vocab["counts"]:
         words = list(spec["words"])
         if spec["id"] == "carried_over" and year:
             words += [f"{year - 1}年结转", f"{year - 1}年度结转"]
+        if not any(w in flat for w in _folded(tuple(words))):
+            continue  # none of the keywords occurs: nothing to find (most specs, most sections)
         kw = _alt(words)
         after = _compile(rf"(?P<kw>{kw})(?P<mid>{_STOP}{{0,30}}?){_NUM}(?P<unit>件|宗|个)")
-        cands += [_Cand(spec, m, False) for m in after.finditer(stream.flat)]
+        cands += [_Cand(spec, m, False) for m in after.finditer(flat)]
         if spec.get("before"):
             before = _compile(rf"{_NUM}(?P<unit>件|宗|个)(?P<mid>{_STOP}{{0,24}}?)(?P<kw>{kw})")
-            cands += [_Cand(spec, m, True) for m in before.finditer(stream.flat)]
+            cands += [_Cand(spec, m, True) for m in before.finditer(flat)]
     return cands
+
+
+@functools.lru_cache(maxsize=512)
+def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(fold_text(w) for w in words)
 
 
 def count_claims(units: Iterable[Unit], vocab: dict[str, Any], year: int | None = None) -> list[Claim]:
@@ -194,14 +203,17 @@ def none_claims(units: Iterable[Unit], vocab: dict[str, Any]) -> list[Claim]:
     """Clauses that say there was nothing (未收到政府信息公开申请; 未发生行政复议)."""
     out: list[Claim] = []
     exclude = [fold_text(w) for w in vocab["none_exclude"]]
+    specs = [(spec, [_compile(p) for p in spec["patterns"]]) for spec in vocab["none"]]
     for stream in build(units):
-        for clause in re.finditer(r"[^,。;!?\n]+", stream.flat):
+        if not any(rx.search(stream.flat) for _, rxs in specs for rx in rxs):
+            continue  # no clause can match when the whole section does not
+        for clause in _CLAUSE.finditer(stream.flat):
             text = clause.group(0)
             if any(w in text for w in exclude):
                 continue
-            for spec in vocab["none"]:
-                for p in spec["patterns"]:
-                    m = re.search(p, text)
+            for spec, rxs in specs:
+                for rx in rxs:
+                    m = rx.search(text)
                     if m:
                         pos = clause.start() + m.start()
                         out.append(Claim("none", spec["id"], None, stream.original(clause.start(), clause.end()),

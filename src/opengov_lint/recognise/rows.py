@@ -56,10 +56,10 @@ class RowEvent:
 
 def distinct(row: list[Cell]) -> list[Cell]:
     out: list[Cell] = []
+    seen: set[int] = set()
     for c in row:
-        if not out or out[-1] is not c:
-            if any(c is o for o in out):  # a merged cell reappearing after another: keep first
-                continue
+        if id(c) not in seen:  # a merged cell spans several columns, or reappears after another: keep first
+            seen.add(id(c))
             out.append(c)
     return out
 

@@ -141,6 +141,8 @@ class _Builder:
         first = events[0]
         self.data.line, self.data.page = first.line, first.page
         self.data.section = first.table.section_hint
+        self._columns: dict[tuple[int, ...], tuple[dict[str, Span], list[str]]] = {}
+        self._layouts: dict[tuple[tuple[int, ...], int | None], str | None] = {}
 
     # -- columns -------------------------------------------------------------------------------
     def header_columns(self, headers: list[RowEvent]) -> tuple[dict[str, Span], list[str]]:
@@ -222,7 +224,11 @@ class _Builder:
         if ref is None:
             return
         row_headers = _headers_for(headers, ev.table)
-        spec, foreign = self.row_spec(ref, self.header_layout(row_headers, _item(ref, self.tid)))
+        hkey = tuple(id(h) for h in row_headers)  # consecutive rows share their header rows: work them out once
+        item = _item(ref, self.tid)
+        if (hkey, item) not in self._layouts:
+            self._layouts[(hkey, item)] = self.header_layout(row_headers, item)
+        spec, foreign = self.row_spec(ref, self._layouts[(hkey, item)])
         if spec is None:
             return
         if spec.path in self.data.cells:
@@ -233,7 +239,9 @@ class _Builder:
             assert ev.label is not None
             self._variant("row", ref, ev.label)
         keys = [c.id for c in spec.columns]
-        spans, order = self.header_columns(row_headers)
+        if hkey not in self._columns:
+            self._columns[hkey] = self.header_columns(row_headers)
+        spans, order = self._columns[hkey]
         present = order if row_headers and ev.table.ragged else None
         mapping, missing = map_values(ev.values, keys, spans, present, ev.table.ragged)
         label = " ".join(ev.label.text.split()) if ev.label else spec.label

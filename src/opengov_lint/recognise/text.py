@@ -82,8 +82,11 @@ def int_to_cn(n: int) -> str:
     return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
 def has_cjk(s: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in s)
+    return _CJK.search(s) is not None
 
 
 def excerpt(s: str, limit: int = 60) -> str:

@@ -4,9 +4,10 @@ the arithmetic-relation checker used by every OG3xx rule."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, TypeVar
 from difflib import SequenceMatcher
 
 from opengov_lint.findings import Hit, Location
@@ -18,6 +19,8 @@ from opengov_lint.recognise.citations import Citation, scan
 from opengov_lint.recognise.dates import date_line
 from opengov_lint.recognise.streams import Unit
 from opengov_lint.recognise.text import cn_to_int, excerpt, int_to_cn, nfkc, squash
+
+T = TypeVar("T")
 
 TABLE_NAMES = {
     "active_disclosure": ("表二（主动公开政府信息情况）", "table 二 (proactive disclosure)"),
@@ -194,9 +197,28 @@ def diagnostic_hits(report: Report, code: str) -> Iterator[Hit]:
 
 # -- running text and table readings (OG4xx, OG5xx) ---------------------------------------------
 
+_MEMO: list[Any] = [None, {}]  # [the report last asked about, {what: result}]
+
+
+def memo(report: Report, what: str, compute: Callable[[], T]) -> T:
+    """What several rules derive from the same report (its running text, its citations) is computed
+    once: the result is kept for the report last asked about (checked by identity). Callers must not
+    modify the result."""
+    if _MEMO[0] is not report:
+        _MEMO[0], _MEMO[1] = report, {}
+    got = _MEMO[1].get(what, _MEMO)
+    if got is _MEMO:
+        got = _MEMO[1][what] = compute()
+    return got  # type: ignore[no-any-return]
+
+
 def text_units(report: Report) -> list[Unit]:
     """Every paragraph of running text with the section it belongs to (None before section 一);
     section headings count as text of their own section."""
+    return memo(report, "text_units", lambda: _text_units(report))
+
+
+def _text_units(report: Report) -> list[Unit]:
     owner = {id(p): s.number for s in report.sections for p in s.paragraphs}
     headings = {(s.line, s.heading.strip()): s.number for s in report.sections}
     out, current = [], None
@@ -296,7 +318,7 @@ def requests_reliable(report: Report) -> bool:
 
 def citations(report: Report) -> list[Citation]:
     """Every citation of the report's running text (the scanner of recognise.citations)."""
-    return scan(text_units(report), documents()["docno_prefixes"])
+    return memo(report, "citations", lambda: scan(text_units(report), documents()["docno_prefixes"]))
 
 
 def regulation_kind(title: str | None) -> str | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge import documents, law
@@ -92,9 +93,23 @@ def _is_2019_format(c, fmt19: dict) -> bool:  # type: ignore[no-untyped-def,type
     return c.kind == "title" and bool(c.title) and "年度报告格式(试行)" in nfkc(c.title)
 
 
+_PATTERNS: list[Any] = [None, []]  # [the vocabulary, [(category, compiled pattern)]]
+
+
+def _patterns(old: dict) -> list[tuple[dict, re.Pattern[str]]]:  # type: ignore[type-arg]
+    """Each 2007 reply category with its pattern, compiled once per process."""
+    if _PATTERNS[0] is not old:
+        fill = "|".join(re.escape(nfkc(f)) for f in sorted(old["category_fillers"], key=len, reverse=True))
+        cats = sorted(old["categories"], key=lambda c: -len(c["term"]))
+        _PATTERNS[:] = [old, [(cat, re.compile(
+            rf"[“\"]{re.escape(cat['term'])}[”\"]|{re.escape(cat['term'])}(?:{fill}){{0,3}}"
+            rf"(?:\d+|[一二两三四五六七八九十]{{1,3}})件")) for cat in cats]]
+    return _PATTERNS[1]  # type: ignore[no-any-return]
+
+
 def _text(report: Report, old: dict) -> Iterator[Hit]:  # type: ignore[type-arg]
-    fill = "|".join(re.escape(nfkc(f)) for f in sorted(old["category_fillers"], key=len, reverse=True))
-    cats = sorted(old["categories"], key=lambda c: -len(c["term"]))
+    patterns = _patterns(old)
+    phrases = [(phrase, nfkc(phrase)) for phrase in old["phrases"]]
     for u in text_units(report):
         flat = squash(nfkc(u.paragraph.text))
         if len(flat) <= 30 and any(h in flat for h in old["headings"]):
@@ -102,9 +117,10 @@ def _text(report: Report, old: dict) -> Iterator[Hit]:  # type: ignore[type-arg]
                       location=unit_location(u), evidence={"found": u.paragraph.text.strip()})
             continue
         seen: list[tuple[int, int]] = []
-        for cat in cats:
+        for cat, rx in patterns:
             term = cat["term"]
-            rx = re.compile(rf"[“\"]{re.escape(term)}[”\"]|{re.escape(term)}(?:{fill}){{0,3}}(?:\d+|[一二两三四五六七八九十]{{1,3}})件")
+            if term not in flat:
+                continue
             for m in rx.finditer(flat):
                 if any(a <= m.start() < b for a, b in seen) or _current_wording(flat, m.start(), term):
                     continue
@@ -112,8 +128,8 @@ def _text(report: Report, old: dict) -> Iterator[Hit]:  # type: ignore[type-arg]
                 yield Hit(message="category", args={"found": term, "current": cat["current"]},
                           location=unit_location(u, m.group(0)),
                           evidence={"found": term, "text": m.group(0), "current": cat["current"]})
-        for phrase in old["phrases"]:
-            if nfkc(phrase) in flat:
+        for phrase, folded in phrases:
+            if folded in flat:
                 yield Hit(message="phrase", args={"found": phrase}, location=unit_location(u),
                           evidence={"found": phrase})
 
