@@ -105,13 +105,13 @@ def run_sampled(cmd: Sequence[str], interval: float = 0.05) -> tuple[float, int,
     return wall, peak[0], peak[1], err, sum(workers.values())
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], title: str = "") -> str:
-    """A plain-text table; the first column left-aligned, the others right-aligned."""
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], title: str = "", left: Sequence[int] = (0,)) -> str:
+    """A plain-text table; the `left` columns left-aligned (default the first), the others right-aligned."""
     cells = [[_fmt(v) for v in r] for r in rows]
     widths = [max([len(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
     out = [title] if title else []
     for r in [list(headers)] + cells:
-        parts = [(_ljust(v, widths[i]) if i == 0 else _rjust(v, widths[i])) for i, v in enumerate(r)]
+        parts = [(_ljust(v, widths[i]) if i in left else _rjust(v, widths[i])) for i, v in enumerate(r)]
         out.append("  " + "  ".join(parts).rstrip())
     return "\n".join(out)
 

@@ -47,6 +47,7 @@ PARTS = ("phases", "throughput", "size", "rules", "corpus", "cold", "rss")
 COUNTS = {"txt": 600, "yaml": 600, "json": 600, "html": 300, "docx": 300, "pdf": 20}
 QUICK_COUNTS = {"txt": 100, "yaml": 100, "json": 100, "html": 50, "docx": 50, "pdf": 4}
 SIZE_BASES = ["qinghe", "songlin"]  # one report of each layout for the 5 -> 30 page comparison
+CLOCK = ["CPU ms"]  # what the in-process tables measure (--clock)
 
 
 def pdf_missing(engine: str) -> str | None:
@@ -131,7 +132,7 @@ def part_phases(entries: list[dict[str, Any]], formats: list[str], repeats: int,
              _ratio(d["added_over_read"]), _ratio(d["total_over_floor"])] for f, d in out.items()]
     print(table(["format", "docs", "read", "recognise", "rules", "report", "total", "summary*", "floor",
                  "read/floor", "added/read", "total/floor"], rows,
-                "\n[phases] per 5-page document, ms (mean over the documents of the median of repeated runs)"))
+                f"\n[phases] per 5-page document, {CLOCK[0]} (mean over the documents of the median of repeated runs)"))
     print("  added = recognise + rules + report; summary* = per-file summary only batches compute (cross-document"
           " rules); floor:")
     for fmt in out:
@@ -150,7 +151,9 @@ def part_throughput(entries: list[dict[str, Any]], formats: list[str], counts: d
         folder = fill(data / f"batch-{fmt}", pick(entries, fmt), counts[fmt], seed)
         out[fmt] = _outproc.throughput(folder)
         fl = phases.get(fmt, {}).get("floor")
-        out[fmt]["batch_over_floor"] = out[fmt]["jobs1"]["per_report"] / fl if fl else None
+        j1 = out[fmt]["jobs1"]
+        per = (j1["cpu"] if CLOCK[0].startswith("CPU") else j1["wall"]) / j1["files"]
+        out[fmt]["batch_over_floor"] = per / fl if fl else None
     rows = []
     for f, d in out.items():
         j1, j2, n = d["jobs1"], d["jobs2"], d["jobs1"]["files"]
@@ -163,7 +166,8 @@ def part_throughput(entries: list[dict[str, Any]], formats: list[str], counts: d
                 "\n[throughput] python -m opengov_lint check DIR --jobs N --output-format json -o FILE --no-progress"))
     print("  per report: j1 cpu/wall ms = CPU and wall time of the --jobs 1 run; j2 main/workers ms = CPU of the main"
           " process and of its workers with --jobs 2;\n  j2 cores = CPU s / wall s of the --jobs 2 run (2.0 = both cores"
-          " were ours); batch/floor = j1 wall per report (start-up included) / the floor of [phases];\n"
+          " were ours); batch/floor = j1 CPU (--clock wall: wall) per report, start-up included, / the floor of"
+          " [phases];\n"
           "  same = identical findings with --jobs 1 and 2")
     return out
 
@@ -188,7 +192,7 @@ def part_size(entries: list[dict[str, Any]], formats: list[str], repeats: int) -
              f"{d['bytes_small'] / 1024:.0f} → {d['bytes_big'] / 1024:.0f}", f"{d['text_ratio']:.1f}", ms(d["small"]["total"]), ms(d["big"]["total"]),
              _ratio(d["ratio"]), _split(d["small"]), _split(d["big"])] for f, d in out.items()]
     print(table(["format", "pages", "KB", "text ×", "5p ms", "30p ms", "30p/5p", "5p split %", "30p split %"], rows,
-                "\n[size] per-document time against size (clean qinghe 2021 + songlin 2019 layouts, in-process)"))
+                f"\n[size] per-document {CLOCK[0]} against size (clean qinghe 2021 + songlin 2019 layouts, in-process)"))
     print("  pages: PDF real pages; other formats CJK characters / 700 (tables add pages the count does not show);\n"
           "  text × = CJK characters of the 30-page reports / of the 5-page ones; split % = read/recognise/rules/report")
     return out
@@ -206,7 +210,7 @@ def part_rules(entries: list[dict[str, Any]], repeats: int) -> dict[str, Any]:
     rows = [[k, ms(a.get(k)), ms(b[k]), _ratio(b[k] / a[k] if a.get(k) else None)] for k in top]
     rows.append(["all report rules", ms(sum(a.values())), ms(sum(b.values())), _ratio(sum(b.values()) / sum(a.values()))])
     print(table(["rule (slowest on 30 pages)", "5p ms", "30p ms", "30p/5p"], rows,
-                "\n[rules] time per rule on the clean txt reports of [size] (median of repeats, in-process)"))
+                f"\n[rules] {CLOCK[0]} per rule on the clean txt reports of [size] (median of repeats, in-process)"))
     return {"5p": a, "30p": b}
 
 
@@ -232,7 +236,7 @@ def part_corpus(entries: list[dict[str, Any]], repeats: int, skip_pdf: str | Non
              ms(d["report"]), ms(d["total"]), ms(d["floor"]), _ratio(d["added_over_read"]),
              _ratio(d["total_over_floor"]), int(d["findings"])] for n, d in out.items()]
     print(table(["corpus document", "fmt", "read", "recognise", "rules", "report", "total", "floor", "added/read",
-                 "total/floor", "findings"], rows, "\n[corpus] real documents of ../shared/corpus, ms per document"))
+                 "total/floor", "findings"], rows, f"\n[corpus] real documents of ../shared/corpus, {CLOCK[0]} per document"))
     return out
 
 
@@ -250,7 +254,7 @@ def part_cold(entries: list[dict[str, Any]], formats: list[str], runs: int) -> d
         out[name]["heavy_imports"] = heavy.get(name, [])
     rows = [[n, d["wall_median"], d["wall_min"], d["wall_max"], d["cpu_median"], " ".join(d["heavy_imports"])]
             for n, d in out.items()]
-    print(table(["command", "wall med", "min", "max", "cpu med", "heavy modules imported"], rows,
+    print(table(["command", "wall med", "min", "max", "cpu med", "heavy modules imported"], rows, left=(0, 5), title=
                 f"\n[cold] fresh processes of {_outproc.cli()[0]}, {runs} interleaved runs each, seconds "
                 "(check: the clean qinghe report, text output)"))
     return out
@@ -298,7 +302,11 @@ def main() -> int:
     ap.add_argument("--json", default=None, help="write every number to this file")
     ap.add_argument("--pdf-engine", default="auto", choices=["auto", "chromium", "pdfgen"])
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--clock", default="cpu", choices=["cpu", "wall"],
+                    help="clock of the in-process parts (default: CPU time of the process)")
     ns = ap.parse_args()
+    _inproc.set_clock(ns.clock)
+    CLOCK[0] = "CPU ms" if ns.clock == "cpu" else "wall ms"
     formats = [f for f in ns.formats.split(",") if f in FORMATS]
     skip = {s for s in ns.skip.split(",") if s}
     if skip - set(PARTS):
