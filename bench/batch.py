@@ -65,7 +65,8 @@ def tree_rss_kb(pid: int) -> tuple[int, int]:
 
 
 def run(args: list[str]) -> tuple[float, int, int, str]:
-    out = tempfile.NamedTemporaryFile(suffix=".json", delete=False).name
+    fd, out = tempfile.mkstemp(suffix=".json")
+    os.close(fd)
     cmd = [sys.executable, "-m", "opengov_lint", "check", *args, "--output-format", "json", "-o", out,
            "--no-progress"]
     peak = [0, 0]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from hostile import fuzz  # noqa: E402
+from hostile import fuzz
 
 
 def main() -> None:
@@ -31,7 +31,7 @@ def main() -> None:
     for reader in ns.readers.split(","):
         count = [0]
 
-        def keep(data: bytes, message: str, reader: str = reader) -> None:
+        def keep(data: bytes, message: str, reader: str = reader, count: list[int] = count) -> None:
             count[0] += 1
             if save:
                 (save / f"{reader}-{count[0]:03d}.{reader}").write_bytes(data)

@@ -27,7 +27,7 @@ def run_cli(*args: str, cwd: Path | str = ROOT, stdin: bytes | None = None,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     proc = subprocess.run([sys.executable, "-m", "opengov_lint", *args], cwd=cwd, capture_output=True,
-                          input=stdin, env=full_env)
+                          input=stdin, env=full_env, check=False)
     return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode("utf-8", "replace"),
                                        proc.stderr.decode("utf-8", "replace"))
 

@@ -4,16 +4,14 @@ read back from the copy; safe fixes written to a copy of a .docx; the original n
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import check_json, run_cli
 from lxml import etree
-
-from conftest import EXAMPLES, check_json, run_cli
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -54,7 +52,7 @@ def test_annotate_synthetic_one_comment_per_finding_at_its_place(corpus: Path, t
     assert all("本年度无公民" in w for w in by_code["OG504"])  # the sentence that says there were none
     # the annotated copy still reads exactly like the original
     _, again = check_json(str(out))
-    strip = lambda fs: sorted((f["code"], f["location"]["row"], f["location"]["column"], f["message"])  # noqa: E731
+    strip = lambda fs: sorted((f["code"], f["location"]["row"], f["location"]["column"], f["message"])
                               for f in fs)
     assert strip(again) == strip(findings)
 

@@ -8,9 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from lxml import etree
-
 from conftest import EXAMPLES, check_json, run_cli
+from lxml import etree
 
 
 @pytest.mark.parametrize(("year", "cells"), [(2025, 200), (2020, 198)])
@@ -94,7 +93,7 @@ def test_fix_gongshu_export_removes_og103_og208_and_nothing_else(tmp_path: Path,
     run_cli("check", str(work), "--fix")
     _, after = check_json(str(work))
     assert not [f for f in after if f["code"] in ("OG103", "OG208")]
-    strip = lambda fs: sorted((f["code"], f["location"]["row"], f["location"]["column"], f["message"])  # noqa: E731
+    strip = lambda fs: sorted((f["code"], f["location"]["row"], f["location"]["column"], f["message"])
                               for f in fs if f["code"] not in ("OG103", "OG208"))
     assert strip(before) == strip(after)
     old = src.read_text(encoding="utf-8").splitlines()

@@ -16,9 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
-
 from conftest import EXAMPLES, ROOT, check_json, run_cli
+from ruamel.yaml import YAML
 
 QINGHE = EXAMPLES / "qinghe-district-government-2023.yaml"
 
@@ -104,7 +103,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         if self.path == "/redirect-file":
             self.send_response(302)
             self.send_header("Location", "file:///etc/passwd")
@@ -121,14 +120,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 def test_urls_fetched_with_limits(tmp_path: Path) -> None:
     shutil.copy(EXAMPLES / "dongshan-county-transport-2022.txt", tmp_path / "report.txt")
-    handler = lambda *a, **k: _Handler(*a, directory=str(tmp_path), **k)  # noqa: E731
+    handler = lambda *a, **k: _Handler(*a, directory=str(tmp_path), **k)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     cfg = tmp_path / "cfg.yaml"
     cfg.write_text("max-bytes: 200000\n", encoding="utf-8")
     try:
-        code, found = check_json(f"{base}/report.txt", f"{base}/missing.txt", f"{base}/redirect-file",
+        _code, found = check_json(f"{base}/report.txt", f"{base}/missing.txt", f"{base}/redirect-file",
                                  f"{base}/big.txt", extra=("--config", str(cfg)))
     finally:
         server.shutdown()

@@ -99,7 +99,7 @@ def test_convert_roundtrip_same_cell_and_arithmetic_findings(tmp_path: Path) -> 
             assert run_cli("convert", f"examples/{name}", "--to", fmt, "-o", str(out)).returncode == 0
             _, a = check_json(f"examples/{name}", extra=("--select", "OG2,OG3"))
             _, b = check_json(str(out), extra=("--select", "OG2,OG3"))
-            key = lambda f: (f["code"], f["location"]["row"], f["location"]["column"], json.dumps(f["evidence"]))  # noqa: E731
+            key = lambda f: (f["code"], f["location"]["row"], f["location"]["column"], json.dumps(f["evidence"]))
             assert sorted(map(key, a)) == sorted(map(key, b)) and a
 
 
@@ -120,7 +120,7 @@ def test_rules_and_explain() -> None:
 def test_config_file_discovery_and_errors(tmp_path: Path) -> None:
     (tmp_path / ".opengov-lint.yaml").write_text("ignore: [OG3]\nseverity: {OG201: warning}\n", encoding="utf-8")
     target = str(ROOT / DEFECTS)
-    code, found = check_json(target, cwd=tmp_path)
+    _code, found = check_json(target, cwd=tmp_path)
     assert not [f for f in found if f["code"].startswith("OG3")]
     assert next(f for f in found if f["code"] == "OG201")["severity"] == "warning"
     (tmp_path / ".opengov-lint.yaml").write_text("ignroe: [OG3]\n", encoding="utf-8")

@@ -4,7 +4,6 @@ findings, never an internal error or a rule crash."""
 from __future__ import annotations
 
 import pytest
-
 from hostile import fuzz
 
 BUDGET = {"txt": 150, "md": 150, "yaml": 100, "json": 100, "html": 100, "docx": 100, "pdf": 25}

@@ -9,11 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from conftest import EXAMPLES, check_json, run_cli
 from hostile.generate import BUILDERS, build_all
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -72,7 +71,7 @@ def test_limits_are_configurable(tmp_path: Path) -> None:
     build_all(tmp_path, only=["html-100k-cells"])
     cfg = tmp_path / ".opengov-lint.yaml"
     cfg.write_text("limits: {max-cells: 200000}\n", encoding="utf-8")
-    code, found = check_json(str(tmp_path / "cells.html"), extra=("--config", str(cfg)))
+    _code, found = check_json(str(tmp_path / "cells.html"), extra=("--config", str(cfg)))
     assert not [f for f in found if f["code"] == "OG901"]  # read and checked in full
     cfg.write_text("limits: {max-cells: 10}\n", encoding="utf-8")
     proc = run_cli("check", str(tmp_path / "cells.html"), "--config", str(cfg))

@@ -52,7 +52,7 @@ def _usage(message: str) -> None:
     raise typer.Exit(EXIT_USAGE)
 
 
-from opengov_lint.fsutil import atomic_write, atomic_write_bytes  # noqa: E402  (re-exported)
+from opengov_lint.fsutil import atomic_write, atomic_write_bytes
 
 
 @app.command()
@@ -64,7 +64,7 @@ def check(
     extend_select: Annotated[list[str] | None, typer.Option("--extend-select", help="Rules to add.")] = None,
     fail_on: Annotated[str | None, typer.Option("--fail-on", help="error|warning|info|never")] = None,
     output_format: Annotated[str | None, typer.Option("--output-format",
-                                                      help="text|json|jsonl|sarif|junit|github")] = None,
+                                                      help="text|json|jsonl|sarif|junit|github|csv|xlsx|html")] = None,
     output: Annotated[str | None, typer.Option("-o", "--output", help="Write the report to this file.")] = None,
     lang: Annotated[str | None, typer.Option(help="Message language: zh|en")] = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = None,

@@ -95,9 +95,8 @@ def _meta_dict(report: Any) -> dict[str, Any]:
 
 def _load(path: str, data: bytes | None, fmt: str | None) -> Any:
     from opengov_lint.readers import ReadError, ReadOptions, read_bytes, read_path
-    from opengov_lint.sources import FetchError, fetch
-
     from opengov_lint.readers.limits import Limits
+    from opengov_lint.sources import FetchError, fetch
 
     assert _SETTINGS is not None
     values = dict(_SETTINGS.limits)

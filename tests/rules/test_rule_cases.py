@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import batch_findings, findings
 from ruamel.yaml import YAML
 
-from helpers import batch_findings, findings
 from opengov_lint.registry import builtin_rules
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -125,7 +125,7 @@ def test_rules_md_contract(corpus: Path) -> None:
     import re
 
     text = (corpus.parent / "RULES.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| (OG\d{3}) \| ([a-z0-9-]+) \| (error|warning|info) \|", text, flags=re.M)
+    rows = re.findall(r"^\| (OG\d{3}) \| ([a-z0-9-]+) \| (error|warning|info) \|", text, flags=re.MULTILINE)
     assert len(rows) >= 40
     ours = {r.code: r for r in builtin_rules()}
     for code, name, sev in rows:

@@ -57,7 +57,7 @@ def _p(text: str, style: str | None = None) -> str:
 def _tc(text: str, span: int, vmerge: str | None) -> str:
     props = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     if vmerge:
-        props += f'<w:vMerge w:val="restart"/>' if vmerge == "restart" else "<w:vMerge/>"
+        props += '<w:vMerge w:val="restart"/>' if vmerge == "restart" else "<w:vMerge/>"
     return f"<w:tc><w:tcPr>{props}<w:vAlign w:val=\"center\"/></w:tcPr>{_p(text, 'TableText')}</w:tc>"
 
 

@@ -20,7 +20,6 @@ from opengov_lint.model.report import (
 
 __all__ = [
     "Batch",
-    "ReportSummary",
     "Caption",
     "Cell",
     "CellKind",
@@ -30,6 +29,7 @@ __all__ = [
     "Meta",
     "Paragraph",
     "Report",
+    "ReportSummary",
     "RowInfo",
     "Section",
     "Suppression",

@@ -15,9 +15,9 @@ from typing import Any
 
 from opengov_lint.model import Cell, Document, Paragraph, Table
 from opengov_lint.readers import ReadError
-from opengov_lint.readers.limits import current, exceeded
 from opengov_lint.readers.docxnum import Numbering, W, parse_numbering
 from opengov_lint.readers.grid import Grid
+from opengov_lint.readers.limits import current, exceeded
 from opengov_lint.readers.textutil import is_page_number
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

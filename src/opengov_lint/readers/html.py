@@ -11,9 +11,9 @@ from typing import Any
 
 from opengov_lint.model import Cell, Document, Paragraph, Table
 from opengov_lint.readers import ReadError
-from opengov_lint.readers.limits import current, exceeded
 from opengov_lint.readers.decode import decode_html
 from opengov_lint.readers.grid import Grid
+from opengov_lint.readers.limits import current, exceeded
 from opengov_lint.readers.textutil import collapse_html_space, is_page_number
 
 BLOCK = frozenset({
@@ -46,9 +46,7 @@ def read(path: str, data: bytes, fmt: str = "html") -> Document:
 def _check_tables(root: Any) -> None:
     """Cell count and table nesting, before any grid is built."""
     lim = current()
-    cells = 0
-    for _ in root.iter("td", "th"):
-        cells += 1
+    for cells, _ in enumerate(root.iter("td", "th"), start=1):
         if cells > lim.max_cells:
             raise exceeded("网页中的表格单元格数", "number of table cells in the page", "max_cells", cells, lim.max_cells)
     for table in root.iter("table"):

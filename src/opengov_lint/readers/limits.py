@@ -26,7 +26,7 @@ class Limits:
         return [f.name for f in fields(cls)]
 
 
-_CURRENT: contextvars.ContextVar[Limits] = contextvars.ContextVar("opengov_lint_limits", default=Limits())
+_CURRENT: contextvars.ContextVar[Limits] = contextvars.ContextVar("opengov_lint_limits", default=Limits())  # noqa: B039 - frozen
 
 
 def current() -> Limits:

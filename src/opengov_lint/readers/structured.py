@@ -106,7 +106,7 @@ def _read(path: str, root: Any, fmt: str) -> Report:
         raise _bad("(根)", f"不是 opengov-lint 结构化报告（缺少 schema: {SCHEMA}）", "not an opengov-lint report")
     unknown = set(root) - _TOP_KEYS
     if unknown:
-        k = sorted(map(str, unknown))[0]
+        k = min(map(str, unknown))
         raise _bad(k, f"未知的键，允许的键为 {sorted(_TOP_KEYS)}", f"unknown key; allowed: {sorted(_TOP_KEYS)}",
                    _line(root, k))
     meta = _meta(root.get("meta") or {}, path, fmt)
@@ -138,7 +138,7 @@ def _meta(node: Any, path: str, fmt: str) -> Meta:
         raise _bad("meta", "应为映射", "must be a mapping")
     unknown = set(node) - _META_KEYS
     if unknown:
-        k = sorted(map(str, unknown))[0]
+        k = min(map(str, unknown))
         raise _bad(f"meta.{k}", f"未知的键，允许的键为 {sorted(_META_KEYS)}", f"unknown key; allowed {sorted(_META_KEYS)}",
                    _line(node, k))
     year = node.get("year")

@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 
-
 class _Marks:
     def __init__(self) -> None:
         self.keys: dict[Any, tuple[int, int]] = {}

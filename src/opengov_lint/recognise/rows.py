@@ -149,7 +149,7 @@ def pick_table(ev: RowEvent, ctx: str | None) -> str | None:
         tabs = {r.table for r in ev.refs}
         if len(tabs) == 1:
             return next(iter(tabs))
-        return ctx if ctx in tabs else (sorted(tabs)[0] if tabs else ctx)
+        return ctx if ctx in tabs else (min(tabs) if tabs else ctx)
     if ev.kind == "header":
         votes: dict[str, int] = {}
         for h in ev.headers:

@@ -111,9 +111,7 @@ def match_heading(p: Paragraph) -> HeadingMatch | None:
     if numbering.style in ("cn_paren", "arabic_paren"):
         if n != spec.number or score < 1.0:
             return None  # （二）… is a sub-heading unless it is exactly a section title at its number
-    elif n is not None and n != spec.number and (score < 1.0 or n > 6):
-        return None
-    elif numbering.style == "none" and (score < 0.95 or len(text) > _MAX_HEADING):
+    elif n is not None and n != spec.number and (score < 1.0 or n > 6) or numbering.style == "none" and (score < 0.95 or len(text) > _MAX_HEADING):
         return None
     return HeadingMatch(p, spec, numbering, candidates[0], variant, score)
 

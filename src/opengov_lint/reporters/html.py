@@ -82,9 +82,9 @@ def bar_chart(title: str, items: list[tuple[str, list[int]]], colors: list[str],
     width, label_w, bar_h, gap = 560, 210, 18, 6
     height = 40 + len(items) * (bar_h + gap)
     top = max((sum(v) for _, v in items), default=1) or 1
-    parts = [f'<svg class="chart" role="img" aria-label="{escape(title)}" width="{width}" height="{height}" '
-             f'xmlns="http://www.w3.org/2000/svg"><text x="8" y="18" font-size="14" font-weight="bold">'
-             f'{escape(title)}</text>']
+    parts = [(f'<svg class="chart" role="img" aria-label="{escape(title)}" width="{width}" height="{height}" '
+              f'xmlns="http://www.w3.org/2000/svg"><text x="8" y="18" font-size="14" font-weight="bold">'
+              f'{escape(title)}</text>')]
     for li, name in enumerate(legend):
         parts.append(f'<rect x="{label_w + li * 90}" y="26" width="10" height="10" fill="{colors[li]}"/>'
                      f'<text x="{label_w + 14 + li * 90}" y="35" font-size="11">{escape(name)}</text>')
@@ -109,7 +109,7 @@ class HtmlReporter:
     def __init__(self, out: IO[str], lang: str) -> None:
         self.out, self.lang = out, lang
         self.ledger = Ledger(lang)
-        self.spill = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.spill = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - open for the whole run
         self.index: dict[str, int] = {}
         self.cross: dict[str, list[dict[str, Any]]] = {}
 

@@ -19,7 +19,7 @@ from opengov_lint.runner import FileResult
 class JsonReporter:
     def __init__(self, out: IO[str], lines: bool) -> None:
         self.out, self.lines = out, lines
-        self.spill: Any = None if lines else tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.spill: Any = None if lines else tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
         self.cross: list[dict[str, Any]] = []
 
     def start(self) -> None:

@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, TypeVar
 from difflib import SequenceMatcher
+from typing import Any, TypeVar
 
 from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge import Layout, Relation, TableSpec, documents, layouts, section_vocab, sections

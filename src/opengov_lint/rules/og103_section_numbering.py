@@ -15,9 +15,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import re
+from collections.abc import Iterator
 
 from opengov_lint.findings import Fix, Hit
 from opengov_lint.model import Report

@@ -59,7 +59,7 @@ def check(batch: Batch, options: None) -> Iterator[BatchHit]:
             table, rest = key.split(".", 1)
             row, col = rest.rsplit(".", 1)
             template = agg.table_layouts.get(table, "2021")
-            num = (lambda v: int(v) if float(v).is_integer() else v)  # noqa: E731
+            num = (lambda v: int(v) if float(v).is_integer() else v)
             hit = Hit(
                 args={"table": _TABLE[table], "row": row_label(table, template, row),
                       "col": column_label(table, template, col, row), "actual": num(stated), "expected": num(total),
