@@ -27,6 +27,9 @@ def set_clock(name: str) -> None:
 def _init() -> None:
     global _READY
     if not _READY:
+        import logging
+
+        logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings of Chromium PDFs, on every page
         from opengov_lint import runner
         from opengov_lint.config import Settings
 

@@ -286,6 +286,7 @@ def machine() -> dict[str, Any]:
                             check=False).stdout
     return {"python": platform.python_version(), "cpus": os.cpu_count(), "load_average": os.getloadavg()[0],
             "opengov_lint": getattr(opengov_lint, "__version__", "?"), "commit": commit.strip(),
+            "installed": str(Path(opengov_lint.__file__).parent),
             "platform": platform.platform()}
 
 
@@ -323,8 +324,8 @@ def main() -> int:
     steal0, total0 = cpu_steal()
     started = time.perf_counter()
     m = results["machine"]
-    print(f"opengov-lint {m['opengov_lint']} ({m['commit']}), Python {m['python']}, {m['cpus']} CPUs, load average "
-          f"{m['load_average']:.2f}{', quick run' if ns.quick else ''}")
+    print(f"opengov-lint {m['opengov_lint']} installed at {m['installed']} (bench checkout {m['commit']}), Python "
+          f"{m['python']}, {m['cpus']} CPUs, load average {m['load_average']:.2f}{', quick run' if ns.quick else ''}")
     data = Path(ns.data) if ns.data else Path(tempfile.mkdtemp(prefix="opengov-bench-"))
     try:
         t0 = time.perf_counter()
