@@ -110,3 +110,18 @@ def test_annotated_copy_renders_in_libreoffice(corpus: Path, tmp_path: Path) -> 
                 notes.append(text.split()[0])
     _, findings = check_json(str(corpus / "synthetic" / "gongshu-synthetic.docx"))
     assert sorted(notes) == sorted(f["code"] for f in findings)
+
+
+@pytest.mark.parametrize("mode", ["--diff", "--fix"])
+def test_word_file_named_txt_is_checked_not_edited(tmp_path: Path, mode: str) -> None:
+    """A Word file saved under a .txt name is read as Word (by its bytes); its fixes point at Word
+    elements, not lines, so the text fixer must leave it alone instead of crashing."""
+    docx = tmp_path / "beiyuan.docx"
+    run_cli("convert", "examples/beiyuan-district-civil-affairs-2020.txt", "--to", "docx", "-o", str(docx))
+    src = tmp_path / "beiyuan.txt"
+    shutil.copy(docx, src)
+    before = src.read_bytes()
+    proc = run_cli("check", str(src), mode)
+    assert proc.returncode in (0, 1) and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert mode == "--diff" or "OG103" in proc.stdout  # --diff prints only the (here empty) diff
+    assert src.read_bytes() == before

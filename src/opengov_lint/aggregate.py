@@ -59,7 +59,8 @@ def aggregate(units: list[tuple[str, Report]], issuer: str | None = None, year: 
                                                 ["(缺行)" if c is None else (c.raw.strip() or "(空白)") for _, c in bad]))
                     data.cells[row.path][col.id] = TypedCell(raw="", kind=CellKind.BLANK, expects=col.kind)
                     continue
-                total = sum((_num(c) for _, c in cells), start=0)  # type: ignore[arg-type]
+                nums = [n for _, c in cells if (n := _num(c)) is not None]  # every one: `bad` is empty
+                total = sum(nums, start=0)
                 raw = str(total)
                 kind = CellKind.ZERO if total == 0 else CellKind.NUMBER
                 data.cells[row.path][col.id] = TypedCell(raw=raw, kind=kind, value=total, expects=col.kind)

@@ -5,12 +5,12 @@ decided here and only here; rules never see configuration beyond their own optio
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from opengov_lint.findings import SEVERITY_RANK, Finding, Hit, Location
-from opengov_lint.model import Report
+from opengov_lint.findings import SEVERITY_RANK, BatchHit, Finding, Hit, Location
+from opengov_lint.model import Batch, Report
 from opengov_lint.registry import RuleInfo
 
 
@@ -43,7 +43,7 @@ def select_rules(rules: Sequence[RuleInfo], default_on: set[str], select: Sequen
     validate_keys(list(select or []) + list(ignore) + list(extend_select), rules)
     out = []
     for r in rules:
-        chosen = [k for k in (select or []) + list(extend_select) if _matches(r, k)]
+        chosen = [k for k in list(select or []) + list(extend_select) if _matches(r, k)]
         dropped = [k for k in ignore if _matches(r, k)]
         on = r.code in default_on if select is None else False
         if chosen:
@@ -131,15 +131,17 @@ def fails(findings: Iterable[Finding], fail_on: str) -> bool:
     return any(SEVERITY_RANK[f.severity] >= threshold for f in findings)
 
 
-def run_batch_rules(batch: Any, cfg: EngineConfig) -> list[Finding]:
+def run_batch_rules(batch: Batch, cfg: EngineConfig) -> list[Finding]:
     """Cross-document rules (SCOPE = "batch") over the summaries of every report in the run."""
     out: list[Finding] = []
     for rule in cfg.rules:
         if rule.scope != "batch":
             continue
         options = cfg.options.get(rule.code) or rule.default_options()
+        # RuleInfo.check is typed for report rules; a batch rule (SCOPE = "batch") yields BatchHit
+        check = cast(Callable[[Batch, Any], Iterator[BatchHit]], rule.check)
         try:
-            hits = list(rule.check(batch, options))
+            hits = list(check(batch, options))
         except Exception as exc:  # noqa: BLE001 - a crashing rule must not stop the run
             out.append(crash_finding(rule, exc, "<batch>", cfg.lang))
             continue

@@ -244,7 +244,8 @@ def column_label(table: str, template: str, column: str, row: str | None = None)
         spec = lay.tables.get(table)
         if spec is None:
             continue
-        cols = list(spec.row(row).columns) if row and spec.row(row) else []  # type: ignore[union-attr]
+        own = spec.row(row) if row else None
+        cols = list(own.columns) if own else []
         cols += list(spec.columns) + [c for r in spec.rows for c in r.columns]
         for c in cols:
             if c.id == column:

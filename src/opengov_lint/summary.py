@@ -60,7 +60,7 @@ def normalise_text(text: str, issuer: str | None) -> str:
     return _DIGITS.sub("0", t)
 
 
-def _sentences(text: str, issuer: str | None) -> tuple[array, array]:
+def _sentences(text: str, issuer: str | None) -> tuple[array[int], array[int]]:
     hashes, weights = array("Q"), array("I")
     for s in _SENT.split(text):
         n = normalise_text(s, issuer)
@@ -70,7 +70,7 @@ def _sentences(text: str, issuer: str | None) -> tuple[array, array]:
     return hashes, weights
 
 
-def _sketch(text: str, issuer: str | None) -> tuple[array, int]:
+def _sketch(text: str, issuer: str | None) -> tuple[array[int], int]:
     t = normalise_text(text, issuer)
     b = memoryview(t.encode("utf-32-le"))  # 4 bytes a character: shingle i is b[4i : 4i + 4·SHINGLE]
     w = 4 * SHINGLE

@@ -14,7 +14,7 @@ from typing import Any
 from opengov_lint.authoring.docxpkg import CT_NS, REL_NS, W_NS, Package, parse, serialise
 from opengov_lint.findings import Finding
 from opengov_lint.model import Report
-from opengov_lint.readers.docx import W
+from opengov_lint.readers.docxnum import W
 
 COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"

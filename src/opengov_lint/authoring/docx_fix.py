@@ -11,7 +11,7 @@ from typing import Any
 
 from opengov_lint.authoring.docxpkg import Package
 from opengov_lint.findings import Finding, Fix
-from opengov_lint.readers.docx import W
+from opengov_lint.readers.docxnum import W
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 

@@ -62,11 +62,11 @@ def _tc(text: str, span: int, vmerge: str | None) -> str:
 
 
 def _table(report: Report, g: Grid) -> str:
-    origin: dict[tuple[int, int], GridCell] = {(c.row, c.col): c for c in g.cells}
+    origin: dict[tuple[int, int], GridCell] = {(gc.row, gc.col): gc for gc in g.cells}
     covering: dict[tuple[int, int], GridCell] = {}
-    for c in g.cells:
-        for r in range(c.row + 1, c.row + c.rowspan):
-            covering[(r, c.col)] = c
+    for gc in g.cells:
+        for r in range(gc.row + 1, gc.row + gc.rowspan):
+            covering[(r, gc.col)] = gc
     width = 9000 // g.columns
     rows = []
     for r in range(g.rows):

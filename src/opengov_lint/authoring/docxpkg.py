@@ -8,7 +8,8 @@ import io
 import zipfile
 from typing import Any
 
-from opengov_lint.readers.docx import W, element_refs
+from opengov_lint.readers.docx import element_refs
+from opengov_lint.readers.docxnum import W
 
 W_NS = W[1:-1]
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"

@@ -31,7 +31,8 @@ def apply_fixes(path: str, data: bytes, findings: list[Finding]) -> FixResult:
     result = FixResult(data)
     by_line: dict[int, list[Fix]] = {}
     for f in findings:
-        if f.fix is not None and 1 <= f.fix.line <= len(lines):
+        # a fix without a line addresses a Word element (docx: `ref`); a .docx named like a text file gets here
+        if f.fix is not None and f.fix.line is not None and 1 <= f.fix.line <= len(lines):
             by_line.setdefault(f.fix.line, []).append(f.fix)
     new_lines = list(lines)
     for line_no, fixes in sorted(by_line.items()):

@@ -45,15 +45,15 @@ def build(year: int, issuer: str | None = None, issuer_kind_override: str | None
     lay = layout_for_year(year) or layouts()["2021"]
     name = issuer or PLACEHOLDER_ISSUER
     kind = issuer_kind_override or (issuer_kind(issuer) if issuer else "unknown")
-    meta = Meta(title=f"{name}{year}年政府信息公开工作年度报告", issuer=name, issuer_kind=kind, year=year,
-                template=lay.id, source_format="template")
+    title = f"{name}{year}年政府信息公开工作年度报告"
+    meta = Meta(title=title, issuer=name, issuer_kind=kind, year=year, template=lay.id, source_format="template")
     notice = lay.notice
     fmt = "《中华人民共和国政府信息公开工作年度报告格式》" if lay.id == "2021" else "政府信息公开工作年度报告格式"
     opening = (f"本报告依据《中华人民共和国政府信息公开条例》和{fmt}（{notice}）编制，包括总体情况、主动公开政府信息情况、"
                "收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、"
                f"其他需要报告的事项六部分。本年度报告中所列数据统计期限为{year}年1月1日至12月31日。")
     report = Report(meta=meta, structured=True)
-    report.preamble = [Paragraph(meta.title), Paragraph(opening)]
+    report.preamble = [Paragraph(title), Paragraph(opening)]
     for spec in sections():
         sec = Section(number=spec.number, heading=f"{int_to_cn(spec.number)}、{spec.title}", title=spec.title,
                       numbering=f"{int_to_cn(spec.number)}、")

@@ -25,11 +25,11 @@ class ReportSummary:
     template: str
     issuer_kind: str = "unknown"
     keys: tuple[str, ...] = ()  # cell paths "table.row.column", shared across reports of one layout
-    values: array = field(default_factory=lambda: array("d"))  # NaN = blank or not a number
+    values: array[float] = field(default_factory=lambda: array("d"))  # NaN = blank or not a number
     lines: dict[str, int] = field(default_factory=dict)  # "table.row" -> source line
-    sentences: array = field(default_factory=lambda: array("Q"))  # hashes of normalised sentences
-    weights: array = field(default_factory=lambda: array("I"))  # their lengths
-    sketch: array = field(default_factory=lambda: array("I"))  # bottom-k hashes of text shingles
+    sentences: array[int] = field(default_factory=lambda: array("Q"))  # hashes of normalised sentences
+    weights: array[int] = field(default_factory=lambda: array("I"))  # their lengths
+    sketch: array[int] = field(default_factory=lambda: array("I"))  # bottom-k hashes of text shingles
     shingles: int = 0
     parent: str | None = None  # manifest: the aggregate this report is a unit of
     aggregate: bool = False  # manifest: this report aggregates its units

@@ -123,7 +123,9 @@ def _whole_unit(stream: Stream, m: re.Match[str]) -> bool:
 
 
 def _decrees(stream: Stream, si: int) -> list[Citation]:
-    out = []
+    out: list[Citation] = []
+    if "令" not in stream.flat:
+        return out  # every decree citation has 令: skip scanning the whole section with the pattern
     for m in _DECREE.finditer(stream.flat):
         c = _make(stream, si, "decree", m)
         c.number = _num(m.group(1) or m.group(2) or m.group(3))

@@ -176,6 +176,8 @@ def _outcomes(stream: Stream, vocab: dict[str, Any], taken: list[tuple[int, int]
     upheld_all = _alt(vocab["all_upheld"])
     for a, b in sentences(stream):
         sent = stream.flat[a:b]
+        if "复议" not in sent and "诉讼" not in sent:
+            continue
         blocks = _blocks_before(sent)
         if not blocks:
             continue

@@ -89,6 +89,7 @@ class _FoldTable(dict[int, str]):
 
 
 _FOLD = _FoldTable()
+_SENTENCE_END = re.compile(r"[。!?;\n]")
 _RUNS = re.compile(r"\n|[^\s\u200b\ufeff]+")
 _MEMO: list[tuple[list[Unit], list[Stream]]] = []
 
@@ -137,7 +138,7 @@ def sentences(stream: Stream) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence of stream.flat (split at 。！？；, line breaks and run-in
     headings)."""
     start = 0
-    for m in re.finditer(r"[。!?;\n]", stream.flat):
+    for m in _SENTENCE_END.finditer(stream.flat):
         if m.start() > start:
             yield start, m.start()
         start = m.end()

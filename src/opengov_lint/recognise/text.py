@@ -23,6 +23,7 @@ _LEAD_NUMBERING = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # several rules normalise the same paragraphs of a report
 def nfkc(s: str) -> str:
     return unicodedata.normalize("NFKC", s)
 

@@ -93,7 +93,7 @@ def bar_chart(title: str, items: list[tuple[str, list[int]]], colors: list[str],
         short = label if len(label) <= 16 else label[:15] + "…"
         parts.append(f'<text x="{label_w - 6}" y="{y + 13}" font-size="12" text-anchor="end"><title>'
                      f'{escape(label)}</title>{escape(short)}</text>')
-        x = label_w
+        x: float = label_w
         for v, color in zip(values, colors):
             w = (width - label_w - 50) * v / top
             if w > 0:

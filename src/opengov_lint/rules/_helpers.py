@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge import Layout, Relation, TableSpec, documents, layouts, section_vocab, sections
@@ -153,8 +153,9 @@ def relation_hit(table: TableData, rel: Relation, member: str, lhs: list[Term], 
     at_row, at_col = (rel.at, member) if rel.each == "column" else (member, rel.at)
     cell = table.cell(at_row, at_col)
     terms = lhs + rhs
+    diff = cast("int | Decimal", abs(actual - expected))  # mypy types abs() of a union as object
     return Hit(
-        args={"expected": _num(expected), "actual": _num(actual), "diff": _num(abs(actual - expected)), **args},
+        args={"expected": _num(expected), "actual": _num(actual), "diff": _num(diff), **args},
         location=cell_location(table, at_row, at_col, cell),
         evidence={
             "expected": _num(expected),

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -38,6 +39,8 @@ MESSAGES = {
 }
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")
+
 @dataclass(slots=True)
 class Options:
     min_chars: int = 0  # 0: the value of rules/narrative.yaml (problems.min_chars)
@@ -52,7 +55,7 @@ def check(report: Report, options: Options) -> Iterator[Hit]:
         return  # nothing at all: OG106
     voc = narrative()["problems"]
     min_chars = options.min_chars or int(voc["min_chars"])
-    chars = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    chars = len(_CJK.findall(text))
     loc = heading_location(five)
     if chars < min_chars:
         yield Hit(message="short", args={"chars": chars, "min_chars": min_chars}, location=loc,

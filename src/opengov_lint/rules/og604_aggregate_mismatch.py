@@ -35,6 +35,11 @@ MESSAGES = {
 _TABLE = {"active_disclosure": "表二", "requests": "表三", "review_litigation": "表四"}
 
 
+def _num(v: float) -> int | float:
+    """A whole number shown without '.0'."""
+    return int(v) if float(v).is_integer() else v
+
+
 def _units(batch: Batch, agg: ReportSummary) -> list[ReportSummary]:
     names = {agg.path, agg.issuer, agg.issuer_label}
     return [r for r in batch.reports if r is not agg and r.parent and r.parent in names
@@ -59,14 +64,13 @@ def check(batch: Batch, options: None) -> Iterator[BatchHit]:
             table, rest = key.split(".", 1)
             row, col = rest.rsplit(".", 1)
             template = agg.table_layouts.get(table, "2021")
-            num = (lambda v: int(v) if float(v).is_integer() else v)
             hit = Hit(
                 args={"table": _TABLE[table], "row": row_label(table, template, row),
-                      "col": column_label(table, template, col, row), "actual": num(stated), "expected": num(total),
+                      "col": column_label(table, template, col, row), "actual": _num(stated), "expected": _num(total),
                       "units": len(units)},
                 location=Location(line=agg.lines.get(f"{table}.{row}"), table=table, row=row, column=col,
                                   section={"active_disclosure": 2, "requests": 3, "review_litigation": 4}[table]),
-                evidence={"expected": num(total), "actual": num(stated), "units": [u.path for u in units],
-                          "unit_values": [num(p) for p in parts if p is not None]},
+                evidence={"expected": _num(total), "actual": _num(stated), "units": [u.path for u in units],
+                          "unit_values": [_num(p) for p in parts if p is not None]},
             )
             yield BatchHit(agg.path, hit)
