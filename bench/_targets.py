@@ -81,3 +81,33 @@ def print_targets(rows: list[dict[str, Any]]) -> None:
         if x["target"].startswith("peak RSS") and x["measured"] is not None and "10000" not in x["target"]:
             print("  (the RSS target is for 10,000 reports: a smaller --rss-count is not judged as met)")
             break
+
+
+def compare(before: dict[str, Any], after: dict[str, Any]) -> list[list[Any]]:
+    """Rows `metric, before, after, after/before` of the targets and of the steadier CPU numbers."""
+    rows: list[list[Any]] = []
+    old = {x["target"]: x for x in targets(before)}
+    for x in targets(after):
+        b = old.get(x["target"])
+        if b is None or b["measured"] is None or x["measured"] is None:
+            continue
+        rows.append([x["target"], b["measured"], x["measured"], x["measured"] / b["measured"] if b["measured"] else None])
+    for fmt, d in after.get("throughput", {}).items():
+        b = before.get("throughput", {}).get(fmt)
+        if b:
+            v0, v1 = b["jobs1"]["cpu"] / b["jobs1"]["files"] * 1000, d["jobs1"]["cpu"] / d["jobs1"]["files"] * 1000
+            rows.append([f"{fmt}: CPU ms per report, --jobs 1 batch", v0, v1, v1 / v0])
+    for fmt, d in after.get("phases", {}).items():
+        b = before.get("phases", {}).get(fmt)
+        if b:
+            rows.append([f"{fmt}: in-process ms per 5-page report", b["total"] * 1000, d["total"] * 1000,
+                         d["total"] / b["total"]])
+    return rows
+
+
+def print_compare(before: dict[str, Any], after: dict[str, Any]) -> None:
+    rows = [[m, f"{b:.3f}" if b < 10 else f"{b:.1f}", f"{a:.3f}" if a < 10 else f"{a:.1f}",
+             "-" if r is None else f"{r:.2f}"] for m, b, a, r in compare(before, after)]
+    print(table(["metric", "before", "after", "after/before"], rows,
+                f"\n[compare] against {before['machine'].get('installed', '?')} "
+                f"(load average {before['machine']['load_average']:.2f} at its start)"))

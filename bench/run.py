@@ -41,7 +41,7 @@ import _pdf
 import _reports as R
 import generate as G
 from _common import CORPUS, FORMATS, ROOT, ms, table
-from _targets import print_targets, targets
+from _targets import print_compare, print_targets, targets
 
 PARTS = ("phases", "throughput", "size", "rules", "corpus", "cold", "rss")
 COUNTS = {"txt": 600, "yaml": 600, "json": 600, "html": 300, "docx": 300, "pdf": 20}
@@ -303,6 +303,7 @@ def main() -> int:
     ap.add_argument("--json", default=None, help="write every number to this file")
     ap.add_argument("--pdf-engine", default="auto", choices=["auto", "chromium", "pdfgen"])
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--compare", default=None, help="a --json FILE of an earlier run: print before/after")
     ap.add_argument("--clock", default="cpu", choices=["cpu", "wall"],
                     help="clock of the in-process parts (default: CPU time of the process)")
     ns = ap.parse_args()
@@ -358,6 +359,8 @@ def main() -> int:
     results["seconds"] = time.perf_counter() - started
     results["targets"] = targets(results)
     print_targets(results["targets"])
+    if ns.compare:
+        print_compare(json.loads(Path(ns.compare).read_text(encoding="utf-8")), results)
     results["load_average_end"] = os.getloadavg()[0]
     print(f"\nrun took {results['seconds']:.0f} s; CPU steal during the run {results['cpu_steal_percent']:.0f} %; "
           f"load average at the end {results['load_average_end']:.2f}")
