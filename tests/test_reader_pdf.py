@@ -167,3 +167,19 @@ def test_text_layer_without_unicode_mapping_is_reported() -> None:
     got = [f for f in findings(data, "x.pdf") if f.code == "OG903"]
     assert len(got) == 1 and got[0].evidence == {"glyphs": 56, "unmapped": 50}
     assert not [f for f in findings(_pdf(), "r.pdf") if f.code == "OG903"]
+
+
+def test_arabic_numbered_heading_after_a_full_line_starts_a_paragraph() -> None:
+    """`6、其他需要报告的事项` printed at the left margin right after a sentence that ran to the right
+    margin is a heading of its own (else section 六 is lost: OG101); a wrapped line that starts with a
+    number (`1.5万元`, `2、` inside a running sentence) still continues its paragraph."""
+    full = "一是信息公开的主动性有待加强二是政策解读形式较为单一下一步将加强业务培训丰"  # 37 characters
+    pdf = (PDF().page()
+           .text(72, 80, full).text(72, 96, full[:36] + "。")
+           .text(72, 112, "6、其他需要报告的事项")
+           .text(72, 144, full).text(72, 160, "1.5万元用于平台建设，全年未收取信息处理费。")
+           .text(72, 192, full).text(72, 208, "2、加强培训。"))
+    paras = [b.text for b in read_bytes("r.pdf", pdf.bytes()).blocks if isinstance(b, Paragraph)]
+    assert "6、其他需要报告的事项" in paras
+    assert full + "1.5万元用于平台建设，全年未收取信息处理费。" in paras
+    assert full + "2、加强培训。" in paras

@@ -16,6 +16,10 @@ from typing import Any
 from opengov_lint.readers.textutil import drop_spaces_near_cjk, is_page_number, normalise_quotes
 
 _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]+部分)")
+# 6、其他需要报告的事项: Arabic numbering opens a paragraph only after a finished sentence (a wrapped
+# line may start with a number: 1.5万元, 2024年)
+_NUMBERED_START = re.compile(r"^\d{1,2}(?:、|[.．](?!\d))")
+_SENTENCE_END = re.compile(r"[。；;！!？?：:]\s*$")
 _MARGIN = 0.1  # the top and bottom tenth of a page hold running headers and footers
 
 
@@ -176,6 +180,8 @@ def starts_paragraph(line: Line, prev: Line | None, lay: Layout | None) -> bool:
     if prev.x1 < lay.right - 3 * prev.size and not _word_wrapped(prev, line, lay):
         return True  # the previous line stopped short: its paragraph ended
     if prev.page == line.page and line.top - prev.bottom > 1.2 * line.size:  # a blank line between
+        return True
+    if _NUMBERED_START.match(line.text) and _SENTENCE_END.search(prev.text):
         return True
     return bool(_HEADING_START.match(line.text))
 
