@@ -72,12 +72,13 @@ def test_fix_docx_writes_a_fixed_copy_only(tmp_path: Path) -> None:
     before = src.read_bytes()
     _, found = check_json(str(src))
     assert len([f for f in found if f["code"] == "OG103"]) == 5
+    assert len([f for f in found if f["code"] == "OG208"]) == 1  # the raw `　20` survives the conversion
     fixed = tmp_path / "fixed.docx"
     proc = run_cli("check", str(src), "--fix", "-o", str(fixed))
-    assert "已修正 5 处" in proc.stderr and src.read_bytes() == before
+    assert "已修正 6 处" in proc.stderr and src.read_bytes() == before
     _, after = check_json(str(fixed))
-    assert not [f for f in after if f["code"] == "OG103"]
-    assert sorted(f["code"] for f in after) == sorted(f["code"] for f in found if f["code"] != "OG103")
+    assert not [f for f in after if f["code"] in ("OG103", "OG208")]
+    assert sorted(f["code"] for f in after) == sorted(f["code"] for f in found if f["code"] not in ("OG103", "OG208"))
     with zipfile.ZipFile(fixed) as z:
         body = z.read("word/document.xml").decode("utf-8")
     assert "二、主动公开政府信息情况" in body and "2、 主动公开" not in body

@@ -20,6 +20,9 @@ def _value(report: Report, path: str) -> str:
     cell = t.cell(row, col) if t else None
     if cell is None:
         return ""
+    raw = cell.raw.strip(" \t\r\n")
+    if raw:
+        return raw  # as the author wrote it (`　20`, `1,200`): a converted report checks like its source
     v = cell_value(cell)
     return "" if v is None else str(v)
 
