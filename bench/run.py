@@ -92,8 +92,9 @@ def prepare(data: Path, formats: list[str], quick: bool, engine: str, seed: int)
             print("  " + ln)
     lost = sorted({c for ln in lines if "note:" in ln for c in re.findall(r"OG\d{3}", ln.split("note:", 1)[1])})
     if lost:
-        print(f"  note: findings of the source examples not reproduced in some formats: {', '.join(lost)} (OG208: the"
-              " HTML/Word writers print a full-width cell as a plain number; OG304: masked by the seeded blank cell)")
+        print(f"  note: findings of the source examples not reproduced in some formats: {', '.join(lost)} (OG208: a PDF"
+              " text layer turns the ideographic space of `　20` into a plain one; OG304: masked by the seeded"
+              " blank cell)")
     if not ok:
         print("  WARNING: some generated kinds are not read as expected (see above)")
     done.write_text(json.dumps({"stamp": stamp, "entries": entries}, ensure_ascii=False))
