@@ -21,8 +21,9 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import CORPUS, ROOT, tree_rss_kb
 
 
 def sources(formats: set[str]) -> list[Path]:
@@ -38,30 +39,6 @@ def generate(folder: Path, count: int, formats: set[str]) -> None:
     for i in range(count):
         s = src[i % len(src)]
         (folder / f"{i:05d}-{s.name}").write_bytes(s.read_bytes())
-
-
-def tree_rss_kb(pid: int) -> tuple[int, int]:
-    """(largest single process RSS, total RSS of the process and its descendants) in KB."""
-    total, largest = 0, 0
-    stack = [pid]
-    seen = set()
-    while stack:
-        p = stack.pop()
-        if p in seen:
-            continue
-        seen.add(p)
-        try:
-            with open(f"/proc/{p}/status") as fh:
-                for line in fh:
-                    if line.startswith("VmRSS:"):
-                        kb = int(line.split()[1])
-                        total += kb
-                        largest = max(largest, kb)
-            with open(f"/proc/{p}/task/{p}/children") as fh:
-                stack.extend(int(x) for x in fh.read().split())
-        except (OSError, ValueError):
-            continue
-    return largest, total
 
 
 def run(args: list[str]) -> tuple[float, int, int, str]:

@@ -12,22 +12,19 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import ROOT, cli
 
 
 def _cli() -> list[str]:
-    script = Path(sys.executable).parent / "opengov-lint"
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("opengov-lint")
-    return [found] if found else [sys.executable, "-m", "opengov_lint"]
+    return cli()
 
 
 def _time(cmd: list[str]) -> tuple[float, float]:
