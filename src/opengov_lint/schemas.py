@@ -3,7 +3,7 @@ suite and when a user's file is loaded). Imported lazily: pydantic costs ~0.15 s
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -241,6 +241,16 @@ class PackModel(BaseModel):
 _REF = r"^(requests|active_disclosure|review_litigation):[a-z_]+(\.[a-z_*]+)?(@[a-z_]+)?$"
 
 
+_N = TypeVar("_N", bound=BaseModel)
+
+
+def _numbered(v: list[_N], what: str) -> list[_N]:
+    """Articles and items are listed 1, 2, 3 … in order, none missing."""
+    if [getattr(x, "number", None) for x in v] != list(range(1, len(v) + 1)):
+        raise ValueError(f"{what} must be numbered 1, 2, 3 … without gaps")
+    return v
+
+
 class ItemModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
     number: int = Field(ge=1, le=20)
@@ -260,9 +270,7 @@ class ArticleModel(BaseModel):
     @field_validator("items")
     @classmethod
     def _items_in_order(cls, v: list[ItemModel]) -> list[ItemModel]:
-        if [i.number for i in v] != list(range(1, len(v) + 1)):
-            raise ValueError("items must be numbered 1, 2, 3 … without gaps")
-        return v
+        return _numbered(v, "items")
 
 
 class ChapterModel(BaseModel):
@@ -298,9 +306,7 @@ class LawModel(BaseModel):
     @field_validator("articles")
     @classmethod
     def _articles_in_order(cls, v: list[ArticleModel]) -> list[ArticleModel]:
-        if [a.number for a in v] != list(range(1, len(v) + 1)):
-            raise ValueError("articles must be numbered 1, 2, 3 … without gaps")
-        return v
+        return _numbered(v, "articles")
 
 
 class DocnoModel(BaseModel):

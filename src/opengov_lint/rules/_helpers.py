@@ -319,7 +319,7 @@ def requests_reliable(report: Report) -> bool:
 
 def citations(report: Report) -> list[Citation]:
     """Every citation of the report's running text (the scanner of recognise.citations)."""
-    return memo(report, "citations", lambda: scan(text_units(report), documents()["docno_prefixes"]))
+    return scan(text_units(report), documents()["docno_prefixes"])  # scan keeps its last results itself
 
 
 def regulation_kind(title: str | None) -> str | None:
