@@ -28,8 +28,8 @@ except SystemExit:
     pass
 """
 
-READERS = {"txt", "structured", "html", "htmlpage", "docx", "docxnum", "pdf", "pdftext", "pdftables", "md",
-           "yamlmarks", "comments"}
+READERS = {"txt", "structured", "html", "htmlpage", "docx", "docxnum", "pdf", "pdftext", "pdfgeom", "geometry", "geomstitch", "md",
+           "yamlmarks", "comments", "ofd", "ofdpage", "office"}
 HEAVY = ("pydantic", "rich", "lxml", "ruamel", "pdfplumber", "pypdfium2", "openpyxl", "multiprocessing",
          "concurrent.futures.process")
 

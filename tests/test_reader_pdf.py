@@ -13,7 +13,7 @@ from pdfgen import PDF
 from pdfreport import TITLE, report_pdf, values
 
 from opengov_lint.model import Paragraph, Table
-from opengov_lint.readers import ReadError, pdftables, read_bytes
+from opengov_lint.readers import ReadError, geometry, read_bytes
 
 
 @functools.cache
@@ -88,13 +88,13 @@ def test_table_finder_runs_only_on_table_pages(monkeypatch: pytest.MonkeyPatch) 
     """Page 1 has ruled white boxes behind its paragraphs but no table: the (slow) table finder is
     not run there, and white boxes are never taken for cell borders."""
     seen: list[int] = []
-    real = pdftables.page_fragments
+    real = geometry.page_tables
 
-    def spy(page, number):  # type: ignore[no-untyped-def]
-        seen.append(number)
-        return real(page, number)
+    def spy(page):  # type: ignore[no-untyped-def]
+        seen.append(page.number)
+        return real(page)
 
-    monkeypatch.setattr("opengov_lint.readers.pdf.page_fragments", spy)
+    monkeypatch.setattr("opengov_lint.readers.pdf.page_tables", spy)
     read_bytes("r.pdf", _pdf())
     assert seen == [2, 3]
 
@@ -103,7 +103,7 @@ def test_table_finder_runs_only_on_table_pages(monkeypatch: pytest.MonkeyPatch) 
 @pytest.mark.parametrize("rotate", [0, 90, 180, 270])
 def test_rotated_pages_read_as_displayed(rotate: int, table: bool) -> None:
     """Wide tables are often printed on a landscape page (/Rotate 90): text and tables are read in
-    the orientation the reader sees (text pages through PDFium, table pages through pdfplumber)."""
+    the orientation the reader sees (glyphs and rulings both through PDFium)."""
     from pdfreport import _table4
 
     pdf = PDF().page(rotate=rotate)

@@ -1,0 +1,169 @@
+"""PDF page geometry from PDFium's page objects (no pdfminer): the visible rulings of a page.
+
+Every path object is walked (inside form XObjects too, their matrices applied) and split into
+subpaths. Kept as rulings: a stroked straight segment that is horizontal or vertical, the four edges
+of a stroked rectangle, a thin filled bar (Word and WPS draw cell borders as 0.5 pt filled
+rectangles). Not kept: white or transparent paint (Word's paragraph shading is a white box, not a
+cell border), curves, thick filled areas (a grey header row is a fill, its borders are separate).
+Points are mapped to the page as displayed (/Rotate), like the glyph boxes of `pdftext`."""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+from typing import Any
+
+from opengov_lint.readers.geometry import Segment, rect_segments
+from opengov_lint.readers.pdftext import placer
+
+_THIN = 2.5  # points: a filled rectangle this narrow is a rule, not an area
+_STRAIGHT = 0.5  # points: a segment this close to horizontal or vertical counts as one
+_MAX_DEPTH = 4  # form XObjects inside form XObjects
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def page_segments(page: Any) -> list[Segment]:
+    """The rulings of a pypdfium2 page, top measured from the top of the displayed page."""
+    from pypdfium2 import raw
+
+    out: list[Segment] = []
+    place = placer(page)
+    _walk(raw, [raw.FPDFPage_GetObject(page.raw, i) for i in range(raw.FPDFPage_CountObjects(page.raw))],
+          _IDENTITY, place, out, 0)
+    return out
+
+
+def count_paths(page: Any, enough: int) -> int:
+    """Path objects on the page (top level), counting up to `enough`."""
+    from pypdfium2 import raw
+
+    n = 0
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        if raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) in (raw.FPDF_PAGEOBJ_PATH,
+                                                                            raw.FPDF_PAGEOBJ_FORM):
+            n += 1
+            if n >= enough:
+                break
+    return n
+
+
+def unplaced_text(page: Any) -> bool:
+    """Does PDFium fail to place this page's text? A text object whose bounds are empty in one
+    direction was drawn with a font PDFium could not load (not embedded, not on this machine); more
+    than a few of them and its text page loses glyphs."""
+    from pypdfium2 import raw
+
+    n = bad = 0
+    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, i)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
+            continue
+        n += 1
+        if raw.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)) and (
+                r.value - l.value < 0.1 or t.value - b.value < 0.1):
+            bad += 1
+    return bad > max(3, n // 10)
+
+
+def _walk(raw: Any, objs: list[Any], outer: Matrix, place: Any, out: list[Segment], depth: int) -> None:
+    for obj in objs:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            _path(raw, obj, _compose(_matrix(raw, obj), outer), place, out)
+        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
+            inner = [raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))]
+            _walk(raw, inner, _compose(_matrix(raw, obj), outer), place, out, depth + 1)
+
+
+def _matrix(raw: Any, obj: Any) -> Matrix:
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        return _IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _compose(m: Matrix, n: Matrix) -> Matrix:
+    """m then n (PDF row-vector convention: p' = p * m * n)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _visible(raw: Any, obj: Any, getter: str) -> bool:
+    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    if not getattr(raw, getter)(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+        return True  # a pattern or an unreadable colour: assume it shows
+    return a.value > 0 and min(r.value, g.value, b.value) < 242  # 0.95 of white
+
+
+def _path(raw: Any, obj: Any, m: Matrix, place: Any, out: list[Segment]) -> None:
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+        return
+    stroked = bool(stroke.value) and _visible(raw, obj, "FPDFPageObj_GetStrokeColor")
+    filled = fill.value != 0 and _visible(raw, obj, "FPDFPageObj_GetFillColor")
+    if not (stroked or filled):
+        return
+    for points, curved in _subpaths(raw, obj, m):
+        _subpath(points, curved, stroked, place, out)
+
+
+def _subpaths(raw: Any, obj: Any, m: Matrix) -> list[tuple[list[tuple[float, float]], bool]]:
+    """Each subpath as its points in page space (the first repeated at the end when closed) and
+    whether it has curves."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    a, b, c, d, e, f = m
+    subs: list[tuple[list[tuple[float, float]], bool]] = []
+    points: list[tuple[float, float]] = []
+    curved = False
+    for i in range(raw.FPDFPath_CountSegments(obj)):
+        seg = raw.FPDFPath_GetPathSegment(obj, i)
+        raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+        p = (x.value * a + y.value * c + e, x.value * b + y.value * d + f)
+        kind = raw.FPDFPathSegment_GetType(seg)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            if len(points) > 1:
+                subs.append((points, curved))
+            points, curved = [p], False
+            continue
+        curved = curved or kind == raw.FPDF_SEGMENT_BEZIERTO
+        points.append(p)
+        if raw.FPDFPathSegment_GetClose(seg) and points[0] != p:
+            points.append(points[0])
+    if len(points) > 1:
+        subs.append((points, curved))
+    return subs
+
+
+def _subpath(points: list[tuple[float, float]], curved: bool, stroked: bool, place: Any,
+             out: list[Segment]) -> None:
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
+    thin = min(right - left, top - bottom) <= _THIN
+    if not curved and _rectangle(points, left, right, bottom, top) and (len(points) == 5 or not stroked):
+        x0, x1, t, btm = place(left, bottom, right, top)
+        if thin:
+            out.append(Segment(x0, t, x1, btm))
+        elif stroked:
+            out.extend(rect_segments(x0, t, x1, btm))
+        return
+    if not stroked:
+        if thin and not curved:  # a filled sliver drawn as a polygon
+            x0, x1, t, btm = place(left, bottom, right, top)
+            out.append(Segment(x0, t, x1, btm))
+        return
+    for (xa, ya), (xb, yb) in itertools.pairwise(points):
+        if abs(xa - xb) <= _STRAIGHT or abs(ya - yb) <= _STRAIGHT:
+            x0, x1, t, btm = place(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
+            out.append(Segment(x0, t, x1, btm))
+
+
+def _rectangle(points: list[tuple[float, float]], left: float, right: float, bottom: float, top: float) -> bool:
+    """Every point sits on a corner of the bounding box (an axis-aligned rectangle)."""
+    if not 4 <= len(points) <= 5:
+        return False
+    return all(min(abs(x - left), abs(x - right)) <= _STRAIGHT and min(abs(y - bottom), abs(y - top)) <= _STRAIGHT
+               for x, y in points)
