@@ -11,38 +11,20 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
-from opengov_lint.model import Diagnostic, Document, Paragraph, Table
+from opengov_lint.model import Diagnostic, Document
 from opengov_lint.readers import ReadError
 from opengov_lint.readers.geometry import Fragment, Glyph, PageGeometry, page_tables
-from opengov_lint.readers.geomstitch import FlowPage, build_table, stitch
 from opengov_lint.readers.limits import check_deadline, current, exceeded
+from opengov_lint.readers.pageflow import PageRead, assemble, drop_page_furniture
 from opengov_lint.readers.pdftext import (
     Char,
-    Line,
     build_lines,
-    drop_furniture,
-    join_lines,
-    page_layout,
     pdfium_chars,
-    starts_paragraph,
 )
 
 _NUMBER_ROW = re.compile(r"(?:^|\s)\d[\d,.]*(?:\s+\d[\d,.]*){2,}(?:\s|$)")
-
-
-@dataclass(slots=True)
-class _Page:
-    number: int
-    height: float
-    lines: list[Line] = field(default_factory=list)
-    fragments: list[Fragment] = field(default_factory=list)
-    image_only: bool = False
-    unmapped: int = 0  # glyphs without a usable character (a font with no Unicode mapping)
-    glyphs: int = 0
-    damaged: str | None = None  # the page could not be read
 
 
 def read(path: str, data: bytes, fmt: str = "pdf", deadline: float | None = None) -> Document:
@@ -60,7 +42,7 @@ def read(path: str, data: bytes, fmt: str = "pdf", deadline: float | None = None
         raise exceeded("PDF 页数", "number of PDF pages", "max_pages", n, limit)
     try:
         fallback = _Fallback(data)
-        pages: list[_Page] = []
+        pages: list[PageRead] = []
         for i in range(len(pdf)):
             check_deadline(deadline)
             pages.append(_read_page(pdf, i, fallback))
@@ -77,9 +59,7 @@ def read(path: str, data: bytes, fmt: str = "pdf", deadline: float | None = None
             "PDF 没有可提取的文字层（可能是扫描件或图片），无法检查；请提供带文字层的 PDF、Word 或网页版本",
             "the PDF has no text layer (a scan or images), so nothing could be checked; provide a PDF with a "
             "text layer, the Word file or the web page", code="OG903", reason="no-text-layer")
-    kept = drop_furniture([p.lines for p in pages], [p.height for p in pages])
-    for p, lines in zip(pages, kept):
-        p.lines = lines
+    drop_page_furniture(pages)
     for p in pages:
         if p.damaged:
             doc.diagnostics.append(Diagnostic(
@@ -98,7 +78,7 @@ def read(path: str, data: bytes, fmt: str = "pdf", deadline: float | None = None
             "请提供 Word、网页版本或重新导出的 PDF",
             f"{unmapped} of {glyphs} characters of the PDF text layer cannot be decoded (fonts without a Unicode "
             "mapping); what was read is incomplete", evidence={"glyphs": glyphs, "unmapped": unmapped}))
-    doc.blocks = _assemble(pages)
+    doc.blocks = assemble(pages)
     doc.title = title if "报告" in title else None
     return doc
 
@@ -145,19 +125,19 @@ class _Fallback:
             self.pdf.close()
 
 
-def _read_page(pdf: Any, index: int, fallback: _Fallback) -> _Page:
+def _read_page(pdf: Any, index: int, fallback: _Fallback) -> PageRead:
     """One page; a damaged page is reported (OG903) and the others are still read."""
     try:
         return _read_page_unsafe(pdf, index, fallback)
     except (ReadError, MemoryError, RecursionError):
         raise
     except Exception as exc:  # noqa: BLE001 - PDFium raises many kinds for damaged content
-        broken = _Page(index + 1, 842.0)
+        broken = PageRead(index + 1, 842.0)
         broken.damaged = f"{type(exc).__name__}: {exc}"
         return broken
 
 
-def _read_page_unsafe(pdf: Any, index: int, fallback: _Fallback) -> _Page:
+def _read_page_unsafe(pdf: Any, index: int, fallback: _Fallback) -> PageRead:
     from opengov_lint.readers.pdfgeom import unplaced_text
 
     page = pdf[index]
@@ -165,7 +145,7 @@ def _read_page_unsafe(pdf: Any, index: int, fallback: _Fallback) -> _Page:
         chars = pdfium_chars(page)
         if unplaced_text(page):
             chars = fallback.chars(index) or chars
-        result = _Page(index + 1, page.get_height(), glyphs=len(chars))
+        result = PageRead(index + 1, page.get_height(), glyphs=len(chars))
         result.unmapped = sum(1 for c in chars if _unmapped(c.text))
         if _tabular(page, chars):
             result.fragments, chars = _tables(page, index + 1, chars)
@@ -234,30 +214,3 @@ def _tabular(page: Any, chars: list[Any]) -> bool:
     if any(w in flat for w in _table_words()):
         return True
     return any(_NUMBER_ROW.search(ln.text) for ln in build_lines(chars, 0))
-
-
-def _assemble(pages: list[_Page]) -> list[Paragraph | Table]:
-    groups = stitch([FlowPage(p.fragments, [(ln.top, ln.bottom) for ln in p.lines]) for p in pages])
-    tables = {id(g[0]): build_table(g) for g in groups}
-    continued = {id(f) for g in groups for f in g[1:]}
-    doc_lines = [ln for p in pages for ln in p.lines]
-    fallback = page_layout(doc_lines)
-    blocks: list[Paragraph | Table] = []
-    current: Paragraph | None = None
-    prev: Line | None = None
-    for p in pages:
-        lay = page_layout(p.lines) if len(p.lines) >= 12 else fallback  # a page of its own margins
-        items: list[tuple[float, Any]] = [(ln.top, ln) for ln in p.lines]
-        items += [(f.top, f) for f in p.fragments if id(f) not in continued]
-        for _top, item in sorted(items, key=lambda x: x[0]):
-            if isinstance(item, Fragment):
-                current, prev = None, None
-                blocks.append(tables[id(item)])
-                continue
-            if current is None or starts_paragraph(item, prev, lay):
-                current = Paragraph(item.text, page=item.page)
-                blocks.append(current)
-            else:
-                current.text = join_lines(current.text, item.text)
-            prev = item
-    return blocks

@@ -1,23 +1,18 @@
 """PDF page geometry from PDFium's page objects (no pdfminer): the visible rulings of a page.
 
 Every path object is walked (inside form XObjects too, their matrices applied) and split into
-subpaths. Kept as rulings: a stroked straight segment that is horizontal or vertical, the four edges
-of a stroked rectangle, a thin filled bar (Word and WPS draw cell borders as 0.5 pt filled
-rectangles). Not kept: white or transparent paint (Word's paragraph shading is a white box, not a
-cell border), curves, thick filled areas (a grey header row is a fill, its borders are separate).
+subpaths, which `geometry.subpath_segments` turns into rulings. White or transparent paint is not
+drawn (Word's paragraph shading is a white box, not a cell border).
 Points are mapped to the page as displayed (/Rotate), like the glyph boxes of `pdftext`."""
 
 from __future__ import annotations
 
 import ctypes
-import itertools
 from typing import Any
 
-from opengov_lint.readers.geometry import Segment, rect_segments
+from opengov_lint.readers.geometry import Segment, subpath_segments
 from opengov_lint.readers.pdftext import placer
 
-_THIN = 2.5  # points: a filled rectangle this narrow is a rule, not an area
-_STRAIGHT = 0.5  # points: a segment this close to horizontal or vertical counts as one
 _MAX_DEPTH = 4  # form XObjects inside form XObjects
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -108,7 +103,7 @@ def _path(raw: Any, obj: Any, m: Matrix, place: Any, out: list[Segment]) -> None
     if not (stroked or filled):
         return
     for points, curved in _subpaths(raw, obj, m):
-        _subpath(points, curved, stroked, place, out)
+        subpath_segments(points, curved, stroked, place, out)
 
 
 def _subpaths(raw: Any, obj: Any, m: Matrix) -> list[tuple[list[tuple[float, float]], bool]]:
@@ -136,34 +131,3 @@ def _subpaths(raw: Any, obj: Any, m: Matrix) -> list[tuple[list[tuple[float, flo
     if len(points) > 1:
         subs.append((points, curved))
     return subs
-
-
-def _subpath(points: list[tuple[float, float]], curved: bool, stroked: bool, place: Any,
-             out: list[Segment]) -> None:
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
-    thin = min(right - left, top - bottom) <= _THIN
-    if not curved and _rectangle(points, left, right, bottom, top) and (len(points) == 5 or not stroked):
-        x0, x1, t, btm = place(left, bottom, right, top)
-        if thin:
-            out.append(Segment(x0, t, x1, btm))
-        elif stroked:
-            out.extend(rect_segments(x0, t, x1, btm))
-        return
-    if not stroked:
-        if thin and not curved:  # a filled sliver drawn as a polygon
-            x0, x1, t, btm = place(left, bottom, right, top)
-            out.append(Segment(x0, t, x1, btm))
-        return
-    for (xa, ya), (xb, yb) in itertools.pairwise(points):
-        if abs(xa - xb) <= _STRAIGHT or abs(ya - yb) <= _STRAIGHT:
-            x0, x1, t, btm = place(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
-            out.append(Segment(x0, t, x1, btm))
-
-
-def _rectangle(points: list[tuple[float, float]], left: float, right: float, bottom: float, top: float) -> bool:
-    """Every point sits on a corner of the bounding box (an axis-aligned rectangle)."""
-    if not 4 <= len(points) <= 5:
-        return False
-    return all(min(abs(x - left), abs(x - right)) <= _STRAIGHT and min(abs(y - bottom), abs(y - top)) <= _STRAIGHT
-               for x, y in points)
