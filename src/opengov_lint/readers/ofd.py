@@ -73,7 +73,7 @@ class _Package:
         self.zf = zf
         self.cache: dict[str, Any] = {}
 
-    def part(self, name: str, required: bool = True) -> Any | None:
+    def part(self, name: str, required: bool = True) -> Any:
         if name not in self.cache:
             root = _xml(self.zf, name, _WHAT[0])
             self.cache[name] = _strip(root) if root is not None else None

@@ -58,7 +58,7 @@ def deltas(text: str | None, need: int) -> list[float]:
 
 def _compose(inner: Affine, outer: Affine) -> Affine:
     a, b, c, d, e, f = inner
-    A, B, C, D, E, F = outer  # noqa: N806
+    A, B, C, D, E, F = outer
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
