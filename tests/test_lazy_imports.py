@@ -28,7 +28,7 @@ except SystemExit:
     pass
 """
 
-READERS = {"txt", "structured", "html", "htmlpage", "docx", "docxnum", "pdf", "pdftext", "pdfgeom", "geometry", "geomstitch", "md",
+READERS = {"txt", "structured", "html", "htmlpage", "docx", "docxnum", "pdf", "pdftext", "pdfgeom", "geometry", "geomstitch", "rulings", "pageflow", "md",
            "yamlmarks", "comments", "ofd", "ofdpage", "office"}
 HEAVY = ("pydantic", "rich", "lxml", "ruamel", "pdfplumber", "pypdfium2", "openpyxl", "multiprocessing",
          "concurrent.futures.process")

@@ -12,8 +12,12 @@ them. Each source builds one `PageGeometry` per page and hands it here:
 - A `Glyph` is one character (or a short run: an OCR text box) with its box; `confidence` (0-1) is
   for recognised text, None for a text layer. A glyph belongs to the cell its centre falls in.
 - A `Segment` is a visible ruling as its bounding box: a stroked line, one edge of a stroked
-  rectangle (`rect_segments`) or a thin filled bar. It is horizontal when it is wider than tall.
+  rectangle or a thin filled bar (`rulings.subpath_segments` turns painted paths into these; an
+  image's detected lines are passed as they are). It is horizontal when it is wider than tall.
   Invisible shapes (white fills behind paragraphs, clipping paths) must not be passed.
+- A glyph's text is kept as given: an OCR box holding a whole word or number is one glyph (its
+  centre decides its cell); separate glyphs of one line are joined, with a space where the gap is
+  wider than 0.3 of the glyph height (and never between CJK characters).
 
 `page_tables(page)` returns the table fragments of the page (`Fragment`: the part of a table on
 one page, with its cells `GCell(text, r, c, rs, cs, confidence)`) and the glyphs outside them (the
@@ -28,16 +32,13 @@ one), so a caller can report the uncertain cells instead of guessing them."""
 
 from __future__ import annotations
 
-import itertools
+import bisect
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from opengov_lint.readers.textutil import drop_spaces_near_cjk, normalise_quotes
 
 TOL = 3.0  # points: edges closer than this are the same edge
-_THIN = 2.5  # points: a filled rectangle this narrow is a rule, not an area
-_STRAIGHT = 0.5  # points: a segment this close to horizontal or vertical counts as one
 
 
 @dataclass(slots=True, frozen=True)
@@ -62,52 +63,6 @@ class Segment:
     @property
     def horizontal(self) -> bool:
         return self.x1 - self.x0 >= self.bottom - self.top
-
-
-def rect_segments(x0: float, top: float, x1: float, bottom: float) -> list[Segment]:
-    """The four edges of a stroked rectangle."""
-    return [Segment(x0, top, x1, top), Segment(x0, bottom, x1, bottom), Segment(x0, top, x0, bottom),
-            Segment(x1, top, x1, bottom)]
-
-
-Place = Callable[[float, float, float, float], tuple[float, float, float, float]]
-
-
-def subpath_segments(points: list[tuple[float, float]], curved: bool, stroked: bool, place: Place,
-                     out: list[Segment]) -> None:
-    """The rulings of one painted subpath (points in page units, in order, the first repeated at
-    the end when closed; `stroked` or else filled): a stroked straight segment that is horizontal
-    or vertical, the four edges of a stroked rectangle, a thin filled bar (Word and WPS draw cell
-    borders as 0.5 pt filled rectangles). Curves and thick filled areas (a grey header row) are not
-    rulings. `place(left, low, right, high)` maps a box to (x0, x1, top, bottom) on the displayed
-    page (a PDF's y axis points up, an OFD's down)."""
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
-    thin = min(right - left, top - bottom) <= _THIN
-    if not curved and rectangle(points, left, right, bottom, top) and (len(points) == 5 or not stroked):
-        x0, x1, t, btm = place(left, bottom, right, top)
-        if thin:
-            out.append(Segment(x0, t, x1, btm))
-        elif stroked:
-            out.extend(rect_segments(x0, t, x1, btm))
-        return
-    if not stroked:
-        if thin and not curved:  # a filled sliver drawn as a polygon
-            x0, x1, t, btm = place(left, bottom, right, top)
-            out.append(Segment(x0, t, x1, btm))
-        return
-    for (xa, ya), (xb, yb) in itertools.pairwise(points):
-        if abs(xa - xb) <= _STRAIGHT or abs(ya - yb) <= _STRAIGHT:
-            x0, x1, t, btm = place(min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
-            out.append(Segment(x0, t, x1, btm))
-
-
-def rectangle(points: list[tuple[float, float]], left: float, right: float, bottom: float, top: float) -> bool:
-    """Every point sits on a corner of the bounding box (an axis-aligned rectangle)."""
-    if not 4 <= len(points) <= 5:
-        return False
-    return all(min(abs(x - left), abs(x - right)) <= _STRAIGHT and min(abs(y - bottom), abs(y - top)) <= _STRAIGHT
-               for x, y in points)
 
 
 @dataclass(slots=True)
@@ -166,7 +121,7 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 def page_tables(page: PageGeometry) -> tuple[list[Fragment], list[Glyph]]:
     """The table fragments of a page and the glyphs outside them."""
     hs, vs = _rulings(page.segments)
-    if len(hs) < 2 or len(vs) < 2:
+    if len(vs) < 2:
         return [], page.glyphs
     hs = _join_h(hs + _closing_lines(hs, vs))
     frags: list[Fragment] = []
@@ -360,15 +315,23 @@ def _fragment(boxes: list[Box], glyphs: list[Glyph], number: int) -> Fragment | 
         return None  # one column: a framed paragraph, not a table
     tops = cluster([b[1] for b in boxes] + [max(b[3] for b in boxes)])
     frag = Fragment(number, edges[0], tops[0], edges[-1], tops[-1], edges, len(tops) - 1)
+    slots: dict[tuple[int, int], int] = {}  # grid slot -> the box covering it
+    for i, b in enumerate(boxes):
+        r, c = index(tops, b[1]), index(edges, b[0])
+        for rr in range(r, r + span(tops, b[1], b[3])):
+            for cc in range(c, c + span(edges, b[0], b[2])):
+                slots.setdefault((rr, cc), i)
     inside: dict[int, list[Glyph]] = {}
     for g in glyphs:
         cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
         if not (frag.x0 <= cx <= frag.x1 and frag.top <= cy <= frag.bottom):
             continue
-        for i, b in enumerate(boxes):
-            if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
-                inside.setdefault(i, []).append(g)
-                break
+        slot = (max(0, bisect.bisect_right(tops, cy) - 1), max(0, bisect.bisect_right(edges, cx) - 1))
+        i = slots.get((min(slot[0], len(tops) - 2), min(slot[1], len(edges) - 2)), -1)
+        if not (i >= 0 and boxes[i][0] <= cx <= boxes[i][2] and boxes[i][1] <= cy <= boxes[i][3]):
+            i = next((k for k, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), -1)
+        if i >= 0:
+            inside.setdefault(i, []).append(g)
     for i, b in sorted(enumerate(boxes), key=lambda x: (x[1][1], x[1][0])):
         got = inside.get(i, [])
         confs = [g.confidence for g in got if g.confidence is not None]

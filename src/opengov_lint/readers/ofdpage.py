@@ -7,7 +7,7 @@ downwards) and an optional `CTM` (a b c d e f) from the unit's own space into it
   TextCode or one glyph per TextObject, both read the same.
 - `PathObject`: `AbbreviatedData` (M/S move, L line, Q/B/A curves, C close) painted by `Stroke`
   (default true) and/or `Fill` (default false); straight strokes and thin fills become rulings
-  through `geometry.subpath_segments`, white paint does not.
+  through `rulings.subpath_segments`, white paint does not.
 - `PageBlock` nests units; `ImageObject`s are counted (a page of images only is a scan).
 A template page (`TemplatePage`, referenced by the page's `Template`) is drawn with the page.
 Everything is converted to points so the builder's tolerances apply as for PDF."""
@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from opengov_lint.readers.geometry import Glyph, PageGeometry, Segment, subpath_segments
+from opengov_lint.readers.geometry import Glyph, PageGeometry, Segment
+from opengov_lint.readers.rulings import subpath_segments
 
 MM = 72 / 25.4  # points per millimetre
 _ASCENT, _DESCENT = 0.88, 0.12  # of the font size, above and below the baseline

@@ -1,7 +1,7 @@
 """PDF page geometry from PDFium's page objects (no pdfminer): the visible rulings of a page.
 
 Every path object is walked (inside form XObjects too, their matrices applied) and split into
-subpaths, which `geometry.subpath_segments` turns into rulings. White or transparent paint is not
+subpaths, which `rulings.subpath_segments` turns into rulings. White or transparent paint is not
 drawn (Word's paragraph shading is a white box, not a cell border).
 Points are mapped to the page as displayed (/Rotate), like the glyph boxes of `pdftext`."""
 
@@ -10,10 +10,12 @@ from __future__ import annotations
 import ctypes
 from typing import Any
 
-from opengov_lint.readers.geometry import Segment, subpath_segments
+from opengov_lint.readers.geometry import Segment
 from opengov_lint.readers.pdftext import placer
+from opengov_lint.readers.rulings import subpath_segments
 
 _MAX_DEPTH = 4  # form XObjects inside form XObjects
+_SAMPLE = 64  # text objects looked at for an unplaceable font (a body font shows in the first ones)
 
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -57,10 +59,12 @@ def unplaced_text(page: Any) -> bool:
         if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
             continue
         n += 1
+        if n > _SAMPLE:
+            break
         if raw.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)) and (
                 r.value - l.value < 0.1 or t.value - b.value < 0.1):
             bad += 1
-    return bad > max(3, n // 10)
+    return bad > max(3, min(n, _SAMPLE) // 10)
 
 
 def _walk(raw: Any, objs: list[Any], outer: Matrix, place: Any, out: list[Segment], depth: int) -> None:
