@@ -171,6 +171,8 @@ def _tables(page: Any, number: int, chars: list[Char]) -> tuple[list[Fragment], 
 
 def _unmapped(ch: str) -> bool:
     """A glyph PDFium could not map to a character: private use area or a control character."""
+    if len(ch) != 1:  # pdfminer's "(cid:123)"
+        return True
     o = ord(ch)
     return 0xE000 <= o <= 0xF8FF or o < 0x20 or o == 0xFFFD
 

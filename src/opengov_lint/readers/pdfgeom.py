@@ -48,8 +48,8 @@ def count_paths(page: Any, enough: int) -> int:
 
 def unplaced_text(page: Any) -> bool:
     """Does PDFium fail to place this page's text? A text object whose bounds are empty in one
-    direction was drawn with a font PDFium could not load (not embedded, not on this machine); more
-    than a few of them and its text page loses glyphs."""
+    direction, in a font that is not embedded, was drawn with a font PDFium could not find on this
+    machine; more than a few of them and its text page loses glyphs."""
     from pypdfium2 import raw
 
     n = bad = 0
@@ -62,9 +62,16 @@ def unplaced_text(page: Any) -> bool:
         if n > _SAMPLE:
             break
         if raw.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)) and (
-                r.value - l.value < 0.1 or t.value - b.value < 0.1):
+                r.value - l.value < 0.1 or t.value - b.value < 0.1) and not _embedded(raw, obj):
             bad += 1
     return bad > max(3, min(n, _SAMPLE) // 10)
+
+
+def _embedded(raw: Any, obj: Any) -> bool:
+    """Is the text object's font embedded? (An embedded font that draws nothing is the file's own
+    fault, e.g. a browser that printed CJK text with a Latin font; pdfminer cannot do better.)"""
+    font = raw.FPDFTextObj_GetFont(obj)
+    return bool(font) and raw.FPDFFont_GetIsEmbedded(font) == 1
 
 
 def _walk(raw: Any, objs: list[Any], outer: Matrix, place: Any, out: list[Segment], depth: int) -> None:
