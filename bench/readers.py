@@ -86,8 +86,8 @@ def _word97(corpus: Path, folder: Path) -> list[tuple[str, Path, dict[str, Any]]
     import shutil
 
     from opengov_lint.authoring.docx_writer import render
-    from opengov_lint.canonical import to_dict
-    from opengov_lint.readers import read_path
+    from opengov_lint.canonical.writer import to_dict
+    from opengov_lint.load import load_report
     from opengov_lint.readers.office import find_soffice
 
     soffice = find_soffice()
@@ -95,8 +95,8 @@ def _word97(corpus: Path, folder: Path) -> list[tuple[str, Path, dict[str, Any]]
         print("note: LibreOffice (soffice) not installed: no .doc/.wps", file=sys.stderr)
         return []
     example = ROOT / "examples" / "qinghe-district-government-2023.yaml"
-    sources = [(folder / "qinghe.docx", _flat(to_dict(read_path(str(example)))["tables"]))]  # type: ignore[arg-type]
-    sources[0][0].write_bytes(render(read_path(str(example))))  # type: ignore[arg-type]
+    sources = [(folder / "qinghe.docx", _flat(to_dict(load_report(str(example)))["tables"]))]
+    sources[0][0].write_bytes(render(load_report(str(example))))
     synthetic = corpus / "synthetic" / "gongshu-synthetic.docx"
     if synthetic.is_file():
         shutil.copy(synthetic, folder / "gongshu.docx")
@@ -144,12 +144,11 @@ def pdf_floor(docs: list[tuple[str, Path, dict[str, Any]]], rounds: int) -> None
 
 
 def read_once(path: Path) -> tuple[dict[str, Any], float]:
-    from opengov_lint.canonical import to_dict
-    from opengov_lint.readers import read_path
-    from opengov_lint.recognise import recognise
+    from opengov_lint.canonical.writer import to_dict
+    from opengov_lint.load import load_report
 
     t0 = time.perf_counter()
-    report = recognise(read_path(str(path)))  # type: ignore[arg-type]
+    report = load_report(str(path))
     seconds = time.perf_counter() - t0
     return _flat(to_dict(report)["tables"]), seconds
 

@@ -42,7 +42,7 @@ def reset(token: contextvars.Token[Limits]) -> None:
 
 
 def exceeded(what_zh: str, what_en: str, name: str, value: int, limit: int) -> Exception:
-    from opengov_lint.readers import ReadError
+    from opengov_lint.readers.errors import ReadError
 
     key = name.replace("_", "-")
     return ReadError(
@@ -63,7 +63,7 @@ def check_deadline(deadline: float | None) -> None:
 
 
 def timed_out() -> Exception:
-    from opengov_lint.readers import ReadError
+    from opengov_lint.readers.errors import ReadError
 
     return ReadError("处理时间超过每个文件的时间上限（timeout），已放弃该文件；如文件确实很大，可用 --timeout 调高上限",
                      "reading took longer than the per-file time limit (timeout) and was abandoned",

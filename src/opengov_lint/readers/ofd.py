@@ -13,8 +13,8 @@ from io import BytesIO
 from typing import Any
 
 from opengov_lint.model import Diagnostic, Document
-from opengov_lint.readers import ReadError
 from opengov_lint.readers.docx import _check_package, _xml
+from opengov_lint.readers.errors import ReadError
 from opengov_lint.readers.geometry import page_tables
 from opengov_lint.readers.limits import check_deadline, current, exceeded
 from opengov_lint.readers.ofdpage import numbers, page_geometry

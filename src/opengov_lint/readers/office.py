@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from opengov_lint.model import Document
-from opengov_lint.readers import ReadError
+from opengov_lint.readers.errors import ReadError
 from opengov_lint.readers.limits import current, exceeded, timed_out
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from opengov_lint.model import Diagnostic, Document
-from opengov_lint.readers import ReadError
+from opengov_lint.readers.errors import ReadError
 from opengov_lint.readers.geometry import Fragment, Glyph, PageGeometry, page_tables
 from opengov_lint.readers.limits import check_deadline, current, exceeded
 from opengov_lint.readers.pageflow import PageRead, assemble, drop_page_furniture
@@ -192,7 +192,7 @@ def _has_images(page: Any) -> bool:
 @functools.cache
 def _table_words() -> tuple[str, ...]:
     """Labels that only a template table prints (captions, column and header labels)."""
-    from opengov_lint.knowledge import layouts
+    from opengov_lint.knowledge.catalog import layouts
     from opengov_lint.recognise.text import norm
 
     words: set[str] = set()
