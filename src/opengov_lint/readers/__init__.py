@@ -39,12 +39,9 @@ def sniff(path: str, head: bytes) -> str:
     suffix = SUFFIXES.get(os.path.splitext(path)[1].lower())
     if head.startswith(b"%PDF-"):
         return "pdf"
-    if head.startswith(b"PK\x03\x04"):  # a zip package: OOXML (WPS may save a .docx as .wps) or OFD
-        if suffix == "ofd" or _first_entry(head) == b"OFD.xml":
-            return "ofd"
-        return "xlsx" if suffix == "xlsx" else "docx"
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: Word 97-2003, WPS, Excel
-        return suffix if suffix in ("xls", "wps") else "doc"
+    package = _package(head, suffix)
+    if package:
+        return package
     probe = head[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if probe.startswith((b"<!doctype html", b"<html")) and suffix not in ("yaml", "json"):
         return "html"
@@ -55,6 +52,16 @@ def sniff(path: str, head: bytes) -> str:
     if probe.startswith(b"{") or b"schema: opengov-lint/report" in probe:
         return "json" if probe.startswith(b"{") else "yaml"
     return "txt"
+
+
+def _package(head: bytes, suffix: str | None) -> str | None:
+    if head.startswith(b"PK\x03\x04"):  # a zip package: OOXML (WPS may save a .docx as .wps) or OFD
+        if suffix == "ofd" or _first_entry(head) == b"OFD.xml":
+            return "ofd"
+        return "xlsx" if suffix == "xlsx" else "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: Word 97-2003, WPS, Excel
+        return suffix if suffix in ("xls", "wps") else "doc"
+    return None
 
 
 def _first_entry(head: bytes) -> bytes:

@@ -247,8 +247,7 @@ def _cells(hs: list[_H], vs: list[_V]) -> list[Box]:
     nr, nc = len(ys) - 1, len(xs) - 1
     if nr < 1 or nc < 1:
         return []
-    vcut = [[_vdrawn(vs, xs[c], ys[r], ys[r + 1]) for c in range(nc + 1)] for r in range(nr)]
-    hcut = [[_hdrawn(hs, ys[r], xs[c], xs[c + 1]) for c in range(nc)] for r in range(nr + 1)]
+    vcut, hcut = _sides(hs, vs, xs, ys)
     region = [[-1] * nc for _ in range(nr)]
     boxes: list[Box] = []
     for r0 in range(nr):
@@ -261,6 +260,13 @@ def _cells(hs: list[_H], vs: list[_V]) -> list[Box]:
             boxes.append((xs[min(cols)], ys[min(rows)], xs[max(cols) + 1], ys[max(rows) + 1]) if closed
                          else (0.0, 0.0, 0.0, 0.0))
     return [b for b in boxes if b[2] > b[0]]
+
+
+def _sides(hs: list[_H], vs: list[_V], xs: list[float], ys: list[float]) -> tuple[list[list[bool]], list[list[bool]]]:
+    """Which sides of the grid slots are drawn: vertical sides by row, horizontal sides by row line."""
+    vcut = [[_vdrawn(vs, x, ys[r], ys[r + 1]) for x in xs] for r in range(len(ys) - 1)]
+    hcut = [[_hdrawn(hs, y, xs[c], xs[c + 1]) for c in range(len(xs) - 1)] for y in ys]
+    return vcut, hcut
 
 
 def _flood(r0: int, c0: int, vcut: list[list[bool]], hcut: list[list[bool]], region: list[list[int]],
@@ -315,29 +321,47 @@ def _fragment(boxes: list[Box], glyphs: list[Glyph], number: int) -> Fragment | 
         return None  # one column: a framed paragraph, not a table
     tops = cluster([b[1] for b in boxes] + [max(b[3] for b in boxes)])
     frag = Fragment(number, edges[0], tops[0], edges[-1], tops[-1], edges, len(tops) - 1)
-    slots: dict[tuple[int, int], int] = {}  # grid slot -> the box covering it
-    for i, b in enumerate(boxes):
-        r, c = index(tops, b[1]), index(edges, b[0])
-        for rr in range(r, r + span(tops, b[1], b[3])):
-            for cc in range(c, c + span(edges, b[0], b[2])):
-                slots.setdefault((rr, cc), i)
-    inside: dict[int, list[Glyph]] = {}
-    for g in glyphs:
-        cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
-        if not (frag.x0 <= cx <= frag.x1 and frag.top <= cy <= frag.bottom):
-            continue
-        slot = (max(0, bisect.bisect_right(tops, cy) - 1), max(0, bisect.bisect_right(edges, cx) - 1))
-        i = slots.get((min(slot[0], len(tops) - 2), min(slot[1], len(edges) - 2)), -1)
-        if not (i >= 0 and boxes[i][0] <= cx <= boxes[i][2] and boxes[i][1] <= cy <= boxes[i][3]):
-            i = next((k for k, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), -1)
-        if i >= 0:
-            inside.setdefault(i, []).append(g)
+    inside = _assign(boxes, glyphs, frag, tops)
     for i, b in sorted(enumerate(boxes), key=lambda x: (x[1][1], x[1][0])):
         got = inside.get(i, [])
         confs = [g.confidence for g in got if g.confidence is not None]
         frag.cells.append(GCell(cell_text(got), index(tops, b[1]), index(edges, b[0]), span(tops, b[1], b[3]),
                                 span(edges, b[0], b[2]), number, b[0], b[2], min(confs) if confs else None))
     return frag
+
+
+def _slots(boxes: list[Box], edges: list[float], tops: list[float]) -> dict[tuple[int, int], int]:
+    """Grid slot (row, column) -> the box covering it."""
+    slots: dict[tuple[int, int], int] = {}
+    for i, b in enumerate(boxes):
+        r, c = index(tops, b[1]), index(edges, b[0])
+        for rr in range(r, r + span(tops, b[1], b[3])):
+            for cc in range(c, c + span(edges, b[0], b[2])):
+                slots.setdefault((rr, cc), i)
+    return slots
+
+
+def _assign(boxes: list[Box], glyphs: list[Glyph], frag: Fragment, tops: list[float]) -> dict[int, list[Glyph]]:
+    """The glyphs of each box (by index), found through the grid slot of the glyph's centre."""
+    edges = frag.edges
+    slots = _slots(boxes, edges, tops)
+    inside: dict[int, list[Glyph]] = {}
+    for g in glyphs:
+        cx, cy = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
+        if not (frag.x0 <= cx <= frag.x1 and frag.top <= cy <= frag.bottom):
+            continue
+        r = min(max(0, bisect.bisect_right(tops, cy) - 1), len(tops) - 2)
+        c = min(max(0, bisect.bisect_right(edges, cx) - 1), len(edges) - 2)
+        i = slots.get((r, c), -1)
+        if not (i >= 0 and _within(boxes[i], cx, cy)):
+            i = next((k for k, b in enumerate(boxes) if _within(b, cx, cy)), -1)
+        if i >= 0:
+            inside.setdefault(i, []).append(g)
+    return inside
+
+
+def _within(b: Box, x: float, y: float) -> bool:
+    return b[0] <= x <= b[2] and b[1] <= y <= b[3]
 
 
 def cell_text(glyphs: list[Glyph]) -> str:

@@ -33,8 +33,12 @@ def drop_page_furniture(pages: list[PageRead]) -> None:
         p.lines = lines
 
 
+def _flow(pages: list[PageRead]) -> list[FlowPage]:
+    return [FlowPage(p.fragments, [(ln.top, ln.bottom) for ln in p.lines]) for p in pages]
+
+
 def assemble(pages: list[PageRead]) -> list[Paragraph | Table]:
-    groups = stitch([FlowPage(p.fragments, [(ln.top, ln.bottom) for ln in p.lines]) for p in pages])
+    groups = stitch(_flow(pages))
     tables = {id(g[0]): build_table(g) for g in groups}
     continued = {id(f) for g in groups for f in g[1:]}
     doc_lines = [ln for p in pages for ln in p.lines]
