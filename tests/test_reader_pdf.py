@@ -183,3 +183,31 @@ def test_arabic_numbered_heading_after_a_full_line_starts_a_paragraph() -> None:
     assert "6、其他需要报告的事项" in paras
     assert full + "1.5万元用于平台建设，全年未收取信息处理费。" in paras
     assert full + "2、加强培训。" in paras
+
+
+def test_page_loop_stops_at_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A per-file deadline (time.monotonic()) is checked before each page: once it has passed, the
+    reader stops with the timeout error instead of reading on."""
+    import time
+
+    from opengov_lint.readers import pdf
+
+    data = _pdf()
+    with pytest.raises(ReadError) as exc:
+        read_bytes("r.pdf", data, deadline=time.monotonic() - 0.001)
+    assert exc.value.code == "OG901" and exc.value.reason == "timeout"
+    clock = iter([0.0, 0.0, 5.0, 5.0, 5.0])  # passes between page 2 and page 3
+    seen: list[int] = []
+    real = pdf._read_page
+
+    def spy(doc, index, fallback):  # type: ignore[no-untyped-def]
+        seen.append(index)
+        return real(doc, index, fallback)
+
+    monkeypatch.setattr(pdf, "_read_page", spy)
+    monkeypatch.setattr(time, "monotonic", lambda: next(clock))
+    with pytest.raises(ReadError):
+        read_bytes("r.pdf", data, deadline=1.0)
+    assert seen == [0, 1]
+    monkeypatch.undo()
+    assert len(read_bytes("r.pdf", data, deadline=time.monotonic() + 60).tables) == 3
