@@ -43,8 +43,9 @@ def read(path: str, data: bytes, fmt: str = "doc", deadline: float | None = None
         return docx.read(path, data, fmt)
     name_zh, suffix = _NAMES.get(fmt, _NAMES["doc"])
     if not _ole2(data):
-        raise ReadError(f"{name_zh}文件已损坏或不完整，无法读取", f"the {suffix} file is damaged (not a valid OLE2 "
-                        "compound file)", reason="bad-doc")
+        raise ReadError(f"{name_zh}文件已损坏或不完整，无法读取；如能用 Word / WPS 打开，请“另存为”.docx 格式再检查",
+                        f"the {suffix} file is damaged (not a valid OLE2 compound file); if Word or WPS opens it, "
+                        "save it as .docx", reason="bad-doc")
     soffice = find_soffice()
     if soffice is None:
         raise ReadError(
