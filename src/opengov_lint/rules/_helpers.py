@@ -268,20 +268,21 @@ def _row_readings(table: TableData, row: str, column: str | None) -> list[Readin
     if cells is None:
         return [Reading(exact=False)]
     col = column or "total"
-    ref = f"{table.id}.{row}.{col}"
     cell = cells.get(col)
     parts = [(f"{table.id}.{row}.{c}", cells.get(c)) for c in _PARTS.get(table.id, ())] if column is None else []
+    by_parts, psum, complete = _parts_reading(parts)
+    if cell is None or cell.value is None:
+        return [by_parts] if parts else [Reading(exact=False)]
+    stated = Reading(cell.value, True, 1, {f"{table.id}.{row}.{col}": _num(cell.value)})
+    return [stated, by_parts] if parts and complete and psum != cell.value else [stated]
+
+
+def _parts_reading(parts: list[tuple[str, TypedCell | None]]) -> tuple[Reading, int | Decimal, bool]:
+    """The row read as the sum of its applicant columns: (reading, sum, every part known)."""
     known = [(k, c.value) for k, c in parts if c is not None and c.value is not None]
     psum = sum((v for _, v in known), start=0)
-    out = []
-    if cell is not None and cell.value is not None:
-        out.append(Reading(cell.value, True, 1, {ref: _num(cell.value)}))
-        if parts and len(known) == len(parts) and psum != cell.value:
-            out.append(Reading(psum, True, len(known), {k: _num(v) for k, v in known}))
-        return out
-    if not parts:
-        return [Reading(exact=False)]
-    return [Reading(psum, len(known) == len(parts), len(known), {k: _num(v) for k, v in known})]
+    complete = len(known) == len(parts)
+    return Reading(psum, complete, len(known), {k: _num(v) for k, v in known}), psum, complete
 
 
 def read_target(report: Report, refs: list[str]) -> list[Reading] | None:
