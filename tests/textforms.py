@@ -125,8 +125,9 @@ def paragraph(rows: list[list[str]], tid: str) -> list[str]:
 RENDER = {"gfm": gfm, "cellline": cellline, "paragraph": paragraph, "pipecells": pipecells}
 
 
-def render(report: Report, form: str) -> str:
-    """The whole report as plain text, its tables in FORM; prose paragraphs separated by blank lines."""
+def render(report: Report, form: str | dict[str, str]) -> str:
+    """The whole report as plain text, its tables in FORM (or table id -> form); prose paragraphs
+    separated by blank lines."""
     title = report.meta.title or ""
     lines = [title, ""]
     lines += [p.text + "\n" for p in report.preamble if p.text.strip() != title]
@@ -136,7 +137,8 @@ def render(report: Report, form: str) -> str:
         lines += [p.text + "\n" for p in s.paragraphs]
         tid = by_section.get(s.number)
         if tid is not None:
-            lines += [""] + RENDER[form](_rows(report, tid), tid) + ["", ""]
+            how = form if isinstance(form, str) else form[tid]
+            lines += [""] + RENDER[how](_rows(report, tid), tid) + ["", ""]
     return "\n".join(lines) + "\n"
 
 
