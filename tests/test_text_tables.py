@@ -124,8 +124,8 @@ def test_gfm_escaped_pipe_alignment_row_and_a_lost_trailing_blank() -> None:
 
 
 def test_short_paragraphs_without_template_labels_are_not_a_table() -> None:
-    text = "某某县2023年政府信息公开工作年度报告\n\n一、总体情况\n\n" + "\n\n".join(
-        ["全年发布信息", "1200", "其中政策文件", "35", "解读材料", "12", "新闻发布会", "4"]) + "\n"
+    cells = ["全年发布信息", "1200", "其中政策文件", "35", "解读材料", "12", "新闻发布会", "4"]
+    text = "某某县2023年政府信息公开工作年度报告\n\n一、总体情况\n\n" + "\n\n".join(cells) + "\n"
     doc = read_bytes("r.txt", text.encode())
     assert not doc.tables and [p.text for p in doc.paragraphs][-2:] == ["新闻发布会", "4"]
 
@@ -138,3 +138,13 @@ def test_findings_of_a_pasted_table_match_the_export() -> None:
         got = {(f.code, f.location.row, f.location.column) for f in reading_findings(render(src, form), "r.txt")}
         assert got == want, form
     assert ("OG202", "new_received", "other_org") in want  # the placeholder — is reported where it stands
+
+
+def test_a_misspelt_numbered_row_label_stays_in_its_table() -> None:
+    """一、/二、 start section headings too: a misspelt row label followed by its numbers is still a cell,
+    read through the same label tolerance as in HTML."""
+    text = render(source("2021"), "paragraph").replace("二、上年结转政府信息公开申请数量", "二、上年结转政府信息公开申请数")
+    r = report_from(text, "r.txt")
+    src = source("2021")
+    assert flat_cells(r) == flat_cells(src)
+    assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]

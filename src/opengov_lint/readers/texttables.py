@@ -225,9 +225,9 @@ def _value(text: str) -> bool:
 def _split_at_headings(run: list[_Para], label: Callable[[str], bool]) -> list[list[_Para]]:
     """A section heading (三、收到和处理…) between two tables is a paragraph, not a cell."""
     parts: list[list[_Para]] = [[]]
-    for p in run:
-        if _SECTION_HEADING.match(p.text) and not label(p.text):
-            parts.append([])
+    for i, p in enumerate(run):
+        if _SECTION_HEADING.match(p.text) and not label(p.text) and not (i + 1 < len(run) and _value(run[i + 1].text)):
+            parts.append([])  # (numbers right after it: a misspelt row label such as 二、上年结转…申请数)
         else:
             parts[-1].append(p)
     return [p for p in parts if p]

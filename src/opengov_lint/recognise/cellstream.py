@@ -14,7 +14,7 @@ from __future__ import annotations
 from opengov_lint.knowledge import layouts
 from opengov_lint.model import Cell, Table
 from opengov_lint.recognise.labels import LabelRef, caption_item, lookup
-from opengov_lint.recognise.rows import HEAD_KINDS, ROW_KINDS, value_like
+from opengov_lint.recognise.rows import ROW_KINDS, value_like
 from opengov_lint.recognise.text import has_cjk
 
 _MAX_PIECES = 3
