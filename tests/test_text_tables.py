@@ -106,7 +106,7 @@ def test_gfm_escaped_pipe_alignment_row_and_a_lost_trailing_blank() -> None:
 
 第二十条第（一）项 | 备注
 :--- | ---:
-信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数
+信息内容 | 本年<br>制发件数 | 本年废止件数 | 现行有效件数
 规章 | 1 | 2 | 13
 行政规范性文件 | 4 | 5 | 46
 说明 | a\\|b
@@ -114,6 +114,7 @@ def test_gfm_escaped_pipe_alignment_row_and_a_lost_trailing_blank() -> None:
     doc = read_bytes("r.txt", text.encode())
     table = next(b for b in doc.blocks if isinstance(b, Table))
     assert [c.text for c in table.rows[-1]] == ["说明", "a|b"]
+    assert table.rows[1][1].text == "本年\n制发件数"
     assert [c.text for c in table.rows[2]] == ["规章", "1", "2", "13"] and table.rows[2][0].line == 8
     r = report_from(text, "r.md")
     assert [r.tables["active_disclosure"].cells["rules"][c].value for c in ("issued", "repealed", "in_force")] \

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from opengov_lint.model import Cell, Paragraph, Table
 
 _PIPE = re.compile(r"(?<!\\)\|")
+_BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _DELIM = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SECTION_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,2}\s*[、.．]")
 _SENTENCE = re.compile(r"[。；！？]")
@@ -72,7 +73,7 @@ def split_pipes(line: str) -> list[str]:
     s = s.removeprefix("|")
     if s.endswith("|") and not s.endswith("\\|"):
         s = s[:-1]
-    return [p.strip().replace("\\|", "|") for p in _PIPE.split(s)]
+    return [_BR.sub("\n", p).strip().replace("\\|", "|") for p in _PIPE.split(s)]
 
 
 def _has_pipe(line: str) -> bool:
@@ -188,14 +189,19 @@ def _paragraphs(lines: list[str], taken: set[int]) -> list[list[_Para]]:
     return [r for r in runs if r]
 
 
-def _paragraph_tables(lines: list[str], taken: set[int]) -> list[Found]:
+def _label(text: str) -> bool:
+    """A label of the template (row, group, column, header, note) or a caption (第二十条第（一）项)."""
     from opengov_lint.recognise.labels import caption_item, lookup
 
-    def label(text: str) -> bool:
-        return bool(lookup(text)) or caption_item(text) is not None
+    return bool(lookup(text)) or caption_item(text) is not None
 
+
+def _paragraph_tables(lines: list[str], taken: set[int]) -> list[Found]:
+    label = _label
     out: list[Found] = []
     for run in _paragraphs(lines, taken):
+        if len(run) < _MIN_VALUES + _MIN_LABELS:
+            continue
         for part in _split_at_headings(run, label):
             values = sum(1 for p in part if _value(p.text))
             labels = sum(1 for p in part if label(p.text))
