@@ -149,3 +149,17 @@ def test_a_misspelt_numbered_row_label_stays_in_its_table() -> None:
     src = source("2021")
     assert flat_cells(r) == flat_cells(src)
     assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]
+
+
+def test_row_labels_broken_over_paragraphs_and_wrapped_lines() -> None:
+    """A row label cut in two paragraphs after its first part (itself a shorter label) and the note wrapped
+    over four lines of a narrow column are joined before matching."""
+    text = render(source("2021"), "paragraph")
+    label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    assert label in text
+    text = text.replace(label, "（二）部分公开\n\n（区分处理的，只计这一情形，\n不计其他情形）")
+    text = text.replace("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+                        "（本列数据的勾稽关系为：\n第一项加第二项之和，\n等于第三项加\n第四项之和）")
+    r = report_from(text, "r.txt")
+    assert flat_cells(r) == flat_cells(source("2021"))
+    assert not r.tables["requests"].variants  # the template wording, once joined

@@ -10,6 +10,7 @@ the tables are drawn from the national grid (`authoring.grids`), one text form p
 - paragraph: one cell per paragraph (cells separated by a blank line, an empty cell an empty
   paragraph, rows not marked), long header labels broken over two lines (`本年新\\n制作数量`), one
   label broken over two paragraphs;
+- cellline-blank: the same with a blank line after every row (some converters write that);
 - pipecells: pipe rows whose cells start on their own lines (`| \\n 规章 | \\n 0 |`).
 
 Merged cells are written once, in their first row and column (what the converters do)."""
@@ -24,7 +25,7 @@ from opengov_lint.model import CellKind, Report
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = {"2019": ROOT / "examples" / "songlin-town-government-2020.yaml",
             "2021": ROOT / "examples" / "qinghe-district-government-2023.yaml"}
-FORMS = ("gfm", "cellline", "paragraph", "pipecells")
+FORMS = ("gfm", "cellline", "cellline-blank", "paragraph", "pipecells")
 # (table, row, column) -> raw text put into the source report: a blank cell, two placeholders
 EDITS = {("requests", "granted", "research"): "", ("requests", "carried_over", "total"): "",
          ("requests", "new_received", "other_org"): "—", ("review_litigation", "review", "pending"): "/",
@@ -101,6 +102,10 @@ def cellline(rows: list[list[str]], tid: str) -> list[str]:
     return lines
 
 
+def cellline_blank(rows: list[list[str]], tid: str) -> list[str]:
+    return [ln for row in rows for ln in [*cellline([row], tid), ""]]
+
+
 def pipecells(rows: list[list[str]], tid: str) -> list[str]:
     lines = []
     for row in rows:
@@ -122,7 +127,7 @@ def paragraph(rows: list[list[str]], tid: str) -> list[str]:
     return out
 
 
-RENDER = {"gfm": gfm, "cellline": cellline, "paragraph": paragraph, "pipecells": pipecells}
+RENDER = {"gfm": gfm, "cellline": cellline, "cellline-blank": cellline_blank, "paragraph": paragraph, "pipecells": pipecells}
 
 
 def render(report: Report, form: str | dict[str, str]) -> str:

@@ -28,6 +28,7 @@ _DELIM = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SECTION_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,2}\s*[、.．]")
 _SENTENCE = re.compile(r"[。；！？]")
 _MAX_CELL = 60  # a paragraph longer than this is prose, not a table cell
+_MAX_CELL_LINES = 6  # a label wrapped in a narrow column
 _MIN_VALUES = 4  # a run of cell paragraphs is a table when it holds this many value cells...
 _MIN_LABELS = 2  # ...and this many template labels
 
@@ -87,14 +88,37 @@ def _pipe_blocks(lines: list[str]) -> list[Found]:
         if not _has_pipe(lines[i]) or lines[i].startswith("\t"):
             i += 1
             continue
-        j = i
-        while j < n and lines[j].strip() and (_has_pipe(lines[j]) or _continues(lines, j)):
-            j += 1
+        j = _block_end(lines, i)
         f = _pipe_table(lines, i, j)
         if f is not None:
             out.append(f)
         i = max(j, i + 1)
     return out
+
+
+def _block_end(lines: list[str], i: int) -> int:
+    """Where the pipe block starting at I ends. A blank line ends it, unless the block is a cell stream
+    (one cell per line) and the line after the blank opens or holds a cell: some writers put a blank
+    line after every row."""
+    j, n = i, len(lines)
+    stream = True  # every pipe line so far holds at most one cell
+    while j < n:
+        if lines[j].strip() and (_has_pipe(lines[j]) or _continues(lines, j)):
+            stream = stream and (_cell_line(lines[j]) or not _has_pipe(lines[j]))
+            j += 1
+            continue
+        k = j
+        while k < n and not lines[k].strip():
+            k += 1
+        if k == j or k >= n or not stream or not _cell_line(lines[k]):
+            return j
+        j = k
+    return j
+
+
+def _cell_line(line: str) -> bool:
+    """A line that ends a cell of a stream: `规章 |`, a bare `|`."""
+    return line.rstrip().endswith("|") and len(split_pipes(line)) <= 1
 
 
 def _continues(lines: list[str], j: int) -> bool:
@@ -104,7 +128,7 @@ def _continues(lines: list[str], j: int) -> bool:
     k = j + 1
     while k < len(lines) and k <= j + 3 and lines[k].strip():
         if _has_pipe(lines[k]):
-            return lines[k].rstrip().endswith("|") and len(split_pipes(lines[k])) <= 1
+            return _cell_line(lines[k])
         k += 1
     return False
 
@@ -123,8 +147,8 @@ def _pipe_table(lines: list[str], i: int, j: int) -> Found | None:
                 r = len(rows)
                 rows.append([Cell(t, row=r, col=c, line=i + k + 1) for c, t in enumerate(split_pipes(ln))])
         return Found(i, j, Table(rows, line=i + 1, ragged=True))
-    ends = sum(1 for ln in block if ln.rstrip().endswith("|") and len(split_pipes(ln)) <= 1)
-    if ends < 4 or ends * 10 < len(block) * 6:
+    ends = sum(1 for ln in block if _cell_line(ln))
+    if ends < 4 or ends * 10 < len([ln for ln in block if ln.strip()]) * 6:
         return None
     cells = _stream_cells(block, i)
     return Found(i, j, Table([cells], line=i + 1, ragged=True, stream=True)) if cells else None
@@ -180,7 +204,7 @@ def _paragraphs(lines: list[str], taken: set[int]) -> list[list[_Para]]:
             j += 1
         texts = [ln.strip() for ln in lines[i:j]]
         text = "\n".join(texts)
-        if j - i > 3 or len(text) > _MAX_CELL or _SENTENCE.search(text) or "|" in text or "<" in text \
+        if j - i > _MAX_CELL_LINES or len(text) > _MAX_CELL or _SENTENCE.search(text) or "|" in text or "<" in text \
                 or text.startswith("#") or any(re.search(r"\S(?:\t|\s{2,})\S", t) for t in texts):
             runs.append([])
         else:

@@ -49,29 +49,37 @@ def kind(cell: Cell) -> str:
 
 
 def join_broken(cells: list[Cell]) -> list[Cell]:
-    """A label broken over consecutive cells (`本年新` / `制作数量`) as one cell; the pieces are joined
-    only when none of them is a label and together they are one."""
+    """A label broken over consecutive cells (`本年新` / `制作数量`, `（二）部分公开` / `（区分处理的，…）`)
+    as one cell: the pieces after the first are no label, and together they are one (the template's own
+    wording when the first piece is a label already)."""
     out: list[Cell] = []
     i = 0
     while i < len(cells):
         c = cells[i]
-        joined = None
-        if kind(c) == "text":
-            for n in range(2, _MAX_PIECES + 1):
-                group = cells[i:i + n]
-                if len(group) < n or kind(group[-1]) != "text":
-                    break
-                cand = Cell("\n".join(x.text.strip() for x in group), row=c.row, col=c.col, line=c.line, page=c.page)
-                if kind(cand) in ("label", "head"):
-                    joined = cand
-                    break
-        if joined is not None:
-            out.append(joined)
-            i += joined.text.count("\n") - c.text.strip().count("\n") + 1
+        n = _pieces(cells, i)
+        if n > 1:
+            group = cells[i:i + n]
+            out.append(Cell("\n".join(x.text.strip() for x in group), row=c.row, col=c.col, line=c.line, page=c.page))
+            i += n
             continue
         out.append(c)
         i += 1
     return out
+
+
+def _pieces(cells: list[Cell], i: int) -> int:
+    """How many cells from I on make one label (1: the cell stands alone)."""
+    first = kind(cells[i])
+    if first not in ("text", "label", "head"):
+        return 1
+    for n in range(2, _MAX_PIECES + 1):
+        group = cells[i:i + n]
+        if len(group) < n or kind(group[-1]) != "text":
+            break
+        refs = _refs(Cell("".join(x.text.strip() for x in group)))
+        if refs and (first == "text" or any(not r.variant for r in refs)):
+            return n
+    return 1
 
 
 def cut(stream: list[Cell]) -> list[list[Cell]]:
