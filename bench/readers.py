@@ -90,7 +90,7 @@ def text_forms(rounds: int) -> None:
 
     from opengov_lint.canonical import to_dict
 
-    print(f"\n{'text form':<14} {'docs':>4} {'cells right / total':>20} {'median ms/doc':>14}")
+    print(f"\n{'text form':<18} {'docs':>4} {'cells right / total':>20} {'median ms/doc':>14}")
     sources = [source(layout) for layout in ("2019", "2021")]
     for form in FORMS:
         for ext in ("txt", "md"):
@@ -103,7 +103,7 @@ def text_forms(rounds: int) -> None:
                 ms.append(statistics.median(read_bytes_once(f"r.{ext}", data)[1] for _ in range(rounds)) * 1000)
                 right += sum(1 for k, v in truth.items() if k in got and got[k] == v)
                 total += len(truth)
-            print(f"{form + '.' + ext:<14} {len(sources):>4} {right:>10} / {total:<7} {statistics.median(ms):>12.1f}")
+            print(f"{form + '.' + ext:<18} {len(sources):>4} {right:>10} / {total:<7} {statistics.median(ms):>12.1f}")
 
 
 def cli_seconds(path: Path, rounds: int) -> float:

@@ -74,11 +74,11 @@ def split_pipes(line: str) -> list[str]:
     s = s.removeprefix("|")
     if s.endswith("|") and not s.endswith("\\|"):
         s = s[:-1]
-    return [_BR.sub("\n", p).strip().replace("\\|", "|") for p in _PIPE.split(s)]
+    return [(_BR.sub("\n", p) if "<" in p else p).strip().replace("\\|", "|") for p in _PIPE.split(s)]
 
 
 def _has_pipe(line: str) -> bool:
-    return bool(_PIPE.search(line))
+    return "|" in line and bool(_PIPE.search(line))
 
 
 def _pipe_blocks(lines: list[str]) -> list[Found]:
