@@ -4,6 +4,8 @@ and `.md` alike; the form is told table by table; a row whose count does not fit
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from helpers import reading_findings, report_from
 from textforms import EDITS, FORMS, flat_cells, render, source
@@ -163,3 +165,18 @@ def test_row_labels_broken_over_paragraphs_and_wrapped_lines() -> None:
     r = report_from(text, "r.txt")
     assert flat_cells(r) == flat_cells(source("2021"))
     assert not r.tables["requests"].variants  # the template wording, once joined
+
+
+@pytest.mark.parametrize("form", ["paragraph", "cellline", "gfm"])
+def test_a_2019_table_in_a_2023_report_with_a_unit_in_a_cell(form: str) -> None:
+    """The layout is the tables' own (their labels), not the year's; a unit written in a cell is kept."""
+    src = source("2019")
+    text = render(src, form).replace("2020", "2023")
+    cell = "36.5" if form == "paragraph" else ("36.5 |" if form == "cellline" else "| 36.5 |")
+    assert cell in text
+    text = text.replace(cell, cell.replace("36.5", "36.5万元"), 1)
+    r = report_from(text, "r.txt")
+    assert r.meta.year == 2023 and r.meta.template == "2019"
+    amount = r.tables["active_disclosure"].cells["procurement"]["amount"]
+    assert (amount.value, amount.unit, amount.raw) == (Decimal("36.5"), "万元", "36.5万元")
+    assert flat_cells(r) == flat_cells(src)  # (a number compares by value: 36.5万元 is 36.5)
