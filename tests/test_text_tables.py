@@ -180,3 +180,10 @@ def test_a_2019_table_in_a_2023_report_with_a_unit_in_a_cell(form: str) -> None:
     amount = r.tables["active_disclosure"].cells["procurement"]["amount"]
     assert (amount.value, amount.unit, amount.raw) == (Decimal("36.5"), "万元", "36.5万元")
     assert flat_cells(r) == flat_cells(src)  # (a number compares by value: 36.5万元 is 36.5)
+
+
+def test_lines_with_pipes_but_no_table_stay_paragraphs() -> None:
+    text = ("首页 | 政务公开 | 政府信息公开年报\n来源：某某县司法局 | 发布时间：2024年1月18日\n\n"
+            "某某县司法局2023年政府信息公开工作年度报告\n")
+    doc = read_bytes("r.txt", text.encode())
+    assert not doc.tables and "来源：某某县司法局 | 发布时间：2024年1月18日" in [p.text for p in doc.paragraphs]

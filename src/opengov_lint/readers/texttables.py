@@ -141,6 +141,9 @@ def _pipe_table(lines: list[str], i: int, j: int) -> Found | None:
         # GFM rows: the line readers take those with outer pipes and no escaped pipe
         if all(ln.strip().startswith("|") and "\\|" not in ln for ln in piped):
             return None
+        if len(piped) == len(block) and sum(1 for ln in multi if any(
+                c and _value(c) for c in split_pipes(ln))) < 2:
+            return None  # no alignment row and no numbers: a line of links (首页 | 政务公开), not a table
         rows: list[list[Cell]] = []
         for k, ln in enumerate(block):
             if _has_pipe(ln) and not _DELIM.match(ln):
