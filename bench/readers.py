@@ -14,7 +14,7 @@ A cell is right when the converted value equals the truth; a cell the reader did
 counts as wrong. The plain-text table forms (issue 22: GFM pipe rows with and without outer pipes, one
 cell per line ending with ` |`, one cell per paragraph, pipe rows whose cells start on their own lines)
 are reported separately, per form and extension: the example reports of both layouts (`examples/*.yaml`
-with a blank cell and placeholders put in, tests/textforms.py) rendered into each form, the truth being
+with a blank cell and placeholders put in, tests/support/textforms.py) rendered into each form, the truth being
 the source report itself. `--cli` adds the wall time of a one-file `opengov-lint check` per format.
 Numbers, not assertions: timings depend on the machine."""
 
@@ -72,22 +72,21 @@ def read_once(path: Path) -> tuple[dict[str, Any], float]:
 
 
 def read_bytes_once(name: str, data: bytes) -> tuple[dict[str, Any], float]:
-    from opengov_lint.canonical import to_dict
-    from opengov_lint.readers import read_bytes
-    from opengov_lint.recognise import recognise
+    from opengov_lint.canonical.writer import to_dict
+    from opengov_lint.load import load_report
 
     t0 = time.perf_counter()
-    report = recognise(read_bytes(name, data))  # type: ignore[arg-type]
+    report = load_report(name, data=data)
     seconds = time.perf_counter() - t0
     return _flat(to_dict(report)["tables"]), seconds
 
 
 def text_forms(rounds: int) -> None:
     """Cells right and median ms per document for each plain-text table form, in .txt and .md."""
-    sys.path.insert(0, str(ROOT / "tests"))
+    sys.path.insert(0, str(ROOT / "tests" / "support"))
     from textforms import FORMS, render, source
 
-    from opengov_lint.canonical import to_dict
+    from opengov_lint.canonical.writer import to_dict
 
     print(f"\n{'text form':<18} {'docs':>4} {'cells right / total':>20} {'median ms/doc':>14}")
     sources = [source(layout) for layout in ("2019", "2021")]

@@ -16,17 +16,20 @@ the template's labels (recognise/cellstream.py). Blank stays blank, a placeholde
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from opengov_lint.model import Cell, Paragraph, Table
+from opengov_lint.recognise.text import nfkc, squash
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _DELIM = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SECTION_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,2}\s*[、.．]")
 _SENTENCE = re.compile(r"[。；！？]")
+_COLUMNS = re.compile(r"\S(?:\t|\s{2,})\S")  # a row's cells on one line (the line readers' columns form)
 _MAX_CELL = 60  # a paragraph longer than this is prose, not a table cell
 _MAX_CELL_LINES = 6  # a label wrapped in a narrow column
 _MIN_VALUES = 4  # a run of cell paragraphs is a table when it holds this many value cells...
@@ -138,23 +141,28 @@ def _pipe_table(lines: list[str], i: int, j: int) -> Found | None:
     piped = [ln for ln in block if _has_pipe(ln) and not _DELIM.match(ln)]
     multi = [ln for ln in piped if len(split_pipes(ln)) >= 2]
     if len(multi) >= 2 and len(multi) * 2 >= len(piped):
-        # GFM rows: the line readers take those with outer pipes and no escaped pipe
-        if all(ln.strip().startswith("|") and "\\|" not in ln for ln in piped):
-            return None
-        if len(piped) == len(block) and sum(1 for ln in multi if any(
-                c and _value(c) for c in split_pipes(ln))) < 2:
-            return None  # no alignment row and no numbers: a line of links (首页 | 政务公开), not a table
-        rows: list[list[Cell]] = []
-        for k, ln in enumerate(block):
-            if _has_pipe(ln) and not _DELIM.match(ln):
-                r = len(rows)
-                rows.append([Cell(t, row=r, col=c, line=i + k + 1) for c, t in enumerate(split_pipes(ln))])
-        return Found(i, j, Table(rows, line=i + 1, ragged=True))
+        return _gfm_table(block, i, piped, multi)
     ends = sum(1 for ln in block if _cell_line(ln))
     if ends < 4 or ends * 10 < len([ln for ln in block if ln.strip()]) * 6:
         return None
     cells = _stream_cells(block, i)
     return Found(i, j, Table([cells], line=i + 1, ragged=True, stream=True)) if cells else None
+
+
+def _gfm_table(block: list[str], i: int, piped: list[str], multi: list[str]) -> Found | None:
+    """GFM rows, one per line. The line readers take those with outer pipes and no escaped pipe; rows
+    without an alignment row and without numbers are a line of links (首页 | 政务公开), not a table."""
+    if all(ln.strip().startswith("|") and "\\|" not in ln for ln in piped):
+        return None
+    with_numbers = sum(1 for ln in multi if any(_value(c) for c in split_pipes(ln)))
+    if len(piped) == len(block) and with_numbers < 2:
+        return None
+    rows: list[list[Cell]] = []
+    for k, ln in enumerate(block):
+        if _has_pipe(ln) and not _DELIM.match(ln):
+            r = len(rows)
+            rows.append([Cell(t, row=r, col=c, line=i + k + 1) for c, t in enumerate(split_pipes(ln))])
+    return Found(i, i + len(block), Table(rows, line=i + 1, ragged=True))
 
 
 def _stream_cells(block: list[str], first: int) -> list[Cell]:
@@ -205,13 +213,11 @@ def _paragraphs(lines: list[str], taken: set[int]) -> list[list[_Para]]:
         j = i
         while j < n and lines[j].strip() and j not in taken and not lines[j].startswith("\t"):
             j += 1
-        texts = [ln.strip() for ln in lines[i:j]]
-        text = "\n".join(texts)
-        if j - i > _MAX_CELL_LINES or len(text) > _MAX_CELL or _SENTENCE.search(text) or "|" in text or "<" in text \
-                or text.startswith("#") or any(re.search(r"\S(?:\t|\s{2,})\S", t) for t in texts):
-            runs.append([])
-        else:
+        text = "\n".join(ln.strip() for ln in lines[i:j])
+        if _cellish(lines[i:j], text):
             runs[-1].append(_Para(i, j, text, gap))
+        else:
+            runs.append([])
         i, gap = j, 0
     return [r for r in runs if r]
 
@@ -221,6 +227,15 @@ def _label(text: str) -> bool:
     from opengov_lint.recognise.labels import caption_item, lookup
 
     return bool(lookup(text)) or caption_item(text) is not None
+
+
+def _cellish(lines: list[str], text: str) -> bool:
+    """A paragraph that can be one table cell: short, no sentence, no markup, not a row on one line."""
+    if len(lines) > _MAX_CELL_LINES or len(text) > _MAX_CELL or _SENTENCE.search(text):
+        return False
+    if "|" in text or "<" in text or text.startswith("#"):
+        return False
+    return not any(_COLUMNS.search(ln.strip()) for ln in lines)
 
 
 def _paragraph_tables(lines: list[str], taken: set[int]) -> list[Found]:
@@ -247,12 +262,26 @@ def _paragraph_tables(lines: list[str], taken: set[int]) -> list[Found]:
 
 
 def _value(text: str) -> bool:
-    """A number, a placeholder or a number with its unit: what a data cell holds."""
-    from opengov_lint.model import CellKind
-    from opengov_lint.recognise.cells import type_cell
+    """A number (with a sign, a unit or a note in brackets), or a placeholder: what a data cell holds."""
+    t = squash(nfkc(text))
+    return bool(t) and (t in _placeholders() or bool(_number_re().match(t)))
 
-    t = type_cell(text)
-    return t.kind is not CellKind.TEXT or t.value is not None
+
+@functools.cache
+def _placeholders() -> frozenset[str]:
+    from opengov_lint.knowledge.catalog import cell_vocab
+
+    return frozenset(squash(nfkc(p)) for p in cell_vocab()["placeholders"])
+
+
+@functools.cache
+def _number_re() -> re.Pattern[str]:
+    from opengov_lint.knowledge.catalog import cell_vocab
+
+    vocab = cell_vocab()
+    units = "|".join(map(re.escape, sorted(vocab["units"], key=len, reverse=True)))
+    words = "|".join(map(re.escape, sorted(vocab["decrease_words"] + vocab["increase_words"], key=len, reverse=True)))
+    return re.compile(rf"^(?:[+\-−]|{words})?\d[\d,]*(?:\.\d+)?(?:{units})?(?:\(.*\))?$")
 
 
 def _split_at_headings(run: list[_Para], label: Callable[[str], bool]) -> list[list[_Para]]:

@@ -11,7 +11,7 @@ ones the table pass trims beyond the template's count."""
 
 from __future__ import annotations
 
-from opengov_lint.knowledge import layouts
+from opengov_lint.knowledge.catalog import layouts
 from opengov_lint.model import Cell, Table
 from opengov_lint.recognise.labels import LabelRef, caption_item, lookup
 from opengov_lint.recognise.rows import ROW_KINDS, value_like

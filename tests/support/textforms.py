@@ -22,7 +22,7 @@ from pathlib import Path
 
 from opengov_lint.model import CellKind, Report
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = {"2019": ROOT / "examples" / "songlin-town-government-2020.yaml",
             "2021": ROOT / "examples" / "qinghe-district-government-2023.yaml"}
 FORMS = ("gfm", "cellline", "cellline-blank", "paragraph", "pipecells")
@@ -34,7 +34,7 @@ EDITS = {("requests", "granted", "research"): "", ("requests", "carried_over", "
 
 def source(layout: str) -> Report:
     """The example report of LAYOUT with the EDITS applied (what every rendering must read back)."""
-    from opengov_lint.readers.structured import read
+    from opengov_lint.canonical.reader import read
     from opengov_lint.recognise.cells import type_cell
 
     path = EXAMPLES[layout]

@@ -1,5 +1,5 @@
 """Tables in plain text as people paste them and converters write them (issue 22): every form of
-tests/textforms.py, rendered from a generated report of each layout, reads back cell for cell, in `.txt`
+tests/support/textforms.py, rendered from a generated report of each layout, reads back cell for cell, in `.txt`
 and `.md` alike; the form is told table by table; a row whose count does not fit is reported, not guessed."""
 
 from __future__ import annotations
