@@ -35,6 +35,7 @@ class Table:
     index: int = 0  # position among the document's tables, 0-based
     section_hint: int | None = None  # set by the recogniser
     before: str | None = None  # the short paragraph just before the table (a title such as 行政复议)
+    stream: bool = False  # rows not marked in the source: one row holding every cell, cut into rows by the recogniser
 
 
 @dataclass(slots=True, eq=False)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from opengov_lint.knowledge.catalog import ColSpec, Layout, RowSpec, TableSpec, layouts
 from opengov_lint.model import Caption, Cell, Diagnostic, LabelVariant, RowInfo, Table, TableData
 from opengov_lint.recognise.cells import type_cell
+from opengov_lint.recognise.cellstream import recover_rows
 from opengov_lint.recognise.labels import LabelRef
 from opengov_lint.recognise.rows import RowEvent, classify, pick_table
 from opengov_lint.recognise.text import excerpt, norm
@@ -359,6 +360,8 @@ def _short_row(tid: str, label: str, got: int, want: int, ev: RowEvent) -> Diagn
 
 
 def recognise_tables(doc_tables: list[Table], fallback_layout: str | None) -> TableResult:
+    for t in doc_tables:
+        recover_rows(t)  # rows not marked in the source (one cell per paragraph or per line): cut by labels
     events, unmapped = collect_events(doc_tables)
     result = TableResult(unmapped=unmapped)
     decided = {tid: decide_layout(tid, evs) for tid, evs in events.items()}
