@@ -129,8 +129,14 @@ def test_garbled_markdown_extractions_read_as_far_as_they_go(corpus: Path) -> No
     assert r5.tables["review_litigation"].cells["review"]["upheld"].value == 1
     assert r5.tables["requests"].cells["new_received"]["total"].value == 34
     assert r5.tables["requests"].cells["carried_forward"]["total"].raw == ""  # the blank 总计 of 四、结转
-    codes5 = {f.code for f in _found(corpus, "005_shanghai-stcsm-2024.md")}
-    assert {"OG101", "OG103", "OG111", "OG201", "OG902"} <= codes5  # 五 missing, renumbered, unreadable table
+    got5 = _found(corpus, "005_shanghai-stcsm-2024.md")
+    codes5 = {f.code for f in got5}
+    assert {"OG103", "OG111", "OG201", "OG903"} <= codes5  # renumbered, 规范性文件, blank 总计, torn table 三
+    # the ten rows whose labels the conversion tore from their numbers are said once, not as ten OG109
+    assert not codes5 & {"OG109", "OG902", "OG301", "OG302", "OG303"}
+    torn = [f for f in got5 if f.code == "OG903"]
+    assert len(torn) == 1 and torn[0].location.table == "requests" and torn[0].evidence["unplaced_rows"] == 10
+    assert r5.tables["requests"].unreadable_rows[:2] == ["partially_granted", "withheld.prohibited_by_law"]
     r6 = report_from((corpus / "006_shanghai-govoffice-2025.md").read_bytes(), "x.md")
     assert set(r6.tables) == TABLES
     assert r6.tables["requests"].cells["new_received"]["total"].value == 1295
@@ -138,7 +144,11 @@ def test_garbled_markdown_extractions_read_as_far_as_they_go(corpus: Path) -> No
     assert r6.tables["active_disclosure"].cells["licensing"]["decisions"].value == 0
     got6 = _found(corpus, "006_shanghai-govoffice-2025.md")
     short = [f for f in got6 if f.code == "OG903"]
-    assert [f.location.line for f in short] == [97, 100]  # 规章 22|235: a value lost, not guessed
+    assert [(f.location.table, f.location.line) for f in short] == [("active_disclosure", 97), ("requests", 122)]
+    assert short[0].evidence["lines"] == [97, 100]  # 规章 22|235: a value lost, not guessed
+    assert short[1].evidence["unreadable_rows"] == [
+        "partially_granted", "not_processed.confirmation", "other.no_correction", "other.unpaid_fee"]
+    assert not [f for f in got6 if f.code == "OG109"]  # rows the conversion hid, not rows the report lacks
 
 
 @pytest.mark.parametrize("suffix", [".doc", ".wps", ".ofd"])
