@@ -94,9 +94,13 @@ def test_shanghai_2019_html(corpus: Path) -> None:
     got = _found(corpus, "015_shanghai-govoffice-2019.html")
     og206 = [f for f in got if f.code == "OG206"]
     assert [(f.location.row, f.evidence["raw"]) for f in og206] == [("procurement", "251000元")]
-    blanks = {(f.location.row, f.location.column) for f in got if f.code == "OG201"}
-    assert ("granted", "total") in blanks and ("partially_granted", "total") in blanks
-    assert ("new_received", "research") in blanks and ("new_received", "natural_person") not in blanks
+    og201 = [f for f in got if f.code == "OG201"]
+    blanks = {c for f in og201 for c in f.evidence["cells"]}
+    assert len(blanks) == 135 and len(og201) <= 6  # 135 blank cells, a handful of grouped findings
+    assert {"requests.granted.total", "requests.partially_granted.total", "requests.new_received.research"} <= blanks
+    assert "requests.new_received.natural_person" not in blanks
+    cols = next(f for f in og201 if f.evidence["group"] == "columns" and f.location.table == "requests")
+    assert cols.evidence["columns"] == ["research", "public_interest"] and cols.evidence["count"] == 46
     r = report_from((corpus / "015_shanghai-govoffice-2019.html").read_bytes(), "x.html")
     assert r.meta.published == "2020-01-31"
     req = r.tables["requests"]
@@ -113,9 +117,12 @@ def test_shuyang_drc_2023_html(corpus: Path) -> None:
     assert og111.location.line == 41
     assert next(f for f in got if f.code == "OG104").evidence.get("found", "存在的主要问题及整改措施")
     blanks = [f for f in got if f.code == "OG201"]
-    assert {f.location.column for f in blanks} == {"commercial", "research", "public_interest", "legal_service",
-                                                   "other_org"}  # every 法人或其他组织 cell, nothing else
-    assert len(blanks) == 25 * 5 and all(f.location.line and 60 <= f.location.line <= 84 for f in blanks)
+    assert len(blanks) == 1  # one omission (the 法人或其他组织 columns left blank), one finding
+    ev = blanks[0].evidence
+    assert ev["group"] == "columns" and ev["columns"] == ["commercial", "research", "public_interest",
+                                                          "legal_service", "other_org"]
+    assert ev["count"] == len(ev["cells"]) == 25 * 5 and "requests.granted.commercial" in ev["cells"]
+    assert blanks[0].location.line == 60 and blanks[0].location.table == "requests"  # the first blank cell
     r = report_from((corpus / "016_shuyang-drc-2023.html").read_bytes(), "x.html")
     assert r.meta.published == "2024-01-17" and r.meta.title == "沭阳县发展和改革局2023年政府信息公开年度报告"
     assert r.tables["review_litigation"].cells["review"]["pending"].value == 1
