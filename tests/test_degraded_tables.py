@@ -13,7 +13,7 @@ from collections import Counter
 from helpers import reading_findings as findings
 from helpers import report_from
 
-from opengov_lint.knowledge import layouts
+from opengov_lint.knowledge.catalog import layouts
 
 ROWS = [r for r in layouts()["2021"].tables["requests"].rows if r.data]
 VALUES = {"new_received": [1, 0, 0, 0, 0, 0, 1], "granted": [1, 0, 0, 0, 0, 0, 1],

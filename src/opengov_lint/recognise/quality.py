@@ -97,44 +97,50 @@ class Quality:
         return missing, unreadable, used
 
 
+def _lost_rows(rows: list[str], labels: dict[str, str], unplaced: int) -> tuple[str, str]:
+    shown = [excerpt(labels.get(p, p), 24) for p in rows[:_SHOWN]]
+    more = len(rows) > _SHOWN
+    zh = (f"{unplaced}行数字的行标签在原文中已与数字分离，模板行" + "、".join(f"“{x}”" for x in shown)
+          + (f"等{len(rows)}行" if more else "") + "无法读出（不按缺行报告）")
+    en = (f"{unplaced} row(s) of numbers lost their labels, so the template rows " + ", ".join(f"'{x}'" for x in shown)
+          + (f" and {len(rows) - _SHOWN} more" if more else "") + " could not be read (not reported as missing)")
+    return zh, en
+
+
+def _short_rows(short: list[ShortRow]) -> tuple[list[str], list[str]]:
+    zh = [f"“{excerpt(s.label, 30)}”行有{s.got}个数据单元格（模板要求{s.want}个），无法确定各列对应关系" for s in short]
+    en = [f"row '{excerpt(s.label, 30)}' has {s.got} data cells where the template has {s.want}, so its columns "
+          "cannot be matched" for s in short]
+    return zh, en
+
+
 def degraded_diagnostic(data: TableData, labels: dict[str, str], q: Quality,
                         used: list[Unplaced]) -> Diagnostic | None:
     """One OG903 per table saying what could not be read: rows not found, rows not matched."""
     if not data.unreadable_rows and not q.short:
         return None
     zh_t, en_t = TABLE_SHORT.get(data.id, (data.id, data.id))
-    zh: list[str] = []
-    en: list[str] = []
+    zh, en = _short_rows(q.short)
     if data.unreadable_rows:
-        rows = data.unreadable_rows
-        shown = [excerpt(labels.get(p, p), 24) for p in rows[:_SHOWN]]
-        more_zh = f"等{len(rows)}行" if len(rows) > _SHOWN else ""
-        more_en = f" and {len(rows) - _SHOWN} more" if len(rows) > _SHOWN else ""
-        zh.append(f"{len(used)}行数字的行标签在原文中已与数字分离，模板行"
-                  + "、".join(f"“{x}”" for x in shown) + f"{more_zh}无法读出（不按缺行报告）")
-        en.append(f"{len(used)} row(s) of numbers lost their labels, so the template rows "
-                  + ", ".join(f"'{x}'" for x in shown) + f"{more_en} could not be read (not reported as missing)")
-    for s in q.short:
-        zh.append(f"“{excerpt(s.label, 30)}”行有{s.got}个数据单元格（模板要求{s.want}个），无法确定各列对应关系")
-        en.append(f"row '{excerpt(s.label, 30)}' has {s.got} data cells where the template has {s.want}, "
-                  "so its columns cannot be matched")
-    lines = sorted({x for x in [u.line for u in used] + [s.line for s in q.short] if x is not None})
-    first = min(([u for u in used if u.line is not None] + [s for s in q.short if s.line is not None]),
-                key=lambda x: x.line or 0, default=None)
+        lost = _lost_rows(data.unreadable_rows, labels, len(used))
+        zh.insert(0, lost[0])
+        en.insert(0, lost[1])
+    places = [(x.line, x.page) for x in used if x.line is not None] + [
+        (x.line, x.page) for x in q.short if x.line is not None]
+    line, page = min(places, key=lambda p: p[0] or 0) if places else (data.line, data.page)
     return Diagnostic(
         "OG903",
         f"{zh_t}读取受损（原文表格的单元格在转换或导出中错位、粘连）：" + "；".join(zh)
         + "。这些行未作检查，请核对原文件或提供原始 Word/PDF/网页版本",
         f"{en_t} was read from a damaged source (cells run together or torn apart by a conversion): "
         + "; ".join(en) + ". These rows were not checked; compare with the original file",
-        line=first.line if first else data.line, page=first.page if first else data.page,
-        section=data.section, table=data.id,
+        line=line, page=page, section=data.section, table=data.id,
         evidence={
             "table": data.id,
             "unreadable_rows": list(data.unreadable_rows),
             "unassessed_rows": [s.path or data.id for s in q.short],
             "unplaced_rows": len(used),
-            "lines": lines,
+            "lines": sorted({p[0] for p in places if p[0] is not None}),
             "cells": {s.path or data.id: {"found": s.got, "expected": s.want} for s in q.short},
         },
     )

@@ -391,6 +391,11 @@ def recognise_tables(doc_tables: list[Table], fallback_layout: str | None) -> Ta
         builder = _Builder(tid, layouts()[lay_id], evs)
         result.tables[tid] = builder.build()
         result.diagnostics.extend(builder.diagnostics)
-        claimed = {id(t) for t in builder.claimed}
-        result.unmapped = [t for t in result.unmapped if id(t) not in claimed]
+        result.unmapped = _unclaimed(result.unmapped, builder.claimed)
     return result
+
+
+def _unclaimed(unmapped: list[Table], claimed: list[Table]) -> list[Table]:
+    """Tables made only of rows whose labels were lost are told in that table's OG903, not as OG902."""
+    ids = {id(t) for t in claimed}
+    return [t for t in unmapped if id(t) not in ids]

@@ -39,31 +39,43 @@ class Group:
     columns: list[str] = field(default_factory=list)
 
 
-def _groups_of(table: TableData, fired: dict[tuple[str, str], TypedCell], sig: str) -> Iterator[Group]:
-    every = [(r, c, cell) for r, cols in table.cells.items() for c, cell in cols.items()]
-    if len(fired) == len(every) and len(every) >= 2:
-        yield Group(table, "table", sig, every)
-        return
-    left = dict(fired)
+Key = tuple[str, str]
+
+
+def _full_columns(table: TableData, fired: dict[Key, TypedCell]) -> list[str]:
     by_col: dict[str, list[str]] = {}
     for r, cols in table.cells.items():
         for c in cols:
             by_col.setdefault(c, []).append(r)
-    full_cols = [c for c, rows in by_col.items() if len(rows) >= 2 and all((r, c) in fired for r in rows)]
-    if full_cols:
-        cells = [(r, c, cell) for r, cols in table.cells.items() for c, cell in cols.items() if c in full_cols]
-        for r, c, _ in cells:
-            left.pop((r, c), None)
-        yield Group(table, "columns", sig, cells, columns=full_cols)
-    full_rows = [r for r, cols in table.cells.items()
-                 if len(cols) >= 2 and all((r, c) in fired for c in cols)
-                 and sum((r, c) in left for c in cols) >= 2]
-    if full_rows:
-        cells = [(r, c, cell) for r in full_rows for c, cell in table.cells[r].items() if (r, c) in left]
-        for r, c, _ in cells:
-            left.pop((r, c), None)
-        yield Group(table, "rows", sig, cells, rows=full_rows)
-    rest = [(r, c, cell) for (r, c), cell in left.items()]
+    return [c for c, rows in by_col.items() if len(rows) >= 2 and all((r, c) in fired for r in rows)]
+
+
+def _full_rows(table: TableData, fired: dict[Key, TypedCell], left: dict[Key, TypedCell]) -> list[str]:
+    """Rows every cell of which fired, with at least two cells not already in a column group."""
+    out = []
+    for r, cols in table.cells.items():
+        if len(cols) >= 2 and all((r, c) in fired for c in cols) and sum((r, c) in left for c in cols) >= 2:
+            out.append(r)
+    return out
+
+
+def _take(left: dict[Key, TypedCell], keys: list[Key]) -> list[tuple[str, str, TypedCell]]:
+    return [(r, c, left.pop((r, c))) for r, c in keys if (r, c) in left]
+
+
+def _groups_of(table: TableData, fired: dict[Key, TypedCell], sig: str) -> Iterator[Group]:
+    every = [(r, c) for r, cols in table.cells.items() for c in cols]
+    left = dict(fired)
+    if len(fired) == len(every) and len(every) >= 2:
+        yield Group(table, "table", sig, _take(left, every))
+        return
+    columns = _full_columns(table, fired)
+    if columns:
+        yield Group(table, "columns", sig, _take(left, [k for k in every if k[1] in columns]), columns=columns)
+    rows = _full_rows(table, fired, left)
+    if rows:
+        yield Group(table, "rows", sig, _take(left, [k for k in every if k[0] in rows]), rows=rows)
+    rest = _take(left, list(left))
     if len(rest) >= SCATTERED:
         yield Group(table, "cells", sig, rest)
         return
@@ -74,7 +86,7 @@ def _groups_of(table: TableData, fired: dict[tuple[str, str], TypedCell], sig: s
 def cell_groups(report: Report, fire: Fire) -> Iterator[Group]:
     """The groups of firing cells, table by table, in the order of the table's cells."""
     for table in report.tables.values():
-        by_sig: dict[str, dict[tuple[str, str], TypedCell]] = {}
+        by_sig: dict[str, dict[Key, TypedCell]] = {}
         for r, cols in table.cells.items():
             for c, cell in cols.items():
                 sig = fire(table, r, c, cell)
