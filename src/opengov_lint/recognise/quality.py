@@ -114,6 +114,13 @@ def _short_rows(short: list[ShortRow]) -> tuple[list[str], list[str]]:
     return zh, en
 
 
+def _places(used: list[Unplaced], short: list[ShortRow]) -> list[tuple[int, int | None]]:
+    """(line, page) of every affected row, first line first."""
+    out = [(x.line, x.page) for x in used if x.line is not None]
+    out += [(x.line, x.page) for x in short if x.line is not None]
+    return sorted(out, key=lambda p: p[0])
+
+
 def degraded_diagnostic(data: TableData, labels: dict[str, str], q: Quality,
                         used: list[Unplaced]) -> Diagnostic | None:
     """One OG903 per table saying what could not be read: rows not found, rows not matched."""
@@ -125,9 +132,8 @@ def degraded_diagnostic(data: TableData, labels: dict[str, str], q: Quality,
         lost = _lost_rows(data.unreadable_rows, labels, len(used))
         zh.insert(0, lost[0])
         en.insert(0, lost[1])
-    places = [(x.line, x.page) for x in used if x.line is not None] + [
-        (x.line, x.page) for x in q.short if x.line is not None]
-    line, page = min(places, key=lambda p: p[0] or 0) if places else (data.line, data.page)
+    places = _places(used, q.short)
+    line, page = places[0] if places else (data.line, data.page)
     return Diagnostic(
         "OG903",
         f"{zh_t}读取受损（原文表格的单元格在转换或导出中错位、粘连）：" + "；".join(zh)
@@ -140,7 +146,7 @@ def degraded_diagnostic(data: TableData, labels: dict[str, str], q: Quality,
             "unreadable_rows": list(data.unreadable_rows),
             "unassessed_rows": [s.path or data.id for s in q.short],
             "unplaced_rows": len(used),
-            "lines": sorted({p[0] for p in places if p[0] is not None}),
+            "lines": sorted({p[0] for p in places}),
             "cells": {s.path or data.id: {"found": s.got, "expected": s.want} for s in q.short},
         },
     )
