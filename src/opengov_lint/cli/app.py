@@ -72,6 +72,8 @@ def check(
     statistics: Annotated[bool, typer.Option("--statistics", help="Counts per rule and per file.")] = False,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary.")] = False,
+    show_all: Annotated[bool, typer.Option("--show-all", help="Text output: every finding (by default the "
+                                           "first few of each rule per report, then 'and N more').")] = False,
     year: Annotated[int | None, typer.Option(help="Report year (overrides detection).")] = None,
     issuer_kind: Annotated[str | None, typer.Option("--issuer-kind", help="government|department")] = None,
     stdin_format: Annotated[str | None, typer.Option("--stdin-format", help="Format of stdin: txt|yaml|json|...")]
@@ -112,6 +114,7 @@ def check(
     settings.fail_on = fail_on or settings.fail_on
     settings.lang = lang or settings.lang
     settings.output_format = output_format or settings.output_format
+    settings.show_all = show_all or settings.show_all
     settings.year = year or settings.year
     settings.issuer_kind = issuer_kind or settings.issuer_kind
     settings.baseline = baseline or settings.baseline

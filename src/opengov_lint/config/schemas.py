@@ -58,6 +58,7 @@ class ConfigModel(BaseModel):
     issuer_kind: Literal["government", "department"] | None = Field(default=None, alias="issuer-kind")
     output_format: Literal["text", "json", "jsonl", "sarif", "junit", "github", "csv", "xlsx", "html"] | None = Field(
         default=None, alias="output-format")
+    show_all: bool | None = Field(default=None, alias="show-all")
     severity: dict[str, Severity] | None = None
     options: dict[str, dict[str, Any]] | None = None
     max_bytes: int | None = Field(default=None, alias="max-bytes", ge=1024)
