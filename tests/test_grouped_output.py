@@ -85,6 +85,10 @@ def test_configured_suppression_by_cell_prefix_covers_a_group_inside_it(tmp_path
                  "    cell: requests.granted\n    reason: 只有这一行\n")
     _, found = check_json(path, extra=("--config", cfg, "--select", "OG201"))
     assert len(found) == 1  # one row's suppression does not hide the whole column
+    cfg = _write(tmp_path, "c.yaml", "suppressions:\n  - path: '*.yaml'\n    codes: [OG201]\n"
+                 "    cell: 'requests:columns:total'\n    reason: 按组的键忽略\n")
+    _, found = check_json(path, extra=("--config", cfg, "--select", "OG201"))
+    assert found == []
 
 
 def _units(n: int) -> str:
