@@ -10,7 +10,7 @@ from pathlib import Path
 
 from helpers import findings
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "qinghe-district-government-2023.yaml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "qinghe-district-government-2023.yaml"
 BASE = EXAMPLE.read_text(encoding="utf-8")
 LINES = BASE.splitlines()
 REQ = next(i for i, ln in enumerate(LINES, 1) if ln.strip() == "requests:")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from conftest import check_json, run_cli
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "qinghe-district-government-2023.yaml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "qinghe-district-government-2023.yaml"
 BASE = EXAMPLE.read_text(encoding="utf-8")
 
 
@@ -127,3 +127,16 @@ def test_corpus_016_text_output_fits_on_one_screen(corpus: Path) -> None:
 def test_corpus_015_blank_cells_are_a_handful_of_findings(corpus: Path) -> None:
     _, found = check_json(str(corpus / "015_shanghai-govoffice-2019.html"), extra=("--select", "OG201"))
     assert len(found) <= 6 and sum(f["evidence"]["count"] for f in found) == 135
+
+
+def test_web_page_highlights_exactly_the_cells_of_a_group() -> None:
+    """A grouped finding over two columns marks those cells, not the whole table."""
+    from opengov_lint.findings import Finding, Location
+    from opengov_lint.web.page import _targets
+
+    cells = ["requests.granted.research", "requests.granted.total", "requests.new_received.research",
+             "requests.new_received.natural_person"]
+    f = Finding("OG201", "cell-blank", "error", "…", "r.yaml", Location(line=3, section=3, table="requests"),
+                {"group": "columns", "columns": ["research"], "rows": [], "count": 2,
+                 "cells": ["requests.granted.research", "requests.new_received.research"]})
+    assert _targets(0, f, cells, set()) == ["c0-requests.granted.research", "c0-requests.new_received.research"]
