@@ -100,3 +100,18 @@ def test_fused_cells_are_unassessed_not_blank_or_wrong_sums() -> None:
     assert [f.code for f in got] == ["OG903"]
     assert got[0].evidence["cells"] == {"new_received": {"found": 6, "expected": 7},
                                         "granted": {"found": 6, "expected": 7}}
+
+
+def test_table_four_values_that_cannot_be_split_are_unassessed_not_missing() -> None:
+    """A text export's one row of 15 numbers for table 四 lost a number: the three blocks are there
+    but cannot be placed. One OG903, no OG109 for 行政复议 / 直接起诉 / 复议后起诉."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "examples" / "qinghe-district-government-2023.txt").read_text(
+        encoding="utf-8")
+    text = text.replace("\t3\n\t1\n\t0\n\t1\n\t5\n\t1\n", "\t3\n\t1\n\t0\n\t1\n\t1\n", 1)
+    t = report_from(text, "r.txt").tables["review_litigation"]
+    assert t.missing_rows == [] and t.unassessed_rows == ["review", "direct_suit", "suit_after_review"]
+    got = [f for f in findings(text, "r.txt") if f.location.table == "review_litigation"]
+    assert [f.code for f in got] == ["OG903"]
+    assert got[0].evidence["cells"] == {"review_litigation": {"found": 14, "expected": 15}}
