@@ -60,6 +60,7 @@ class ConfigModel(BaseModel):
     year: int | None = Field(default=None, ge=2008, le=2100)
     issuer_kind: IssuerKind | None = Field(default=None, alias="issuer-kind")
     output_format: OutputFormat | None = Field(default=None, alias="output-format")
+    show_all: bool | None = Field(default=None, alias="show-all")
     severity: dict[str, Severity] | None = None
     options: dict[str, dict[str, Any]] | None = None
     max_bytes: int | None = Field(default=None, alias="max-bytes", ge=1024)

@@ -85,7 +85,12 @@ class TableData:
     template: str  # layout id of this table: "2019" | "2021"
     cells: dict[str, dict[str, TypedCell]] = field(default_factory=dict)  # row path -> column -> cell
     rows: dict[str, RowInfo] = field(default_factory=dict)
-    missing_rows: list[str] = field(default_factory=list)
+    missing_rows: list[str] = field(default_factory=list)  # template rows the author left out (OG109)
+    # Reading quality: rows a damaged source hid (their numbers are there, torn from their labels) and
+    # rows found whose cells could not be matched to the columns. Neither is a defect of the report:
+    # they are reported once (OG903) and no rule judges them.
+    unreadable_rows: list[str] = field(default_factory=list)
+    unassessed_rows: list[str] = field(default_factory=list)
     missing_columns: list[tuple[str, str]] = field(default_factory=list)  # (row path or group, column)
     foreign_rows: list[str] = field(default_factory=list)  # labels of the other layout (OG108)
     captions: list[Caption] = field(default_factory=list)
@@ -96,6 +101,11 @@ class TableData:
 
     def cell(self, row: str, column: str) -> TypedCell | None:
         return self.cells.get(row, {}).get(column)
+
+    @property
+    def degraded(self) -> bool:
+        """True when part of the table could not be read from the source (see recognise.quality)."""
+        return bool(self.unreadable_rows or self.unassessed_rows)
 
 
 @dataclass(slots=True)
