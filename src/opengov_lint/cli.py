@@ -53,6 +53,9 @@ def _usage(message: str) -> None:
 
 
 from opengov_lint.fsutil import atomic_write, atomic_write_bytes
+from opengov_lint.model.report import ISSUER_KINDS
+
+_KIND_HELP = "|".join(ISSUER_KINDS) + " (overrides detection)"
 
 
 @app.command()
@@ -73,7 +76,7 @@ def check(
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary.")] = False,
     year: Annotated[int | None, typer.Option(help="Report year (overrides detection).")] = None,
-    issuer_kind: Annotated[str | None, typer.Option("--issuer-kind", help="government|department")] = None,
+    issuer_kind: Annotated[str | None, typer.Option("--issuer-kind", help=_KIND_HELP)] = None,
     stdin_format: Annotated[str | None, typer.Option("--stdin-format", help="Format of stdin: txt|yaml|json|...")]
     = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
@@ -160,8 +163,8 @@ def _validate_choices(settings: Any) -> None:
         _usage(f"--lang must be zh or en (got {settings.lang!r})")
     if settings.output_format not in FORMATS:
         _usage(f"--output-format must be one of {', '.join(FORMATS)} (got {settings.output_format!r})")
-    if settings.issuer_kind not in (None, "government", "department"):
-        _usage(f"--issuer-kind must be government or department (got {settings.issuer_kind!r})")
+    if settings.issuer_kind is not None and settings.issuer_kind not in ISSUER_KINDS:
+        _usage(f"--issuer-kind must be one of {', '.join(ISSUER_KINDS)} (got {settings.issuer_kind!r})")
     if settings.year is not None and not 2008 <= settings.year <= 2100:
         _usage(f"--year must be a report year such as 2024 (got {settings.year})")
     from opengov_lint.config import ConfigError
@@ -187,7 +190,7 @@ def convert(
     to: Annotated[str, typer.Option(help="yaml|json|docx|html")] = "yaml",
     output: Annotated[str | None, typer.Option("-o", "--output", help="Output file (default: stdout).")] = None,
     year: Annotated[int | None, typer.Option(help="Report year (overrides detection).")] = None,
-    issuer_kind: Annotated[str | None, typer.Option("--issuer-kind", help="government|department")] = None,
+    issuer_kind: Annotated[str | None, typer.Option("--issuer-kind", help=_KIND_HELP)] = None,
 ) -> None:
     """Convert a report to the canonical form (YAML/JSON) or render it as Word/HTML (转换格式)."""
     from opengov_lint.model import Report
@@ -214,7 +217,7 @@ def template_cmd(
     output: Annotated[str | None, typer.Option("-o", "--output", help="Output file (default: stdout; docx needs -o).")]
     = None,
     issuer: Annotated[str | None, typer.Option(help="Name of the issuing organ.")] = None,
-    issuer_kind: Annotated[str | None, typer.Option("--issuer-kind", help="government|department")] = None,
+    issuer_kind: Annotated[str | None, typer.Option("--issuer-kind", help=_KIND_HELP)] = None,
 ) -> None:
     """A blank report for a year in the national layout (空白年报模板)."""
     from opengov_lint.authoring.template import build
@@ -223,8 +226,8 @@ def template_cmd(
         _usage("--year must be 2019 or later (the 2019 regulation and its report formats)")
     if to not in ("yaml", "json", "docx", "html"):
         _usage(f"--to must be yaml, json, docx or html (got {to!r})")
-    if issuer_kind not in (None, "government", "department"):
-        _usage("--issuer-kind must be government or department")
+    if issuer_kind is not None and issuer_kind not in ISSUER_KINDS:
+        _usage(f"--issuer-kind must be one of {', '.join(ISSUER_KINDS)}")
     report = build(year, issuer, issuer_kind)
     _write_report(report, to, output)
 
@@ -287,7 +290,7 @@ def annotate_cmd(
     config: Annotated[str | None, typer.Option(help="Configuration file.")] = None,
     lang: Annotated[str | None, typer.Option(help="Comment language: zh|en")] = None,
     year: Annotated[int | None, typer.Option(help="Report year (overrides detection).")] = None,
-    issuer_kind: Annotated[str | None, typer.Option("--issuer-kind", help="government|department")] = None,
+    issuer_kind: Annotated[str | None, typer.Option("--issuer-kind", help=_KIND_HELP)] = None,
 ) -> None:
     """A copy of a Word report with a comment at each finding (在 Word 文档中批注问题)."""
     from opengov_lint import engine

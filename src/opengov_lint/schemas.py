@@ -55,7 +55,7 @@ class ConfigModel(BaseModel):
     lang: Literal["zh", "en"] | None = None
     jobs: int | None = Field(default=None, ge=1, le=1024)
     year: int | None = Field(default=None, ge=2008, le=2100)
-    issuer_kind: Literal["government", "department"] | None = Field(default=None, alias="issuer-kind")
+    issuer_kind: Literal["government", "department", "subdistrict", "agency"] | None = Field(default=None, alias="issuer-kind")
     output_format: Literal["text", "json", "jsonl", "sarif", "junit", "github", "csv", "xlsx", "html"] | None = Field(
         default=None, alias="output-format")
     severity: dict[str, Severity] | None = None
@@ -200,7 +200,7 @@ class PackRuleModel(BaseModel):
     any: list[str] | None = None
     patterns: list[str] | None = None
     sections: list[int] | None = None
-    issuer_kind: Literal["government", "department"] | None = Field(default=None, alias="issuer-kind")
+    issuer_kind: Literal["government", "department", "subdistrict", "agency"] | None = Field(default=None, alias="issuer-kind")
     # sum
     total: str | None = None
     parts: list[str] | None = None
@@ -432,4 +432,47 @@ class NarrativeModel(BaseModel):
     fee_statement: list[str]
     accountability: dict[Literal["assessment", "appraisal", "liability"], list[str]]
     problems: dict[str, Any]
-    no_statutory_deadline: list[str]
+
+
+# -- the issuer catalogue (rules/issuers.yaml) -------------------------------------------------------
+
+class IssuerClassModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["government", "department", "subdistrict", "agency"]  # model.ISSUER_KINDS
+    deadline: bool  # whether 第四十九条 sets a publication date for the class
+    suffixes: list[str]
+    patterns: list[str] = []
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, v: list[str]) -> list[str]:
+        import re
+
+        for p in v:
+            re.compile(p)
+        return v
+
+
+class IssuerPlacesModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    suffixes: list[str]
+    zones: list[str]
+    completions: list[str]
+
+
+class IssuerChromeModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    starts: list[str]
+    words: list[str]
+    separators: list[str]
+    publisher_labels: list[str]
+
+
+class IssuersModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    schema_: Literal["opengov-lint/issuers/2"] = Field(alias="schema")
+    classes: dict[Literal["township", "government", "office", "subdistrict", "agency", "department"],
+                  IssuerClassModel]
+    places: IssuerPlacesModel
+    title_stops: list[str]
+    chrome: IssuerChromeModel

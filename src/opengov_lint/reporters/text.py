@@ -113,8 +113,9 @@ class TextReporter:
             return
         zh = self.lang == "zh"
         m = result.meta
-        bits = [str(x) for x in (m.get("issuer"), f"{m['year']}年" if m.get("year") and zh else m.get("year"))
-                if x]
+        issuer = m.get("issuer") or (None if m.get("format") in (None, "config") else
+                                     "发布机关未能识别" if zh else "issuer unknown")
+        bits = [str(x) for x in (issuer, f"{m['year']}年" if m.get("year") and zh else m.get("year")) if x]
         if m.get("template") in ("2019", "2021"):
             bits.append(f"{m['template']}年版格式" if zh else f"{m['template']} layout")
         self.console.line((result.path, "bold"), (f"  {' · '.join(bits)}" if bits else "", "dim"))
