@@ -474,5 +474,6 @@ class IssuersModel(BaseModel):
     classes: dict[Literal["township", "government", "office", "subdistrict", "agency", "department"],
                   IssuerClassModel]
     places: IssuerPlacesModel
+    abbreviations: dict[str, str]
     title_stops: list[str]
     chrome: IssuerChromeModel

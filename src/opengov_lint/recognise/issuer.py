@@ -37,6 +37,14 @@ def _matchers() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[re.Pattern[str
     return tuple(suffixes), tuple(patterns)
 
 
+def full_form(name: str) -> str:
+    """The name with a short form at its end written out (`上海市科委` -> `上海市科学技术委员会`)."""
+    for short, full in sorted(catalogue()["abbreviations"].items(), key=lambda kv: -len(kv[0])):
+        if name.endswith(short):
+            return name[: -len(short)] + str(full)
+    return name
+
+
 def issuer_class(name: str | None) -> str | None:
     """township | government | office | subdistrict | agency | department, or None."""
     if not name:
