@@ -207,3 +207,19 @@ def test_unknown_issuer_is_said_in_the_text_output(tmp_path: object) -> None:
         fh.write("2023年政府信息公开工作年度报告\n" + BODY.format(org="本机关", y=2023))
     proc = run_cli("check", "--jobs", "1", "--no-progress", path)
     assert "发布机关未能识别" in proc.stdout
+
+
+def test_catalogue_validates() -> None:
+    import re
+
+    from opengov_lint.knowledge import load_yaml_resource
+    from opengov_lint.model import ISSUER_KINDS
+    from opengov_lint.schemas import IssuersModel
+
+    data = load_yaml_resource("issuers.yaml")
+    IssuersModel.model_validate(data)
+    for cls in data["classes"].values():
+        assert cls["kind"] in ISSUER_KINDS and isinstance(cls["deadline"], bool) and cls["suffixes"]
+        for p in cls.get("patterns", []):
+            re.compile(p)
+    assert {c["kind"] for c in data["classes"].values()} == set(ISSUER_KINDS)

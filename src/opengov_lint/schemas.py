@@ -434,46 +434,14 @@ class NarrativeModel(BaseModel):
     problems: dict[str, Any]
 
 
-# -- the issuer catalogue (rules/issuers.yaml) -------------------------------------------------------
-
-class IssuerClassModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    kind: Literal["government", "department", "subdistrict", "agency"]  # model.ISSUER_KINDS
-    deadline: bool  # whether 第四十九条 sets a publication date for the class
-    suffixes: list[str]
-    patterns: list[str] = []
-
-    @field_validator("patterns")
-    @classmethod
-    def _compiles(cls, v: list[str]) -> list[str]:
-        import re
-
-        for p in v:
-            re.compile(p)
-        return v
 
 
-class IssuerPlacesModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    suffixes: list[str]
-    zones: list[str]
-    completions: list[str]
-
-
-class IssuerChromeModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    starts: list[str]
-    words: list[str]
-    separators: list[str]
-    publisher_labels: list[str]
-
-
-class IssuersModel(BaseModel):
+class IssuersModel(BaseModel):  # rules/issuers.yaml (kinds, patterns: tests/test_issuer.py)
     model_config = ConfigDict(extra="forbid")
     schema_: Literal["opengov-lint/issuers/2"] = Field(alias="schema")
     classes: dict[Literal["township", "government", "office", "subdistrict", "agency", "department"],
-                  IssuerClassModel]
-    places: IssuerPlacesModel
+                  dict[Literal["kind", "deadline", "suffixes", "patterns"], Any]]
+    places: dict[Literal["suffixes", "zones", "completions"], list[str]]
     abbreviations: dict[str, str]
     title_stops: list[str]
-    chrome: IssuerChromeModel
+    chrome: dict[Literal["starts", "words", "separators", "publisher_labels"], list[str]]
