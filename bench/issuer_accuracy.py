@@ -18,8 +18,6 @@ import sys
 from pathlib import Path
 
 from opengov_lint.model import Report
-from opengov_lint.readers import read_bytes, read_path
-from opengov_lint.recognise import recognise
 
 BODY = """一、总体情况
 {org}坚持公开为常态，本年度报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。
@@ -76,12 +74,20 @@ PAGES: list[tuple[str, str, str, str, str | None, str]] = [
 ]
 
 
-def _report(doc: object) -> Report:
-    return doc if isinstance(doc, Report) else recognise(doc)  # type: ignore[arg-type]
+def _load(path: str, data: bytes | None = None) -> Report:
+    try:
+        from opengov_lint.load import load_report
+    except ImportError:  # an older checkout (before load_report)
+        from opengov_lint.readers import read_bytes, read_path  # type: ignore[attr-defined]
+        from opengov_lint.recognise import recognise
+
+        doc = read_bytes(path, data) if data is not None else read_path(path)
+        return doc if isinstance(doc, Report) else recognise(doc)
+    return load_report(path, data=data)
 
 
 def _corpus(corpus: Path) -> list[tuple[str, Report, str | None, str]]:
-    from opengov_lint.recognise.meta import issuer_kind
+    from opengov_lint.recognise.meta import issuer_kind  # (in every version)
 
     with open(corpus / "MANIFEST.tsv", encoding="utf-8") as fh:
         manifest = {row["file"]: row["issuer"] for row in csv.DictReader(fh, delimiter="\t")}
@@ -92,7 +98,7 @@ def _corpus(corpus: Path) -> list[tuple[str, Report, str | None, str]]:
     for path, issuer in docs:
         written = "沐阳县人民政府" if path.name.startswith("004_") else issuer  # the OCR text says 沐阳
         kind = {"平潭综合实验区管委会": "agency"}.get(issuer, issuer_kind(issuer))
-        out.append((path.name, _report(read_path(str(path))), written, kind))
+        out.append((path.name, _load(str(path)), written, kind))
     return out
 
 
@@ -100,12 +106,15 @@ def _pages() -> list[tuple[str, Report, str | None, str]]:
     out = []
     for head, org, tail, name, issuer, kind in PAGES:
         text = head + "\n" + BODY.format(org=org) + tail
-        out.append((head.splitlines()[0][:24], _report(read_bytes(name, text.encode("utf-8"))), issuer, kind))
+        out.append((head.splitlines()[0][:24], _load(name, text.encode("utf-8")), issuer, kind))
     return out
 
 
 def score(rows: list[tuple[str, Report, str | None, str]], verbose: bool) -> dict[str, int]:
-    from opengov_lint.summary import issuer_key
+    try:
+        from opengov_lint.crossdoc.summary import issuer_key
+    except ImportError:  # an older checkout
+        from opengov_lint.summary import issuer_key  # type: ignore[import-not-found,no-redef]
 
     c = {"documents": len(rows), "issuer right": 0, "kind right": 0, "both right": 0, "missed": 0,
          "fragments or wrong": 0}

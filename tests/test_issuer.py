@@ -212,9 +212,10 @@ def test_unknown_issuer_is_said_in_the_text_output(tmp_path: object) -> None:
 def test_catalogue_validates() -> None:
     import re
 
-    from opengov_lint.knowledge import load_yaml_resource
-    from opengov_lint.model import ISSUER_KINDS
     from opengov_lint.schemas import IssuersModel
+
+    from opengov_lint.knowledge.catalog import load_yaml_resource
+    from opengov_lint.model import ISSUER_KINDS
 
     data = load_yaml_resource("issuers.yaml")
     IssuersModel.model_validate(data)

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from opengov_lint.crossdoc.summary import issuer_key
+from opengov_lint.load import load_report
 from opengov_lint.model import Report
-from opengov_lint.readers import read_path
-from opengov_lint.recognise import recognise
 from opengov_lint.recognise.issuer import accept, issuer_kind
-from opengov_lint.summary import issuer_key
 
 # What the text itself says where it differs from the manifest: 004 is an OCR conversion that reads 沭阳 as
 # 沐阳 everywhere (the name is kept as written; --manifest corrects it).
@@ -34,8 +33,7 @@ def _documents(corpus: Path) -> list[tuple[Path, str]]:
 
 
 def _report(path: Path) -> Report:
-    doc = read_path(str(path))
-    return doc if isinstance(doc, Report) else recognise(doc)
+    return load_report(str(path))
 
 
 def test_issuer_and_kind_on_the_corpus(corpus: Path) -> None:

@@ -11,7 +11,7 @@ import functools
 import re
 from typing import Any
 
-from opengov_lint.knowledge import load_yaml_resource
+from opengov_lint.knowledge.catalog import load_yaml_resource
 from opengov_lint.recognise.text import nfkc, squash
 
 _NAME = re.compile(r"^[\u4e00-\u9fff（）()]{3,30}$")

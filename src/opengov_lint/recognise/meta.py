@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 
-from opengov_lint.knowledge import narrative
+from opengov_lint.knowledge.catalog import narrative
 from opengov_lint.model import Meta, Paragraph
 from opengov_lint.recognise.dates import date_line, find_period, parse_date
 from opengov_lint.recognise.issuer import (
