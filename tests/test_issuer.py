@@ -212,7 +212,7 @@ def test_unknown_issuer_is_said_in_the_text_output(tmp_path: object) -> None:
 def test_catalogue_validates() -> None:
     import re
 
-    from opengov_lint.schemas import IssuersModel
+    from opengov_lint.config.schemas import IssuersModel
 
     from opengov_lint.knowledge.catalog import load_yaml_resource
     from opengov_lint.model import ISSUER_KINDS
@@ -224,3 +224,10 @@ def test_catalogue_validates() -> None:
         for p in cls.get("patterns", []):
             re.compile(p)
     assert {c["kind"] for c in data["classes"].values()} == set(ISSUER_KINDS)
+
+
+def test_kinds_are_defined_once() -> None:
+    from opengov_lint.config.choices import IssuerKind, values
+    from opengov_lint.model import ISSUER_KINDS
+
+    assert values(IssuerKind) == ISSUER_KINDS

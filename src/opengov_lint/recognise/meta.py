@@ -133,11 +133,15 @@ def _year(meta: Meta, preamble: list[Paragraph], body: list[Paragraph]) -> None:
     if meta.year is None and (meta.published or meta.extra.get("signed")):
         meta.year, meta.year_source = int(str(meta.published or meta.extra["signed"])[:4]) - 1, "published"
     if meta.year is None:
-        lines = [p.text for p in preamble + body[:40] if not is_chrome(p.text) and not _CRAWL.match(p.text.strip())]
-        flat = squash(nfkc("\n".join(lines)))
-        years = [int(y) for y in _ANY_YEAR.findall(flat) if 2000 <= int(y) <= 2100]
-        if years:
-            meta.year, meta.year_source = max(set(years), key=years.count), "text"
+        _year_from_text(meta, preamble + body[:40])
+
+
+def _year_from_text(meta: Meta, paragraphs: list[Paragraph]) -> None:
+    """The year written most often, outside the page furniture and the crawl headers."""
+    lines = [p.text for p in paragraphs if not is_chrome(p.text) and not _CRAWL.match(p.text.strip())]
+    years = [int(y) for y in _ANY_YEAR.findall(squash(nfkc("\n".join(lines)))) if 2000 <= int(y) <= 2100]
+    if years:
+        meta.year, meta.year_source = max(set(years), key=years.count), "text"
 
 
 def _dates(meta: Meta, preamble: list[Paragraph], body: list[Paragraph]) -> None:

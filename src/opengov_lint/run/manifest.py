@@ -62,7 +62,7 @@ def load(path: str) -> dict[str, Entry]:
         except ValueError as exc:
             raise ManifestError(f"{path}: entry {i}: year {year!r} is not a number") from exc
         kind = row.get("issuer_kind") or None
-        if kind is not None and kind not in ISSUER_KINDS:
+        if kind not in (None, *ISSUER_KINDS):
             raise ManifestError(f"{path}: entry {i}: issuer_kind must be one of {', '.join(ISSUER_KINDS)}")
         target = row["path"] if "://" in str(row["path"]) else key(os.path.join(base, str(row["path"])))
         out[target] = Entry(issuer=(row.get("issuer") or None), year=year_v, parent=(row.get("parent") or None),
