@@ -32,7 +32,13 @@ def page(head: str, org: str = "本机关", tail: str = "", y: int = 2023, name:
 
 # The fragments real pages produced as issuers (issue 23): none of them reads as an organ.
 FRAGMENTS = ["当前页面:>", "首页>", "大中小", "关怀版无障碍…您当前所在位置:首页>乡镇", "索引号:GCX0048/2024-00012",
-             "一、工作基本情况", "根据修订的《中华人民共和国", "本局", "政府信息公开工作年度报告"]
+             "一、工作基本情况", "根据修订的《中华人民共和国", "本局", "政府信息公开工作年度报告", "欢迎社会各界监督我局",
+             "全县各乡镇人民政府"]
+
+
+@pytest.mark.parametrize("name", ["全椒县人民政府", "本溪市人民政府", "无锡市市场监督管理局", "上海市科委"])
+def test_names_that_look_like_sentence_openings_are_names(name: str) -> None:
+    assert accept(name, "") == name
 
 
 @pytest.mark.parametrize("fragment", FRAGMENTS)

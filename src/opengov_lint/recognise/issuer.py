@@ -15,8 +15,10 @@ from opengov_lint.knowledge.catalog import load_yaml_resource
 from opengov_lint.recognise.text import nfkc, squash
 
 _NAME = re.compile(r"^[\u4e00-\u9fff（）()]{3,30}$")
-# Words that show a candidate is a sentence or a heading, not a name.
-_NOT_A_NAME = re.compile(r"^(?:本|我|该|各|全|根据|依据|按照|关于|为|在|对|现将|以下)|政府信息公开|政务公开|年度|报告|工作情况")
+# Words that show a candidate is a sentence or a heading, not a name (本溪市, 全椒县 are names: 本/全 alone
+# are not enough).
+_NOT_A_NAME = re.compile(r"^(?:本(?:机关|单位|级|年|局|委|办|厅|中心|镇|乡|区|县|市|街道)|该|各|全(?:年|县|区|市|镇|乡|省)|根据|"
+                         r"依据|按照|关于|现将|以下)|我|的|了|欢迎|特此|电话|地址|邮编|政府信息公开|政务公开|年度|报告|工作情况")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 
 
