@@ -4,6 +4,8 @@ names an organ. Pages are generated here from the furniture real government site
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from helpers import findings, report_from
 
@@ -205,7 +207,7 @@ def test_html_page_title_and_publisher_metadata() -> None:
     assert (r.meta.issuer, r.meta.extra["issuer_source"]) == ("东山县林业局", "page-title")
 
 
-def test_unknown_issuer_is_said_in_the_text_output(tmp_path: object) -> None:
+def test_unknown_issuer_is_said_in_the_text_output(tmp_path: Path) -> None:
     from conftest import run_cli
 
     path = f"{tmp_path}/r.txt"
@@ -219,7 +221,6 @@ def test_catalogue_validates() -> None:
     import re
 
     from opengov_lint.config.schemas import IssuersModel
-
     from opengov_lint.knowledge.catalog import load_yaml_resource
     from opengov_lint.model import ISSUER_KINDS
 
@@ -237,3 +238,17 @@ def test_kinds_are_defined_once() -> None:
     from opengov_lint.model import ISSUER_KINDS
 
     assert values(IssuerKind) == ISSUER_KINDS
+
+
+def test_manifest_and_option_override_detection(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    (tmp_path / "r.txt").write_text("2023年政府信息公开工作年度报告\n" + BODY.format(org="本机关", y=2023), encoding="utf-8")
+    (tmp_path / "m.csv").write_text("path,issuer,issuer_kind\nr.txt,清河区大明湖街道办事处,subdistrict\n", encoding="utf-8")
+    proc = run_cli("check", "--jobs", "1", "--no-progress", "--manifest", str(tmp_path / "m.csv"),
+                   "--output-format", "csv", "--select", "OG112", str(tmp_path / "r.txt"))
+    assert ",清河区大明湖街道办事处,2023,OG112," in proc.stdout
+    proc = run_cli("check", "--jobs", "1", "--issuer-kind", "agency", "--select", "OG406", str(tmp_path / "r.txt"))
+    assert proc.returncode == 0
+    proc = run_cli("check", "--jobs", "1", "--issuer-kind", "street", str(tmp_path / "r.txt"))
+    assert proc.returncode == 2 and "subdistrict" in proc.stderr
