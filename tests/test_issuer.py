@@ -81,6 +81,11 @@ def test_title_inside_a_line_of_furniture() -> None:
     assert (r.meta.issuer, r.meta.issuer_kind) == ("东山县交通运输局", "department")
 
 
+def test_a_site_column_named_like_a_report_is_not_the_title() -> None:
+    r = page("首页 > 政府信息公开 > 政府信息公开工作年度报告\n东山县民政局2023年政府信息公开工作年度报告")
+    assert (r.meta.title, r.meta.issuer) == ("东山县民政局2023年政府信息公开工作年度报告", "东山县民政局")
+
+
 def test_breadcrumb_unit_is_not_taken_for_the_organ() -> None:
     r = page("您当前所在位置：首页 > 信息公开 > 乡镇 > 松林镇\n2023年政府信息公开工作年度报告")
     assert r.meta.issuer is None and r.meta.issuer_kind == "unknown" and r.meta.year == 2023

@@ -126,16 +126,21 @@ def _extend(pieces: list[Piece], i: int, phrase: str) -> tuple[str, int]:
 
 
 def find_title(paragraphs: list[Paragraph]) -> tuple[str, int | None] | None:
-    """(the title as written, its first line) or None when no line of the top reads as a title."""
+    """(the title as written, its first line) or None when no line of the top reads as a title. A title
+    with its year wins over one without (`首页 > 政府信息公开工作年度报告` is a column of the site)."""
     pieces = _pieces(paragraphs)
+    fallback: tuple[str, int | None] | None = None
     for i, piece in enumerate(pieces):
         end = _end_of_title(piece.text)
         if end is None:
             continue
         phrase, first = _extend(pieces, i, piece.text[:end])
         if _titleish(phrase):
-            return " ".join(phrase.split()), pieces[first].line
-    return None
+            found = "".join(phrase.split()), pieces[first].line
+            if _HAS_YEAR.search(found[0]):
+                return found
+            fallback = fallback or found
+    return fallback
 
 
 def publisher(paragraphs: list[Paragraph]) -> str | None:
