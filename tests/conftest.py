@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Generators and in-process helpers shared by the tests (and the benchmarks) live in tests/support/.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
 EXAMPLES = ROOT / "examples"
 CORPUS = Path(os.environ.get("OPENGOV_LINT_CORPUS", ROOT.parent / "shared" / "corpus"))
 
