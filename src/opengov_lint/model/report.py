@@ -178,6 +178,9 @@ class Report:
     document: Document | None = None
     structured: bool = False  # read from the canonical YAML/JSON form (no layout to judge)
     suppressions: list[Suppression] = field(default_factory=list)  # inline `# opengov-lint: ignore[...]`
+    # What the rules derive from this report once for all of them (running text units, readings of the
+    # tables): a per-report context that lives and dies with the report, not a module-level cache.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def section(self, number: int) -> Section | None:
         for s in self.sections:

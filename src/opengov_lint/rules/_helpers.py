@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
-from typing import Any, TypeVar, cast
+from typing import TypeVar, cast
 
 from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge.catalog import (
@@ -206,18 +206,15 @@ def diagnostic_hits(report: Report, code: str) -> Iterator[Hit]:
 
 # -- running text and table readings (OG4xx, OG5xx) ---------------------------------------------
 
-_MEMO: list[Any] = [None, {}]  # [the report last asked about, {what: result}]
+_MISSING = object()
 
 
 def memo(report: Report, what: str, compute: Callable[[], T]) -> T:
-    """What several rules derive from the same report (its running text, its citations) is computed
-    once: the result is kept for the report last asked about (checked by identity). Callers must not
-    modify the result."""
-    if _MEMO[0] is not report:
-        _MEMO[0], _MEMO[1] = report, {}
-    got = _MEMO[1].get(what, _MEMO)
-    if got is _MEMO:
-        got = _MEMO[1][what] = compute()
+    """What several rules derive from the same report (its running text, its readings) is computed once
+    and kept in the report's own context (`report.derived`). Callers must not modify the result."""
+    got = report.derived.get(what, _MISSING)
+    if got is _MISSING:
+        got = report.derived[what] = compute()
     return got  # type: ignore[no-any-return]
 
 
