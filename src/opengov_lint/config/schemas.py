@@ -435,4 +435,14 @@ class NarrativeModel(BaseModel):
     fee_statement: list[str]
     accountability: dict[Literal["assessment", "appraisal", "liability"], list[str]]
     problems: dict[str, Any]
-    no_statutory_deadline: list[str]
+
+
+class IssuersModel(BaseModel):  # rules/issuers.yaml (kinds, patterns: tests/test_issuer.py)
+    model_config = ConfigDict(extra="forbid")
+    schema_: Literal["opengov-lint/issuers/2"] = Field(alias="schema")
+    classes: dict[Literal["township", "government", "office", "subdistrict", "agency", "department"],
+                  dict[Literal["kind", "deadline", "suffixes", "patterns"], Any]]
+    places: dict[Literal["suffixes", "zones", "completions"], list[str]]
+    abbreviations: dict[str, str]
+    title_stops: list[str]
+    chrome: dict[Literal["starts", "words", "separators", "publisher_labels"], list[str]]

@@ -63,6 +63,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     title: str | None = None  # a title the format states outside the text (HTML <title>, docx core props)
     published: str | None = None  # ISO date when the source states it (page metadata)
+    publisher: str | None = None  # the issuing organ when the source states it (page metadata 发布机构)
     diagnostics: list[object] = field(default_factory=list)  # reader problems (model.Diagnostic)
 
     @property

@@ -155,11 +155,17 @@ class Suppression:
     text: str = ""  # the comment as written
 
 
+# The kinds of issuing organ (meta.issuer_kind, --issuer-kind, manifest issuer_kind) besides "unknown".
+# government = a 人民政府 (townships included); subdistrict = a 街道办事处 (派出机关); agency = a 管委会 or other
+# 派出机构. Which names have which kind: rules/issuers.yaml.
+ISSUER_KINDS = ("government", "department", "subdistrict", "agency")
+
+
 @dataclass(slots=True)
 class Meta:
     title: str | None = None
     issuer: str | None = None
-    issuer_kind: str = "unknown"  # government | department | unknown
+    issuer_kind: str = "unknown"  # one of ISSUER_KINDS, or unknown
     year: int | None = None
     template: str = "unknown"  # "2019" | "2021" | "pre2019" | "mixed" | "unknown"
     published: str | None = None

@@ -117,7 +117,7 @@ class TextReporter:
             return
         zh = self.lang == "zh"
         m = result.facts
-        bits = [str(x) for x in (m.issuer, f"{m.year}年" if m.year and zh else m.year) if x]
+        bits = [str(x) for x in (_issuer(m, zh), f"{m.year}年" if m.year and zh else m.year) if x]
         if m.template in ("2019", "2021"):
             bits.append(f"{m.template}年版格式" if zh else f"{m.template} layout")
         self.console.line((result.path, "bold"), (f"  {' · '.join(bits)}" if bits else "", "dim"))
@@ -207,3 +207,10 @@ class TextReporter:
 def make(fmt: str, out: IO[str], *, lang: str, color: bool, quiet: bool, statistics: bool, show_all: bool = False,
          **_: Any) -> TextReporter:
     return TextReporter(out, lang, color, quiet, statistics, show_all)
+
+
+def _issuer(facts: Any, zh: bool) -> str | None:
+    """The issuer, or that it is unknown (a report, not a configuration file)."""
+    if facts.issuer or facts.format in (None, "config"):
+        return facts.issuer  # type: ignore[no-any-return]
+    return "发布机关未能识别" if zh else "issuer unknown"
