@@ -1,4 +1,4 @@
-"""OFD reader: the PDF test report drawn as OFD (tests/ofdgen.py: text runs placed by DeltaX or one
+"""OFD reader: the PDF test report drawn as OFD (tests/support/ofdgen.py: text runs placed by DeltaX or one
 object per glyph, tables as one path under a CTM, a template page with a running header, table 三
 across a page break with cut merged cells) reads with every cell right; damaged and hostile
 packages are reported."""
