@@ -46,6 +46,7 @@ class LimitsModel(BaseModel):
     max_cells: int | None = Field(default=None, alias="max-cells", ge=100)
     max_nesting: int | None = Field(default=None, alias="max-nesting", ge=1)
     max_chars: int | None = Field(default=None, alias="max-chars", ge=1000)
+    ocr_confidence: int | None = Field(default=None, alias="ocr-confidence", ge=0, le=100)
 
 
 class ConfigModel(BaseModel):

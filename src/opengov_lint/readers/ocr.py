@@ -1,0 +1,183 @@
+"""Scanned pages: the page image read by OCR into the same page geometry as a text PDF.
+
+Only with the optional extra `ocr` (`pip install 'opengov-lint[ocr]'`): RapidOCR on ONNX Runtime,
+whose wheel ships its detection and recognition models, so nothing is fetched at run time. Without
+it a scanned page stays unread and the reader says how to install it.
+
+A page image (rendered at `DPI`) is straightened and its rulings found (`scanimage`). Each closed
+region between the rulings is a table cell; the ink inside it is cut into text lines and every line
+is recognised on its own (a single `0` in a cell is read far more reliably alone than inside a whole
+page), with the lowest confidence of its characters. The running text outside the tables is found
+and read by the engine's own text detector on the page with the tables blanked out. Both become
+`geometry.Glyph`s, the rulings `geometry.Segment`s: the format-neutral builder makes the grids, with
+merged cells, exactly as for a text PDF, and keeps the confidence of every cell."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+from opengov_lint.readers.geometry import Glyph, PageGeometry
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+DPI = 200.0
+INSTALL = "pip install 'opengov-lint[ocr]'"
+_MIN_CELL = 8  # pixels: a region narrower or lower than this is the gap between double rules
+_SPECK = 6  # pixels: ink smaller than this both ways is dust, not a character
+_PAD = 4
+
+
+@functools.cache
+def engine() -> Any | None:
+    """The OCR engine, loaded once per process; None when the extra is not installed."""
+    try:
+        import logging
+
+        from rapidocr_onnxruntime import RapidOCR
+    except ImportError:
+        return None
+    logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+    eng = RapidOCR()
+    eng.text_rec.rec_batch_num = 24  # crops of similar width together (it sorts them by width)
+    return eng
+
+
+def available() -> bool:
+    return engine() is not None
+
+
+def page_geometry(pdf_page: Any, number: int) -> PageGeometry:
+    """A scanned PDF page (pypdfium2) -> glyphs and rulings in points."""
+    import numpy as np
+
+    width, height = pdf_page.get_size()
+    img = pdf_page.render(scale=DPI / 72, grayscale=True).to_numpy()
+    gray = np.ascontiguousarray(img[:, :, 0] if img.ndim == 3 else img, dtype=np.uint8)
+    return image_geometry(gray, DPI, number, width, height)
+
+
+def image_geometry(gray: NDArray[np.uint8], dpi: float, number: int, width: float, height: float) -> PageGeometry:
+    from opengov_lint.readers.scanimage import rule_masks, segments, skew_angle, straighten
+
+    eng = engine()
+    if eng is None:
+        raise RuntimeError(f"the OCR engine is not installed ({INSTALL})")
+    gray = straighten(gray, skew_angle(gray))
+    horiz, vert = rule_masks(gray, dpi)
+    rules = _grow(horiz | vert)
+    clean = gray.copy()
+    clean[rules] = 255
+    cells = cell_boxes(rules)
+    in_cells = [ln for box in cells for ln in text_lines(clean, box)]
+    running = _running_lines(eng, clean, cells)  # the detector's boxes have their margin already
+    glyphs = _recognise(eng, clean, in_cells + running, [_PAD] * len(in_cells) + [0] * len(running), dpi)
+    return PageGeometry(number, width, height, glyphs, segments(horiz, vert, dpi))
+
+
+def _grow(mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    out = mask.copy()
+    for k in (1, 2):
+        out[k:, :] |= mask[:-k, :]
+        out[:-k, :] |= mask[k:, :]
+        out[:, k:] |= mask[:, :-k]
+        out[:, :-k] |= mask[:, k:]
+    return out
+
+
+Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in pixels
+
+
+def cell_boxes(rules: NDArray[np.bool_]) -> list[Box]:
+    """The regions closed on every side by rulings (not touching the image border)."""
+    import cv2
+    import numpy as np
+
+    free = np.ascontiguousarray((~rules).astype(np.uint8))
+    n, _labels, stats, _c = cv2.connectedComponentsWithStats(free, connectivity=4)
+    h, w = rules.shape
+    out: list[Box] = []
+    for i in range(1, n):
+        x, y, bw, bh, _area = (int(v) for v in stats[i])
+        if x == 0 or y == 0 or x + bw >= w or y + bh >= h or bw < _MIN_CELL or bh < _MIN_CELL:
+            continue
+        if bw * bh > 0.5 * w * h:
+            continue  # a page frame, not a cell
+        out.append((x, y, x + bw, y + bh))
+    return out
+
+
+def text_lines(clean: NDArray[np.uint8], box: Box) -> list[Box]:
+    """The text lines of one cell: rows of ink separated by blank rows, dust ignored."""
+    import cv2
+    import numpy as np
+
+    x0, y0, x1, y1 = box
+    dark = np.ascontiguousarray((clean[y0:y1, x0:x1] < 160).astype(np.uint8))
+    n, labels, stats, _c = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    keep = np.zeros(n, dtype=bool)
+    keep[1:] = (stats[1:, 2] >= _SPECK) | (stats[1:, 3] >= _SPECK)
+    ink = keep[labels]
+    rows = np.flatnonzero(ink.any(axis=1))
+    if rows.size == 0:
+        return []
+    lines: list[Box] = []
+    start = prev = int(rows[0])
+    for r in [*rows[1:].tolist(), None]:
+        if r is not None and r - prev <= 2:
+            prev = r
+            continue
+        cols = np.flatnonzero(ink[start:prev + 1].any(axis=0))
+        lines.append((x0 + int(cols[0]), y0 + start, x0 + int(cols[-1]) + 1, y0 + prev + 1))
+        if r is not None:
+            start = prev = r
+    return lines
+
+
+def _crop(clean: NDArray[np.uint8], box: Box, pad: int) -> NDArray[np.uint8]:
+    import numpy as np
+
+    h, w = clean.shape
+    x0, y0, x1, y1 = box
+    part = clean[max(0, y0 - pad):min(h, y1 + pad), max(0, x0 - pad):min(w, x1 + pad)]
+    return np.ascontiguousarray(np.stack([part] * 3, axis=2))
+
+
+def _recognise(eng: Any, clean: NDArray[np.uint8], lines: list[Box], pads: list[int], dpi: float) -> list[Glyph]:
+    """Each line box read on its own: its text and the lowest confidence of its characters (a line
+    with ink but no text read is kept as `?` with confidence 0, never as a blank)."""
+    if not lines:
+        return []
+    results, _ = eng.text_rec([_crop(clean, ln, pad) for ln, pad in zip(lines, pads)], return_word_box=True)
+    scale = 72.0 / dpi
+    out: list[Glyph] = []
+    for (x0, y0, x1, y1), res in zip(lines, results):
+        text = str(res[0]).strip()
+        confs = [float(c) for c in res[2][4]] if len(res) > 2 and text else [0.0]
+        out.append(Glyph(x0 * scale, y0 * scale, x1 * scale, y1 * scale, text or "?", min(confs)))
+    return out
+
+
+def _running_lines(eng: Any, clean: NDArray[np.uint8], cells: list[Box]) -> list[Box]:
+    """The text lines outside the tables, found by the engine's detector on a half-size page with
+    the cells blanked out (body text is large enough at half the resolution; it is read at full)."""
+    import numpy as np
+
+    page = clean.copy()
+    for x0, y0, x1, y1 in cells:
+        page[y0:y1, x0:x1] = 255
+    if not (page < 160).any():
+        return []
+    half = np.ascontiguousarray(np.stack([page[::2, ::2]] * 3, axis=2))
+    quads, _ = eng.text_det(half)
+    h, w = clean.shape
+    out: list[Box] = []
+    for quad in [] if quads is None else quads:
+        xs = [float(p[0]) * 2 for p in quad]
+        ys = [float(p[1]) * 2 for p in quad]
+        box = (max(0, int(min(xs))), max(0, int(min(ys))), min(w, int(max(xs)) + 1), min(h, int(max(ys)) + 1))
+        if box[2] - box[0] >= _SPECK and box[3] - box[1] >= _SPECK:
+            out.append(box)
+    return out
