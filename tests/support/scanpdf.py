@@ -82,9 +82,12 @@ def degrade(image: object, angle: float, seed: int, specks: int = 300, blur: flo
     return Image.fromarray(arr).filter(ImageFilter.GaussianBlur(blur))
 
 
-def scanned(pdf: bytes, dpi: float = 200, angles: list[float] | None = None, seed: int = 7) -> bytes:
-    """An image-only PDF of `pdf`: each page turned by the next of `angles` (degrees), dusted, blurred."""
-    pages = render_pages(pdf, dpi)
+def scanned(pdf: bytes, dpi: float = 200, angles: list[float] | None = None, seed: int = 7,
+            pages: list[int] | None = None) -> bytes:
+    """An image-only PDF of `pdf` (or of its `pages`, 0-based): each page turned by the next of
+    `angles` (degrees), dusted, blurred."""
+    images = render_pages(pdf, dpi)
+    pages = [images[i] for i in pages] if pages is not None else images
     angles = angles or [0.6, -0.4, 0.8, -0.7, 0.3]
     out = [degrade(p, angles[i % len(angles)], seed + i) for i, p in enumerate(pages)]
     buf = io.BytesIO()

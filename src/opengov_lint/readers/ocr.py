@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
-from opengov_lint.readers.geometry import Glyph, PageGeometry
+from opengov_lint.readers.geometry import Glyph, PageGeometry, Segment
 
 if TYPE_CHECKING:
     import numpy as np
@@ -70,11 +70,32 @@ def image_geometry(gray: NDArray[np.uint8], dpi: float, number: int, width: floa
     rules = _grow(horiz | vert)
     clean = gray.copy()
     clean[rules] = 255
-    cells = cell_boxes(rules)
+    segs = segments(horiz, vert, dpi)
+    cells = cell_boxes(_closed(rules, segs, dpi))
     in_cells = [ln for box in cells for ln in text_lines(clean, box)]
     running = _running_lines(eng, clean, cells)  # the detector's boxes have their margin already
     glyphs = _recognise(eng, clean, in_cells + running, [_PAD] * len(in_cells) + [0] * len(running), dpi)
-    return PageGeometry(number, width, height, glyphs, segments(horiz, vert, dpi))
+    return PageGeometry(number, width, height, glyphs, segs)
+
+
+def _closed(rules: NDArray[np.bool_], segs: list[Segment], dpi: float) -> NDArray[np.bool_]:
+    """The rules with a line drawn where two or more vertical rules end together without one (a
+    table cut by the page break: its last or first row is open), so that row's cells are closed too."""
+    ends: dict[tuple[str, float], list[Segment]] = {}
+    for s in segs:
+        if not s.horizontal:
+            ends.setdefault(("top", round(s.top, 1)), []).append(s)
+            ends.setdefault(("bottom", round(s.bottom, 1)), []).append(s)
+    out = rules.copy()
+    px = dpi / 72
+    h, w = rules.shape
+    for (_side, y), group in ends.items():
+        if len(group) < 2:
+            continue
+        row = min(h - 1, max(0, round(y * px)))
+        x0, x1 = round(min(s.x0 for s in group) * px), round(max(s.x1 for s in group) * px)
+        out[max(0, row - 1):row + 2, max(0, x0):min(w, x1 + 1)] = True
+    return out
 
 
 def _grow(mask: NDArray[np.bool_]) -> NDArray[np.bool_]:

@@ -54,8 +54,14 @@ def read_scan(page: Any, result: PageRead) -> None:
 
 def no_text_error() -> Exception:
     from opengov_lint.readers.errors import ReadError
-    from opengov_lint.readers.ocr import INSTALL
+    from opengov_lint.readers.ocr import INSTALL, available
 
+    if available():
+        return ReadError(
+            "PDF 没有文字层，页面图片中也未识别出文字，无法检查；请提供带文字层的 PDF、Word 或网页版本",
+            "the PDF has no text layer and no text was recognised in its page images, so nothing could be "
+            "checked; provide a PDF with a text layer, the Word file or the web page",
+            code="OG903", reason="no-text-layer")
     return ReadError(
         "PDF 没有可提取的文字层（扫描件或图片），无法检查；安装文字识别组件后可读取扫描件："
         f"{INSTALL}，或提供带文字层的 PDF、Word 或网页版本",

@@ -1,0 +1,172 @@
+"""Scanned PDFs: without the OCR extra a scan says how to install it; cells OCR is unsure of are
+reported and never judged; with the extra (and a CJK font to draw the test scan) a scanned rendition
+of the generated report reads back cell for cell like its text PDF."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import findings
+from pdfgen import PDF
+from pdfreport import report_pdf, values
+
+from opengov_lint.model import Cell, Table
+from opengov_lint.readers import ReadError, ocr, read_bytes
+from opengov_lint.recognise import recognise
+
+INSTALL = "pip install 'opengov-lint[ocr]'"
+
+
+@pytest.fixture
+def no_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
+
+
+def test_scan_without_the_extra_says_how_to_install_it(no_ocr: None) -> None:
+    scan = PDF().page().image(40, 40, 500, 750).page().image(40, 40, 500, 750).bytes()
+    with pytest.raises(ReadError) as e:
+        read_bytes("scan.pdf", scan)
+    assert e.value.code == "OG903" and INSTALL in e.value.message_zh and INSTALL in e.value.message_en
+
+
+def test_scanned_page_without_the_extra_names_the_page_and_the_install(no_ocr: None) -> None:
+    doc = read_bytes("r.pdf", report_pdf(scanned_page=True))
+    got = [d for d in doc.diagnostics if d.code == "OG903"]  # type: ignore[attr-defined]
+    assert [(d.page, d.evidence["install"]) for d in got] == [(4, INSTALL)]  # type: ignore[attr-defined]
+
+
+def _text_doc_with(row_word: str, column: int, text: str, confidence: float):  # type: ignore[no-untyped-def]
+    """The text PDF's document with one data cell replaced by what OCR might have read."""
+    doc = read_bytes("r.pdf", report_pdf())
+    for table in doc.tables:
+        for row in table.rows:
+            if any(row_word in c.text for c in row):
+                cell = row[column]
+                cell.text, cell.confidence, cell.uncertain = text, confidence, True
+                return doc, cell
+    raise AssertionError(row_word)
+
+
+def test_uncertain_cell_is_reported_and_not_assessed() -> None:
+    """A `6` OCR read as `9` with low confidence: kept as read, never a value; the row total and the
+    column sum that need it are not assessed (no OG301/OG302 on a misread), one OG903 names it."""
+    doc, cell = _text_doc_with("本机关不掌握", 3, "9", 0.41)
+    report = recognise(doc)
+    table = report.tables["requests"]
+    assert table.cell("unable.not_held", "natural_person") is None
+    assert table.cell("unable.not_held", "commercial").value == 1  # the row's other cells are read
+    assert "unable.not_held" in table.unassessed_rows and table.degraded
+    diags = [d for d in report.diagnostics if d.code == "OG903" and d.table == "requests"]
+    assert len(diags) == 1
+    assert diags[0].evidence["cells"] == [{"row": "unable.not_held", "column": "natural_person", "read": "9",
+                                           "confidence": 0.41}]
+    assert "本机关不掌握相关政府信息" in diags[0].message_zh and "自然人" in diags[0].message_zh
+    assert cell.text == "9"  # the raw text is kept
+
+
+def test_uncertain_cells_reach_no_arithmetic_finding() -> None:
+    from opengov_lint.config.settings import Settings
+    from opengov_lint.engine import run
+    from opengov_lint.run.worker import build_engine
+
+    cfg = build_engine(Settings(select=["all"]))
+    doc, _ = _text_doc_with("本机关不掌握", 3, "9", 0.41)
+    got = [f.code for f in run(recognise(doc), cfg, "r.pdf")]
+    assert not {"OG301", "OG302", "OG303"} & set(got)
+    doc.diagnostics.clear()
+    for table in doc.tables:  # the same misread taken as certain: the arithmetic rules fire
+        for row in table.rows:
+            for c in row:
+                c.uncertain = False
+    got = [f.code for f in run(recognise(doc), cfg, "r.pdf")]
+    assert {"OG301", "OG302"} <= set(got)
+
+
+def test_cells_under_the_threshold_are_marked() -> None:
+    from opengov_lint.model import Document
+    from opengov_lint.readers.limits import Limits, reset, use
+    from opengov_lint.readers.pageflow import PageRead
+    from opengov_lint.readers.pdfscan import mark_uncertain
+
+    cells = [Cell("12", col=0, confidence=0.95), Cell("0", col=1, confidence=0.79), Cell("x", col=2)]
+    doc = Document("s.pdf", "pdf", blocks=[Table([cells])])
+    page = PageRead(1, 842.0)
+    page.scanned = True
+    mark_uncertain(doc, [page])
+    assert [c.uncertain for c in cells] == [False, True, False]
+    token = use(Limits(ocr_confidence=96))
+    try:
+        for c in cells:
+            c.uncertain = False
+        mark_uncertain(doc, [page])
+    finally:
+        reset(token)
+    assert [c.uncertain for c in cells] == [True, True, False]
+
+
+# -- with the extra ------------------------------------------------------------------------------------------
+def _scan(pages: list[int]) -> bytes:
+    if not ocr.available():
+        pytest.skip(f"the OCR extra is not installed ({INSTALL})")
+    from scanpdf import FONT_HINT, cjk_font_dir, scanned
+
+    if cjk_font_dir() is None:
+        pytest.skip(FONT_HINT)
+    return scanned(report_pdf(), angles=[0.6, -0.8], pages=pages)
+
+
+@pytest.fixture(scope="module")
+def scan_pages_2_3() -> bytes:
+    return _scan([1, 2])
+
+
+def test_scanned_tables_read_like_the_text_pdf(scan_pages_2_3: bytes) -> None:
+    """Pages 2-3 of the generated report (tables 二, 三 across the page break, 四), turned by 0.6 and
+    -0.8 degrees, dusted and blurred, no text layer: the same grids as the text PDF's, merged cells
+    included; every accepted number right; at least 97 % of the cells right."""
+    text = [t for t in read_bytes("r.pdf", report_pdf()).tables]
+    scan = read_bytes("s.pdf", scan_pages_2_3)
+    assert len(scan.tables) == len(text) == 3
+    right = total = 0
+    for want, got in zip(text, scan.tables):
+        assert [len(r) for r in got.rows] == [len(r) for r in want.rows]
+        for wrow, grow in zip(want.rows, got.rows):
+            for w, g in zip(wrow, grow):
+                assert (g.row, g.col, g.rowspan, g.colspan) == (w.row, w.col, w.rowspan, w.colspan)
+                total += 1
+                right += _same(w.text, g.text)
+                if w.text.strip().isdigit() and not g.uncertain:
+                    assert g.text.strip() == w.text.strip(), (w.row, w.col)  # no wrong accepted number
+    assert right >= 0.97 * total
+
+
+def _same(a: str, b: str) -> bool:
+    strip = str.maketrans("", "", " \n．.、")
+    return a.translate(strip) == b.translate(strip)
+
+
+def test_scanned_report_values_and_the_uncertain_cells(scan_pages_2_3: bytes) -> None:
+    report = recognise(read_bytes("s.pdf", scan_pages_2_3))
+    uncertain = {(d.table, c["row"], c["column"]) for d in report.diagnostics if d.code == "OG903"
+                 for c in d.evidence.get("cells", []) if "confidence" in c}
+    for tid in ("requests", "review_litigation"):
+        for key, want in values()[tid].items():
+            row, col = key.rsplit(".", 1)
+            got = report.tables[tid].cell(row, col)
+            if got is None:
+                assert (tid, row, col) in uncertain, key  # never silently lost
+            else:
+                assert got.value == want, key
+    assert any("OCR" in d.message_zh for d in report.diagnostics if d.code == "OG903")
+
+
+def test_running_text_of_a_scanned_page(scan_pages_2_3: bytes) -> None:
+    texts = [p.text for p in read_bytes("s.pdf", scan_pages_2_3).paragraphs]
+    assert "四、政府信息公开行政复议、行政诉讼情况" in texts
+    assert "本年度未收取信息处理费。" in texts
+
+
+def test_found_findings_on_a_scan_are_about_reading_only(scan_pages_2_3: bytes) -> None:
+    """Part of a report (no section 一): whatever is found, no arithmetic finding on a scan that
+    reads correctly (the generated tables add up)."""
+    got = {f.code for f in findings(scan_pages_2_3, "s.pdf")}
+    assert not {"OG301", "OG302", "OG303", "OG304"} & got
