@@ -174,11 +174,32 @@ def _recognise(eng: Any, clean: NDArray[np.uint8], lines: list[Box], pads: list[
     results, _ = eng.text_rec([_crop(clean, ln, pad) for ln, pad in zip(lines, pads)], return_word_box=True)
     scale = 72.0 / dpi
     out: list[Glyph] = []
-    for (x0, y0, x1, y1), res in zip(lines, results):
-        text = str(res[0]).strip()
-        confs = [float(c) for c in res[2][4]] if len(res) > 2 and text else [0.0]
-        out.append(Glyph(x0 * scale, y0 * scale, x1 * scale, y1 * scale, text or "?", min(confs)))
+    for (x0, y0, x1, y1), pad, res in zip(lines, pads, results):
+        raw = str(res[0])
+        confs = [float(c) for c in res[2][4]] if len(res) > 2 and raw.strip() else []
+        text, confs = (raw, confs) if pad else tidy(raw, confs)
+        text = text.strip()
+        out.append(Glyph(x0 * scale, y0 * scale, x1 * scale, y1 * scale, text or "?", min(confs, default=0.0)))
     return out
+
+
+_DUST = "·.,'`:;-_"
+
+
+def tidy(text: str, confs: list[float]) -> tuple[str, list[float]]:
+    """Running text as the recogniser reads a dusty line: a speck at either end read as `·` or `.`
+    with little confidence is dropped, and the letter-spaced digits of a year (`2 0 2 3`) joined.
+    (Never applied to table cells, where two numbers must not become one.)"""
+    if len(confs) != len(text):
+        return text, confs
+    chars = list(zip(text, confs))
+    while chars and chars[0][0] in _DUST + " " and chars[0][1] < 0.7:
+        chars.pop(0)
+    while chars and chars[-1][0] in _DUST and chars[-1][1] < 0.7:
+        chars.pop()
+    kept = [c for i, c in enumerate(chars) if not (c[0] == " " and 0 < i < len(chars) - 1
+                                                 and chars[i - 1][0].isdigit() and chars[i + 1][0].isdigit())]
+    return "".join(c for c, _ in kept), [p for _, p in kept]
 
 
 def _running_lines(eng: Any, clean: NDArray[np.uint8], cells: list[Box]) -> list[Box]:
