@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from opengov_lint.knowledge import SectionSpec, sections
+from opengov_lint.knowledge.catalog import SectionSpec, sections
 from opengov_lint.model import Paragraph
 from opengov_lint.recognise.text import CN_NUM, cn_to_int, nfkc, norm
 
