@@ -8,7 +8,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from opengov_lint.knowledge import assessment, narrative
+from opengov_lint.knowledge.catalog import assessment, narrative
 from opengov_lint.model import Report
 from opengov_lint.recognise.text import nfkc, squash
 

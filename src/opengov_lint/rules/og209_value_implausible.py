@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from opengov_lint.findings import Hit
-from opengov_lint.knowledge import assessment
+from opengov_lint.knowledge.catalog import assessment
 from opengov_lint.model import Report, TableData
 from opengov_lint.recognise.text import nfkc, squash
 from opengov_lint.rules._helpers import cell_location, col_label, plain_number

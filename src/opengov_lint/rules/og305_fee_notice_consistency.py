@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from opengov_lint.findings import Hit
-from opengov_lint.knowledge import assessment
+from opengov_lint.knowledge.catalog import assessment
 from opengov_lint.model import Report, TypedCell
 from opengov_lint.recognise.streams import build, fold_text, sentences
 from opengov_lint.recognise.text import excerpt

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from opengov_lint.findings import Hit
-from opengov_lint.knowledge import provinces
+from opengov_lint.knowledge.catalog import provinces
 from opengov_lint.model import Report
 from opengov_lint.recognise.citations import Citation
 from opengov_lint.recognise.streams import fold_text

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit
-from opengov_lint.knowledge import assessment
+from opengov_lint.knowledge.catalog import assessment
 from opengov_lint.model import Report
 from opengov_lint.recognise.streams import fold_text
 from opengov_lint.rules._helpers import heading_location

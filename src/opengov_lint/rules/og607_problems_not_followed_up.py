@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from opengov_lint.findings import BatchHit, Hit, Location
-from opengov_lint.knowledge import narrative
+from opengov_lint.knowledge.catalog import narrative
 from opengov_lint.model import Batch
 
 CODE = "OG607"
