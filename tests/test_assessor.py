@@ -102,3 +102,15 @@ def test_corpus_findings_of_the_assessor_checks(corpus: Path) -> None:
     assert got == sorted([("002_huaian-hongze-district-2024.pdf", "OG607")] + [(n, "OG209") for n in synthetic])
     og607 = next(f for f in found if f["code"] == "OG607")
     assert Path(og607["evidence"]["previous_path"]).name == "001_huaian-hongze-district-2023.pdf"
+
+
+def test_assessor_catalogue_validates() -> None:
+    from opengov_lint.config.assessment_schemas import AssessmentModel, ProvincesModel
+
+    root = Path(__file__).resolve().parents[1] / "rules"
+    AssessmentModel.model_validate(YAML(typ="safe").load((root / "assessment.yaml").read_text(encoding="utf-8")))
+    prov = ProvincesModel.model_validate(YAML(typ="safe").load((root / "provinces.yaml").read_text(encoding="utf-8")))
+    codes = [p.code for p in prov.provinces]
+    assert len(set(codes)) == 31  # one code per province
+    cities = [c for p in prov.provinces for c in p.cities]
+    assert len(set(cities)) == len(cities)
