@@ -45,6 +45,9 @@ MESSAGES = {
 }
 
 
+_NOTICE_LEAD = re.compile(r"^关于(?:印发|转发)?")
+
+
 @dataclass(frozen=True, slots=True)
 class _Province:
     name: str
@@ -106,7 +109,7 @@ def _as_basis(c: Citation, cited: str) -> bool:
 
 def _cited_province(c: Citation) -> tuple[_Province, str] | None:
     if c.kind == "title" and c.title:
-        p = province_of(c.title)
+        p = province_of(_NOTICE_LEAD.sub("", c.title))  # 《关于印发〈江苏省…办法〉的通知》
         return (p, c.text) if p else None
     if c.kind == "docno":
         return _docno_province(c)
