@@ -119,6 +119,8 @@ ALLOWED = {
     "suppression": {"suppression", "findings", "results", "model", "config", "registry"},
     "crossdoc": {"crossdoc", "model", "knowledge", "recognise"},
     "reporters": {"reporters", "findings", "results", "registry", "model", "knowledge", "suppression", "fsutil"},
+    "web": {"web", "run", "config", "results", "findings", "reporters", "load", "model", "authoring", "crossdoc",
+            "engine", "readers"},
 }
 
 
