@@ -107,7 +107,7 @@ def test_corpus_findings_of_the_assessor_checks(corpus: Path) -> None:
 def test_assessor_catalogue_validates() -> None:
     from opengov_lint.config.assessment_schemas import AssessmentModel, ProvincesModel
 
-    root = Path(__file__).resolve().parents[1] / "rules"
+    root = Path(__file__).resolve().parents[2] / "rules"
     AssessmentModel.model_validate(YAML(typ="safe").load((root / "assessment.yaml").read_text(encoding="utf-8")))
     prov = ProvincesModel.model_validate(YAML(typ="safe").load((root / "provinces.yaml").read_text(encoding="utf-8")))
     codes = [p.code for p in prov.provinces]
