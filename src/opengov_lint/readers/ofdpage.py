@@ -116,6 +116,8 @@ class Collector:
     def text(self, el: Any, outer: Affine) -> None:
         m = _frame(el, outer)
         size = (numbers(el.get("Size")) or [3.5])[0]
+        box = numbers(el.get("Boundary"))
+        room = box[2] if len(box) == 4 and not el.get("CTM") else 0.0  # the unit's width, in its own space
         x = y = 0.0
         for code in el.iter("TextCode"):
             chars = list(code.text or "")
@@ -125,9 +127,7 @@ class Collector:
             for i, ch in enumerate(chars):
                 if len(self.glyphs) >= _MAX_GLYPHS:
                     return
-                width = size * (0.5 if ch.isascii() else 1.0)  # the last glyph of a code has no advance
-                if i < len(dx) and 0 < dx[i] <= 1.5 * size:
-                    width = dx[i]  # the advance: a box that reaches the next glyph (no false space)
+                width = _width(ch, size, dx[i] if i < len(dx) else room - x)
                 if not ch.isspace():
                     self.glyphs.append(_glyph(m, x, y, width, size, ch))
                 x += dx[i] if i < len(dx) else width
@@ -141,6 +141,15 @@ class Collector:
         m = _frame(el, outer)
         for points, curved in subpaths(el.findtext("AbbreviatedData") or ""):
             subpath_segments([_apply(m, px, py) for px, py in points], curved, stroked, _down, self.segments)
+
+
+def _width(ch: str, size: float, advance: float) -> float:
+    """A glyph's box width: its advance (to the next glyph, or for the last one to the end of its
+    unit's boundary: one unit per glyph is common) when plausible, so that no false space appears
+    between glyphs; otherwise a CJK em or half an em for Latin."""
+    if 0 < advance <= 1.5 * size:
+        return advance
+    return size * (0.5 if ch.isascii() else 1.0)
 
 
 def _glyph(m: Affine, x: float, y: float, width: float, size: float, ch: str) -> Glyph:
