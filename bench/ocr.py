@@ -45,7 +45,7 @@ def truth(report: Any) -> dict[tuple[str, str, str], Any]:
 
 def compare(want: dict[tuple[str, str, str], Any], got: Any) -> dict[str, list[str]]:
     uncertain = {(d.table, c["row"], c["column"]) for d in got.diagnostics if d.code == "OG903"
-                 for c in d.evidence.get("cells", []) if isinstance(c, dict) and "confidence" in c}
+                 for c in d.evidence.get("uncertain_cells", [])}
     res: dict[str, list[str]] = {"right": [], "wrong": [], "uncertain": [], "lost": []}
     for key, cell in want.items():
         name = ".".join(key)

@@ -56,7 +56,7 @@ def test_uncertain_cell_is_reported_and_not_assessed() -> None:
     assert "unable.not_held" in table.unassessed_rows and table.degraded
     diags = [d for d in report.diagnostics if d.code == "OG903" and d.table == "requests"]
     assert len(diags) == 1
-    assert diags[0].evidence["cells"] == [{"row": "unable.not_held", "column": "natural_person", "read": "9",
+    assert diags[0].evidence["uncertain_cells"] == [{"row": "unable.not_held", "column": "natural_person", "read": "9",
                                            "confidence": 0.41}]
     assert "本机关不掌握相关政府信息" in diags[0].message_zh and "自然人" in diags[0].message_zh
     assert cell.text == "9"  # the raw text is kept
@@ -159,7 +159,7 @@ def _same(a: str, b: str) -> bool:
 def test_scanned_report_values_and_the_uncertain_cells(scan_doc) -> None:  # type: ignore[no-untyped-def]
     report = recognise(_copy(scan_doc))
     uncertain = {(d.table, c["row"], c["column"]) for d in report.diagnostics if d.code == "OG903"
-                 for c in d.evidence.get("cells", []) if "confidence" in c}
+                 for c in d.evidence.get("uncertain_cells", [])}
     for tid in ("requests", "review_litigation"):
         for key, want in values()[tid].items():
             row, col = key.rsplit(".", 1)

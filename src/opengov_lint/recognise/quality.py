@@ -183,6 +183,6 @@ def uncertain_diagnostic(data: TableData, rows: dict[str, str], cols: dict[str, 
         "taken as numbers and the checks that need them were not made; compare with the original",
         page=pages[0] if pages else data.page, section=data.section, table=data.id,
         evidence={"table": data.id, "pages": pages,
-                  "cells": [{"row": u.path, "column": u.column, "read": u.text,
+                  "uncertain_cells": [{"row": u.path, "column": u.column, "read": u.text,
                              "confidence": None if u.confidence is None else round(u.confidence, 3)}
                             for u in cells]})
