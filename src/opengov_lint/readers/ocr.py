@@ -15,6 +15,7 @@ merged cells, exactly as for a text PDF, and keeps the confidence of every cell.
 from __future__ import annotations
 
 import functools
+import itertools
 from typing import TYPE_CHECKING, Any
 
 from opengov_lint.readers.geometry import Glyph, PageGeometry, Segment
@@ -144,17 +145,50 @@ def text_lines(clean: NDArray[np.uint8], box: Box) -> list[Box]:
     rows = np.flatnonzero(ink.any(axis=1))
     if rows.size == 0:
         return []
+    char = int(stats[1:, 3][keep[1:]].max())  # the tallest mark: about one character high
     lines: list[Box] = []
-    start = prev = int(rows[0])
-    for r in [*rows[1:].tolist(), None]:
-        if r is not None and r - prev <= 2:
-            prev = r
-            continue
-        cols = np.flatnonzero(ink[start:prev + 1].any(axis=0))
-        lines.append((x0 + int(cols[0]), y0 + start, x0 + int(cols[-1]) + 1, y0 + prev + 1))
-        if r is not None:
-            start = prev = r
+    for start, end in _bands(rows.tolist(), char):
+        cols = np.flatnonzero(ink[start:end].any(axis=0))
+        line = (x0 + int(cols[0]), y0 + start, x0 + int(cols[-1]) + 1, y0 + end)
+        lines.extend(_stacked(line, ink[start:end].sum(axis=1)))
     return lines
+
+
+def _bands(rows: list[int], char: int) -> list[tuple[int, int]]:
+    """Rows of ink grouped into text lines: runs split by a blank gap of 2 rows or more, then a band
+    much lower than a character (a stroke of 三 or 二) joined to its neighbour while the two stay
+    within one character's height."""
+    bands: list[list[int]] = []
+    for r in rows:
+        if bands and r - bands[-1][1] <= 1:
+            bands[-1][1] = r + 1
+        else:
+            bands.append([r, r + 1])
+    out: list[list[int]] = []
+    for b in bands:
+        if out and max(b[1] - b[0], out[-1][1] - out[-1][0]) < 0.6 * char and b[1] - out[-1][0] <= 1.25 * char:
+            out[-1][1] = b[1]
+        else:
+            out.append(b)
+    return [(a, b) for a, b in out]
+
+
+def _stacked(line: Box, rows: NDArray[Any]) -> list[Box]:
+    """A line much taller than wide is vertical text (三、本年度办理结果 written down a narrow merged
+    cell, the characters closer than a blank row once blurred): cut from the top into square
+    characters, each cut at the faintest row between 0.75 and 1.25 character widths below the last
+    (CJK characters are square; a short mark such as `、` ends in the blank rest of its square).
+    `rows`: ink per row of the line."""
+    x0, y0, x1, y1 = line
+    w, h = x1 - x0, y1 - y0
+    if h < 1.6 * w or w < _SPECK:
+        return [line]
+    cuts = [0]
+    while h - cuts[-1] > 1.25 * w:
+        lo, hi = cuts[-1] + int(0.75 * w), cuts[-1] + int(1.25 * w) + 1
+        cuts.append(lo + int(rows[lo:hi].argmin()))
+    cuts.append(h)
+    return [(x0, y0 + a, x1, y0 + b) for a, b in itertools.pairwise(cuts) if b - a >= _SPECK]
 
 
 def _crop(clean: NDArray[np.uint8], box: Box, pad: int) -> NDArray[np.uint8]:
