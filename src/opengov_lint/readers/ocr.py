@@ -76,6 +76,7 @@ def image_geometry(gray: NDArray[np.uint8], dpi: float, number: int, width: floa
     in_cells = [ln for box in cells for ln in text_lines(clean, box)]
     running = _running_lines(eng, clean, cells)  # the detector's boxes have their margin already
     glyphs = _recognise(eng, clean, in_cells + running, [_PAD] * len(in_cells) + [0] * len(running), dpi)
+    glyphs = _vertical(eng, clean, in_cells, glyphs, dpi) + glyphs[len(in_cells):]
     return PageGeometry(number, width, height, glyphs, segs)
 
 
@@ -150,7 +151,7 @@ def text_lines(clean: NDArray[np.uint8], box: Box) -> list[Box]:
     for start, end in _bands(rows.tolist(), char):
         cols = np.flatnonzero(ink[start:end].any(axis=0))
         line = (x0 + int(cols[0]), y0 + start, x0 + int(cols[-1]) + 1, y0 + end)
-        lines.extend(_stacked(line, ink[start:end].sum(axis=1)))
+        lines.append(line)
     return lines
 
 
@@ -171,6 +172,27 @@ def _bands(rows: list[int], char: int) -> list[tuple[int, int]]:
         else:
             out.append(b)
     return [(a, b) for a, b in out]
+
+
+def _vertical(eng: Any, clean: NDArray[np.uint8], lines: list[Box], glyphs: list[Glyph], dpi: float) -> list[Glyph]:
+    """A cell line much taller than wide that was not read confidently may be vertical text: it is
+    read again cut into square characters, and the cut reading kept only when it is surer (a narrow
+    digit such as `5` or `1` is read whole and confidently, and stays whole)."""
+    import numpy as np
+
+    out: list[Glyph] = []
+    for line, glyph in zip(lines, glyphs):
+        x0, y0, x1, y1 = line
+        conf = glyph.confidence or 0.0
+        if y1 - y0 < 1.6 * (x1 - x0) or conf >= 0.9:
+            out.append(glyph)
+            continue
+        rows = (clean[y0:y1, x0:x1] < 160).sum(axis=1)
+        pieces = _stacked(line, np.asarray(rows))
+        again = _recognise(eng, clean, pieces, [_PAD] * len(pieces), dpi) if len(pieces) > 1 else []
+        surer = again and min(g.confidence or 0.0 for g in again) > conf
+        out.extend(again if surer else [glyph])
+    return out
 
 
 def _stacked(line: Box, rows: NDArray[Any]) -> list[Box]:

@@ -96,7 +96,7 @@ def mark_uncertain(doc: Document, pages: list[PageRead]) -> None:
         "结论请对照原件核实",
         f"page(s) {', '.join(str(n) for n in scanned)} are scanned images read by OCR; cells not read with enough "
         "confidence are listed and not checked; verify conclusions against the original",
-        page=scanned[0], evidence={"pages": scanned, "ocr_confidence": floor, "uncertain_cells": uncertain}))
+        page=scanned[0], evidence={"pages": scanned, "ocr_confidence": floor, "uncertain_count": uncertain}))
 
 
 def _mark(table: Table, floor: float) -> int:
