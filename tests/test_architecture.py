@@ -175,7 +175,7 @@ KNOWN_COMPLEX: set[tuple[str, str]] = {
     ("sections.py", "match_heading"), ("settings.py", "_merge"), ("sources.py", "expand"),
     ("tables.py", "map_values"), ("prose.py", "count_claims"),
     ("og501_year_mismatch.py", "_text"), ("tables.py", "decide_layout"), ("og402_article_item_caption.py", "_captions"),
-    ("labels.py", "index"),
+    
     ("prose.py", "_outcomes"), ("reader.py", "_meta"),
 }
 
