@@ -20,7 +20,8 @@ from typing import Any
 from opengov_lint.findings import Hit, Location
 from opengov_lint.model import Paragraph, Report, TypedCell
 from opengov_lint.recognise.text import excerpt, int_to_cn, nfkc, squash
-from opengov_lint.rules._helpers import cell_location, paragraph_location
+from opengov_lint.rules.support.locations import cell_location, paragraph_location
+from opengov_lint.rules.support.numbers import plain_number
 
 
 @dataclass(slots=True, frozen=True)
@@ -102,10 +103,6 @@ def _cell(report: Report, path: str) -> tuple[Any, str, str, TypedCell | None]:
     return table, row, column, (table.cell(row, column) if table is not None else None)
 
 
-def _num(v: int | Decimal) -> int | float:
-    return int(v) if v == int(v) else float(v)
-
-
 def cell_sum(spec: SumSpec, report: Report, options: Any = None) -> Iterator[Hit]:
     for col in spec.columns or ("",):
         total_path = spec.total.replace("{column}", col)
@@ -120,8 +117,8 @@ def cell_sum(spec: SumSpec, report: Report, options: Any = None) -> Iterator[Hit
         if abs(Decimal(str(total.value)) - computed) <= Decimal(str(spec.tolerance)):
             continue
         yield Hit(
-            args={"cell": total_path, "expected": _num(computed), "actual": _num(total.value),
+            args={"cell": total_path, "expected": plain_number(computed), "actual": plain_number(total.value),
                   "parts": "+".join(part_paths)},
             location=cell_location(table, row, column, total),
-            evidence={"expected": _num(computed), "actual": _num(total.value),
-                      "difference": _num(total.value - computed), "cells": part_paths})
+            evidence={"expected": plain_number(computed), "actual": plain_number(total.value),
+                      "difference": plain_number(total.value - computed), "cells": part_paths})
