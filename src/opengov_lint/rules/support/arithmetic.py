@@ -1,9 +1,10 @@
-"""The layouts' arithmetic relations (OG301-OG304, `relations:` in rules/layouts/*.yaml): the failing
-members and their hits. A side with a blank or non-numeric operand is not assessed."""
+"""The one arithmetic checker: two sides of cells added up and compared. The built-in relations of the
+layouts (OG301-OG304, `relations:` in rules/layouts/*.yaml) and the rule packs' `sum` kind both use it.
+A side with a blank or non-numeric operand is not assessed (that is OG201-OG203's business)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import cast
@@ -17,6 +18,28 @@ from opengov_lint.rules.support.template import layout, spec
 
 Number = int | Decimal
 
+
+def total(cells: Sequence[TypedCell | None]) -> Number | None:
+    """The sum of the cells' values; None when one of them states no number (not assessable)."""
+    out: Number = 0
+    for c in cells:
+        if c is None or c.value is None:
+            return None
+        out += c.value
+    return out
+
+
+def imbalance(lhs: Sequence[TypedCell | None], rhs: Sequence[TypedCell | None],
+              tolerance: Number = 0) -> tuple[Number, Number] | None:
+    """(left sum, right sum) when both sides can be added up and differ by more than `tolerance`;
+    None when they agree or a side is not assessable."""
+    left, right = total(lhs), total(rhs)
+    if left is None or right is None or cast("Number", abs(left - right)) <= tolerance:  # abs(): see relation_hit
+        return None
+    return left, right
+
+
+# -- the layouts' relations (OG301-OG304) ----------------------------------------------------------
 
 @dataclass(slots=True)
 class Term:
@@ -48,15 +71,6 @@ def _terms(table: TableData, rel: Relation, side: tuple[str, ...], member: str) 
     return out
 
 
-def _total(terms: list[Term]) -> Number | None:
-    total: Number = 0
-    for t in terms:
-        if t.cell is None or t.cell.value is None:
-            return None  # not assessable: a blank or non-number is OG201/OG202/OG203's business
-        total += t.cell.value
-    return total
-
-
 def check_relations(report: Report, rule: str) -> Iterator[tuple[TableData, Relation, str, list[Term], list[Term],
                                                                   Number, Number]]:
     """Every failing member (row or column) of the relations that `rule` owns."""
@@ -66,10 +80,9 @@ def check_relations(report: Report, rule: str) -> Iterator[tuple[TableData, Rela
                 continue
             for member in relation_members(table, rel):
                 lhs, rhs = _terms(table, rel, rel.lhs, member), _terms(table, rel, rel.rhs, member)
-                left, right = _total(lhs), _total(rhs)
-                if left is None or right is None or left == right:
-                    continue
-                yield table, rel, member, lhs, rhs, left, right
+                found = imbalance([t.cell for t in lhs], [t.cell for t in rhs])
+                if found is not None:
+                    yield table, rel, member, lhs, rhs, found[0], found[1]
 
 
 def relation_hit(table: TableData, rel: Relation, member: str, lhs: list[Term], rhs: list[Term],
