@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from opengov_lint.knowledge.catalog import layouts
 from opengov_lint.model import Cell, Table
-from opengov_lint.recognise.labels import LabelRef, caption_item, lookup
+from opengov_lint.recognise.citations import caption_item
+from opengov_lint.recognise.labels import LabelRef, lookup
 from opengov_lint.recognise.rows import ROW_KINDS, value_like
 from opengov_lint.recognise.text import has_cjk
 

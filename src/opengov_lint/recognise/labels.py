@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from opengov_lint.knowledge.catalog import ColSpec, TableSpec, layouts
+from opengov_lint.recognise.citations import caption_item
 from opengov_lint.recognise.text import CN_NUM, cn_to_int, core, has_numbering, norm
 
-CAPTION_RE = re.compile(rf"^第二十条第?\(?([{CN_NUM}\d]{{1,3}})\)?项$")
+# caption_item: the one caption reading (recognise.citations), here for the text-table reader
+__all__ = ["LabelIndex", "LabelRef", "caption_item", "fuzzy", "index", "lookup"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -144,9 +146,3 @@ def fuzzy(text: str, table: str | None, kinds: tuple[str, ...]) -> LabelRef | No
     if best_ratio >= 0.8 and best_ratio - rival >= 0.05:
         return LabelRef(best.kind, best.layout, best.table, best.key, best.label, True, best.columns)
     return None
-
-
-def caption_item(text: str) -> int | None:
-    """第二十条第（五）项 -> 5 (tolerating spaces, half-width brackets, a missing 第)."""
-    m = CAPTION_RE.match(norm(text))
-    return cn_to_int(m.group(1)) if m else None

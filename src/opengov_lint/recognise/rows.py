@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from opengov_lint.model import Cell, CellKind, Table
 from opengov_lint.recognise.cells import type_cell
-from opengov_lint.recognise.labels import LabelRef, caption_item, fuzzy, lookup
+from opengov_lint.recognise.citations import caption_item
+from opengov_lint.recognise.labels import LabelRef, fuzzy, lookup
 from opengov_lint.recognise.text import has_cjk, norm
 
 ROW_KINDS = ("row", "group")

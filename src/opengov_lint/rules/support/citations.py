@@ -7,8 +7,7 @@ from difflib import SequenceMatcher
 
 from opengov_lint.knowledge.catalog import documents
 from opengov_lint.model import Report
-from opengov_lint.recognise.citations import Citation, scan
-from opengov_lint.recognise.text import cn_to_int, nfkc, squash
+from opengov_lint.recognise.citations import Citation, caption_item, scan
 from opengov_lint.rules.support.text import text_units
 
 
@@ -46,6 +45,5 @@ def cites_regulation(c: Citation) -> bool:
 
 
 def caption_item_of(text: str) -> int | None:
-    """第二十条第（五）项 -> 5 (the recogniser's caption reading)."""
-    m = re.fullmatch(r"第二十条第?\(?([零〇一二三四五六七八九十\d]{1,3})\)?项", squash(nfkc(text)))
-    return cn_to_int(m.group(1)) if m else None
+    """第二十条第（五）项 -> 5: the recogniser's one caption reading (recognise.citations.caption_item)."""
+    return caption_item(text)
