@@ -3,7 +3,9 @@ all read captions through recognise.citations.parse_caption."""
 
 from __future__ import annotations
 
+import docxgen
 import pytest
+from helpers import report_from
 
 from opengov_lint.recognise.citations import ArticleCaption, caption_item, parse_caption
 
@@ -25,3 +27,14 @@ def test_caption_reading(text: str, parsed: ArticleCaption | None, item: int | N
     assert parse_caption(text) == parsed
     assert caption_item(text) == item
     assert (parsed is not None and parsed.well_formed) == (item is not None)
+
+
+def test_table_two_keeps_every_caption_like_row_as_written() -> None:
+    """The recogniser hands OG402 the caption rows it could not accept (第二十一条…) with the accepted ones,
+    so no rule has to read the document's tables again."""
+    body = docxgen.report().replace("第二十条第（六）项", "第二十一条第（六）项")
+    report = report_from(docxgen.docx(body), "r.docx")
+    t2 = report.tables["active_disclosure"]
+    assert [c.text for c in t2.captions] == ["第二十条第（一）项", "第二十条第（五）项", "第二十条第（八）项"]
+    assert [c.text for c in t2.caption_like] == ["第二十条第（一）项", "第二十条第（五）项", "第二十一条第（六）项",
+                                                 "第二十条第（八）项"]

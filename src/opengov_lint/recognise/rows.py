@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from opengov_lint.model import Cell, CellKind, Table
+from opengov_lint.model import Caption, Cell, CellKind, Table
 from opengov_lint.recognise.cells import type_cell
-from opengov_lint.recognise.citations import caption_item
+from opengov_lint.recognise.citations import caption_item, parse_caption
 from opengov_lint.recognise.labels import LabelRef, fuzzy, lookup
 from opengov_lint.recognise.text import has_cjk, norm
 
@@ -174,6 +174,20 @@ def _majority(heads: list[HeaderCell]) -> str | None:
         for t in {r.table for r in h.refs}:
             votes[t] = votes.get(t, 0) + 1
     return max(votes, key=lambda t: votes[t]) if votes else None
+
+
+def caption_like(tables: list[Table]) -> list[Caption]:
+    """Rows of section 二's tables that hold nothing but a `第…条…` text (a caption, well formed or not),
+    as written: the rules judge captions the recogniser could not accept from these, not from the document."""
+    out: list[Caption] = []
+    for t in tables:
+        if t.section_hint != 2:
+            continue
+        for row in t.rows:
+            texts = [c for c in distinct(row) if c.text.strip()]
+            if len(texts) == 1 and parse_caption(texts[0].text) is not None:
+                out.append(Caption(texts[0].text, [], texts[0].line, texts[0].page))
+    return out
 
 
 def pick_table(ev: RowEvent, ctx: str | None) -> str | None:

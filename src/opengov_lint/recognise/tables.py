@@ -16,7 +16,7 @@ from opengov_lint.recognise.cellstream import recover_rows
 from opengov_lint.recognise.columns import Span, map_values
 from opengov_lint.recognise.labels import LabelRef
 from opengov_lint.recognise.quality import Quality, ShortRow, Unplaced, degraded_diagnostic, is_unplaced
-from opengov_lint.recognise.rows import RowEvent, classify, distinct, pick_table
+from opengov_lint.recognise.rows import RowEvent, caption_like, classify, distinct, pick_table
 from opengov_lint.recognise.text import norm
 
 
@@ -378,6 +378,8 @@ def recognise_tables(doc_tables: list[Table], fallback_layout: str | None) -> Ta
         result.tables[tid] = builder.build()
         result.diagnostics.extend(builder.diagnostics)
         result.unmapped = _unclaimed(result.unmapped, builder.claimed)
+    if "active_disclosure" in result.tables:
+        result.tables["active_disclosure"].caption_like = caption_like(doc_tables)
     return result
 
 
