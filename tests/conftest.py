@@ -14,6 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 CORPUS = Path(os.environ.get("OPENGOV_LINT_CORPUS", ROOT.parent / "shared" / "corpus"))
+# Tests see fresh results: the results cache (run/cache.py) is tested on purpose in test_office.py.
+os.environ["OPENGOV_LINT_RESULTS_CACHE"] = "off"
 
 
 @pytest.fixture

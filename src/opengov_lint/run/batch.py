@@ -25,6 +25,22 @@ class BatchOptions:
     exclude: list[str] = field(default_factory=list)
     progress: bool = True
     write_baseline: str | None = None
+    color: str = "auto"  # auto | always | never (--color); auto honours NO_COLOR and FORCE_COLOR
+    cache: bool = True  # --no-cache turns it off
+
+
+def use_color(choice: str, output: str | None) -> bool:
+    """--color always|never wins; auto: NO_COLOR off, FORCE_COLOR on (as ruff and most tools), else
+    colours only on a terminal and never into a file."""
+    if choice == "never":
+        return False
+    if choice == "always":
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return output is None
+    return output is None and sys.stdout.isatty()
 
 
 def collect(paths: list[str], opts: BatchOptions) -> list[str]:
@@ -122,13 +138,14 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
     from opengov_lint.run.sources import STDIN
     from opengov_lint.run.worker import check_one, init_worker
 
-    color = opts.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    color = use_color(opts.color, opts.output)
     reporter = get_reporter(settings.output_format, buf, lang=settings.lang, color=color, quiet=opts.quiet,
                             statistics=opts.statistics, output=opts.output, rules=rules_for(settings))
     progress = _Progress(len(files), opts.progress and not opts.quiet, settings.lang)
     failed = False
     summaries: list[Any] = []
     diffs: list[str] = []
+    seen: list[tuple[str, str, str | None, Any]] = []  # (path, status, issuer, year): the manifest check
     if settings.fix == "diff":
         reporter = _DiffOnly(diffs)
     try:
@@ -137,14 +154,18 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
             init_worker(settings)
             data = sys.stdin.buffer.read()
             result = hooks.result(check_one("<stdin>", data, opts.stdin_format))
-            failed |= _consume(result, reporter, progress, summaries, settings.fail_on)
+            failed |= _consume(result, reporter, progress, summaries, settings.fail_on, seen)
             files = files[1:]
         n_jobs = max(1, opts.jobs or os.cpu_count() or 1)
-        for result in run_batch(files, settings, min(n_jobs, max(1, len(files)))):
-            failed |= _consume(hooks.result(result), reporter, progress, summaries, settings.fail_on)
+        for result in _cached_batch(files, settings, n_jobs, opts.cache, run_batch):
+            failed |= _consume(hooks.result(result), reporter, progress, summaries, settings.fail_on, seen)
         progress.stop()
         if summaries:
             failed |= _cross_document(summaries, cfg, hooks, reporter, settings.fail_on)
+        if settings.manifest and hasattr(reporter, "completeness"):
+            from opengov_lint.reporters.office import completeness
+
+            reporter.completeness(completeness(settings.manifest, seen))
         for result in hooks.tail():
             failed |= engine.fails(result.findings, settings.fail_on)
             reporter.file(result)
@@ -165,6 +186,34 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
         sys.stderr.write(f"{n} 个文件可自动修正（--fix）\n" if settings.lang == "zh" else f"{n} file(s) would be fixed\n")
         return EXIT_FINDINGS if n else EXIT_OK
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _cached_batch(files: list[str], settings: Settings, n_jobs: int, cache: bool, run_batch: Any) -> Any:
+    """Results in path order; unchanged files (same content, tool version, configuration and rules)
+    come from the cache (run/cache.py) and only the others are checked."""
+    if not files:
+        return
+    store = None
+    if cache and not settings.fix and settings.executor == "local":
+        from opengov_lint.run.cache import Cache
+
+        store = Cache.open(settings)
+    if store is None:
+        yield from run_batch(files, settings, min(n_jobs, max(1, len(files))))
+        return
+    hits = store.lookup(files)
+    todo = [f for f in files if f not in hits]
+    fresh = run_batch(todo, settings, min(n_jobs, max(1, len(todo)))) if todo else iter(())
+    try:
+        for path in files:
+            if path in hits:
+                yield hits[path]
+                continue
+            result = next(fresh)
+            store.add(path, result)
+            yield result
+    finally:
+        store.save()
 
 
 def _cross_document(summaries: list[Any], cfg: Any, hooks: Any, reporter: Any, fail_on: str) -> bool:
@@ -210,9 +259,11 @@ class _DiffOnly:
         pass
 
 
-def _consume(result: Any, reporter: Any, progress: _Progress, summaries: list[Any], fail_on: str) -> bool:
+def _consume(result: Any, reporter: Any, progress: _Progress, summaries: list[Any], fail_on: str,
+             seen: list[tuple[str, str, str | None, Any]]) -> bool:
     from opengov_lint import engine
 
+    seen.append((result.path, result.status(), result.facts.issuer, result.facts.year))
     if result.summary is not None:
         from opengov_lint.crossdoc.summary import attach_keys
 

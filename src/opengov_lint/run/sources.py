@@ -35,7 +35,8 @@ def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[
            suffixes: set[str] | None = None) -> Iterator[str]:
     """Files named directly are always checked (unless excluded); directories are walked in sorted
     order without following symlinked folders, hidden entries skipped, for report suffixes (or the
-    `include` globs when given)."""
+    `include` globs when given), leaving out what `.gitignore`/`.opengov-lintignore` ignore and the
+    tool's own files (run/ignore.py)."""
     from opengov_lint.readers import CHECKABLE
 
     allowed = suffixes or CHECKABLE
@@ -48,19 +49,28 @@ def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[
             if not exclude or not _matches(p, exclude):
                 yield p
             continue
-        for root, dirs, files in os.walk(p, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (
-                exclude and _matches(os.path.relpath(os.path.join(root, d), p), exclude)))
-            for f in sorted(files):
-                full = os.path.join(root, f)
-                rel = os.path.relpath(full, p)
-                if f.startswith(".") or (exclude and _matches(rel, exclude)):
-                    continue
-                if include:
-                    if _matches(rel, include):
-                        yield full
-                elif os.path.splitext(f)[1].lower() in allowed:
+        yield from _walk(p, allowed, include, exclude)
+
+
+def _walk(top: str, allowed: set[str], include: list[str], exclude: list[str]) -> Iterator[str]:
+    from opengov_lint.run.ignore import Ignores, tool_dir, tool_file
+
+    ignores = Ignores()
+    for root, dirs, files in os.walk(top, followlinks=False):
+        ignores.enter(root)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not tool_dir(d) and not (
+            exclude and _matches(os.path.relpath(os.path.join(root, d), top), exclude))
+                         and not ignores.ignored(os.path.join(root, d), True))
+        for f in sorted(files):
+            full = os.path.join(root, f)
+            rel = os.path.relpath(full, top)
+            if f.startswith(".") or (exclude and _matches(rel, exclude)) or ignores.ignored(full, False):
+                continue
+            if include:
+                if _matches(rel, include):
                     yield full
+            elif os.path.splitext(f)[1].lower() in allowed and not tool_file(full):
+                yield full
 
 
 @dataclass(slots=True)

@@ -115,6 +115,16 @@ def _apply_manifest(report: Any, path: str) -> Any:
     return entry
 
 
+_REPORT_TITLE = ("年度报告", "工作年报", "公开年报")
+
+
+def is_report(report: Report) -> bool:
+    """An annual report has a report title, or one of the six sections, or one of the tables. A file
+    with none of them (a README, meeting notes, a cover letter) is not checked as a report."""
+    title = report.meta.title or ""
+    return bool(report.structured or report.sections or report.tables or any(t in title for t in _REPORT_TITLE))
+
+
 def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> FileResult:
     """Read, recognise and check one file. Never raises (except KeyboardInterrupt)."""
     from opengov_lint import engine
@@ -129,6 +139,11 @@ def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> F
             report = _load(path, data, fmt)
             entry = _apply_manifest(report, path)
             result.facts = ReportFacts.of(report)
+            result.facts.parent = entry.parent if entry is not None else None
+            if entry is None and not is_report(report):
+                result.skipped = "not_a_report"  # a README, a note: one note in the text output, no findings
+                result.counters.seconds = time.perf_counter() - started
+                return result
             result.findings = engine.run(report, _ENGINE, path)
             if wants_summaries(_SETTINGS):
                 from opengov_lint.crossdoc.summary import summarise
