@@ -23,10 +23,10 @@ __all__ = ["SEV_ZH", "TABLE_ZH", "FINDING_COLUMNS", "SUMMARY_COLUMNS", "Ledger",
 FINDING_COLUMNS = [("文件", "path"), ("发布机关", "issuer"), ("年度", "year"), ("规则代码", "code"), ("规则名称", "rule"),
                    ("级别", "severity"), ("问题说明", "message"), ("页", "page"), ("行号", "line"), ("部分", "section"),
                    ("表格", "table"), ("行", "row"), ("列", "column"), ("原文", "excerpt"), ("证据", "evidence")]
-SUMMARY_COLUMNS = ["文件", "发布机关", "上级单位", "机关类型", "年度", "格式", "模板", "错误", "警告", "提示", "最严重问题",
-                   "结论"]
-SUMMARY_COLUMNS_EN = ["file", "issuer", "parent", "issuer kind", "year", "format", "template", "errors", "warnings",
-                      "info", "worst finding", "status"]
+SUMMARY_COLUMNS = ["文件", "发布机关", "机关类型", "年度", "格式", "模板", "错误", "警告", "提示", "最严重问题", "结论",
+                   "上级单位"]
+SUMMARY_COLUMNS_EN = ["file", "issuer", "issuer kind", "year", "format", "template", "errors", "warnings", "info",
+                      "worst finding", "status", "parent"]
 KIND_ZH = {"government": "人民政府", "department": "政府部门", "subdistrict": "街道（乡镇）", "agency": "派出机构",
            "unknown": "未识别"}
 TEMPLATE_ZH = {"2019": "2019年版", "2021": "2021年版", "pre2019": "2019年前旧版", "mixed": "新旧格式混用",
@@ -71,9 +71,9 @@ class ReportRow:
         zh = lang == "zh"
         kind = KIND_ZH.get(self.kind, "未识别") if zh else self.kind
         template = TEMPLATE_ZH.get(self.template, self.template) if zh else self.template
-        return [self.path, self.issuer, self.parent, kind, self.year if self.year is not None else "", self.fmt,
-                template, self.counts["error"], self.counts["warning"], self.counts["info"], self.worst,
-                self.verdict(lang)]
+        return [self.path, self.issuer, kind, self.year if self.year is not None else "", self.fmt, template,
+                self.counts["error"], self.counts["warning"], self.counts["info"], self.worst, self.verdict(lang),
+                self.parent]
 
 
 class Ledger:

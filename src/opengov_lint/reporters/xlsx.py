@@ -50,7 +50,7 @@ class XlsxReporter:
             self.findings.column_dimensions[col].width = w
         self.summary.column_dimensions["A"].width = 48
         self.summary.column_dimensions["B"].width = 24
-        self.summary.column_dimensions["K"].width = 70
+        self.summary.column_dimensions["J"].width = 70
         self.findings.freeze_panes = "A2"
         self.summary.freeze_panes = "A2"
         self.findings.append(finding_headers(self.lang))
@@ -150,11 +150,11 @@ class XlsxReporter:
             self.summary.append(row.cells(self.lang))
         self.summary.auto_filter.ref = f"A1:L{len(self.ledger.rows) + 1}"
         rows = list(self.ledger.rows.values())
+        self._rules()
         self._groups("各单位" if self.zh else "units", office.by_unit(rows), "unit")
         parents = office.by_parent(rows)
         if parents:
             self._groups("各上级单位" if self.zh else "parents", parents, "parent")
-        self._rules()
         self._indicators()
         self._trends()
         self._completeness()

@@ -107,6 +107,12 @@ def _run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
     from opengov_lint.run.session import RunHooks
     from opengov_lint.run.worker import build_engine
 
+    if settings.output_format == "xlsx" and not opts.output:
+        sys.stderr.write("opengov-lint：xlsx 是二进制文件，不能输出到终端；请用 -o 指定文件，例如 -o 检查结果.xlsx\n"
+                         if settings.lang == "zh" else
+                         "opengov-lint: xlsx is a binary format and is not written to the terminal; "
+                         "give a file with -o, e.g. -o audit.xlsx\n")
+        return EXIT_USAGE
     try:
         hooks = RunHooks(settings, settings.baseline, opts.write_baseline)
     except ValueError as exc:  # the baseline cannot be read
