@@ -31,6 +31,25 @@ def read_list(path: str) -> list[str]:
         return [ln.strip() for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
 
 
+def failed_paths(findings_json: str, fail_on: str = "error") -> list[str]:
+    """The files of an earlier `--output-format json` (or jsonl) run that failed (a finding at or above
+    `fail_on`), each once, in order: `check --from-failed FINDINGS.json` re-checks only those. Raises ValueError on a file that is
+    not such an output."""
+    import json
+
+    with open(findings_json, encoding="utf-8-sig") as fh:
+        text = fh.read()
+    stripped = text.lstrip()
+    items = json.loads(text) if stripped.startswith("[") else [json.loads(ln) for ln in text.splitlines() if ln.strip()]
+    if not isinstance(items, list) or any(not isinstance(d, dict) or "path" not in d for d in items):
+        raise ValueError("not the JSON output of opengov-lint check (an array of findings with a path)")
+    from opengov_lint.findings import SEVERITY_RANK
+
+    floor = SEVERITY_RANK.get(fail_on, 99)
+    failed = (str(d["path"]) for d in items if SEVERITY_RANK.get(str(d.get("severity")), 0) >= floor)
+    return [p for p in dict.fromkeys(failed) if p != "<stdin>"]
+
+
 def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = (),
            suffixes: set[str] | None = None) -> Iterator[str]:
     """Files named directly are always checked (unless excluded); directories are walked in sorted
