@@ -111,7 +111,18 @@ def batch_options(options: dict[str, Any], settings: Settings) -> BatchOptions:
                         stdin_format=options["stdin_format"], include=list(options["include"] or []),
                         exclude=list(options["exclude"] or []), progress=not options["no_progress"],
                         write_baseline=options["write_baseline"], color=options.get("color") or "auto",
-                        cache=not options.get("no_cache"))
+                        cache=not options.get("no_cache"),
+                        settings_for=None if options.get("config") else _nearest(options))
+
+
+def _nearest(options: dict[str, Any]) -> Any:
+    """Settings for a file whose nearest configuration is `path` (the command line on top), validated."""
+    def make(path: str) -> Settings:
+        settings = settings_from({**options, "config": path})
+        validate(settings)
+        return settings
+
+    return make
 
 
 def validate(settings: Settings) -> None:

@@ -73,7 +73,7 @@ _JS = """
     d.appendChild(td); tr.parentNode.insertBefore(d, tr.nextSibling);
   });
   function findingText(i){ return (data[i] || []).map(function(f){
-    return [f.c, f.t, f.l, f.m, f.w].join(' '); }).join('\n'); }
+    return [f.c, f.t, f.l, f.m, f.w].join(' '); }).join(' | '); }
   document.getElementById('filter').addEventListener('input', function(ev){
     var q = ev.target.value.trim(); closeDetails();
     Array.prototype.forEach.call(tbody.querySelectorAll('tr.report'), function(r){

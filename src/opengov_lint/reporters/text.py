@@ -148,6 +148,19 @@ class TextReporter:
             self._finding(f, "2021")
         self.console.line()
 
+    def completeness(self, c: Any) -> None:
+        """The batch against its manifest (reporters/office.py): missing, unlisted and duplicate files."""
+        zh = self.lang == "zh"
+        lines = c.lines(self.lang)
+        if not lines:
+            self.console.line((f"报送情况：清单所列 {c.listed} 份报告均已报送" if zh else
+                               f"Completeness: all {c.listed} listed report(s) present", "dim"))
+            return
+        self.console.line(("报送情况（对照清单）" if zh else "Completeness against the manifest", "bold"))
+        for line in lines:
+            self.console.line((f"  {line}", "yellow"))
+        self.console.line()
+
     def finish(self) -> None:
         zh = self.lang == "zh"
         if self.statistics:

@@ -26,6 +26,7 @@ class BatchOptions:
     write_baseline: str | None = None
     color: str = "auto"  # auto | always | never (--color); auto honours NO_COLOR and FORCE_COLOR
     cache: bool = True  # --no-cache turns it off
+    settings_for: Any = None  # config file -> Settings (run/nearest.py); None with an explicit --config
 
 
 def use_color(choice: str, output: str | None) -> bool:
@@ -162,8 +163,11 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
             failed |= _consume(result, reporter, progress, summaries, settings.fail_on, seen)
             files = files[1:]
         n_jobs = max(1, opts.jobs or os.cpu_count() or 1)
-        for result in _cached_batch(files, settings, n_jobs, opts.cache, run_batch):
-            failed |= _consume(hooks.result(result), reporter, progress, summaries, settings.fail_on, seen)
+        from opengov_lint.run.nearest import segments
+
+        for part_settings, part in segments(files, settings, opts.settings_for):
+            for result in _cached_batch(part, part_settings, n_jobs, opts.cache, run_batch):
+                failed |= _consume(hooks.result(result), reporter, progress, summaries, settings.fail_on, seen)
         progress.stop()
         if summaries:
             failed |= _cross_document(summaries, cfg, hooks, reporter, settings.fail_on)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import time
 import traceback
@@ -115,14 +116,17 @@ def _apply_manifest(report: Any, path: str) -> Any:
     return entry
 
 
-_REPORT_TITLE = ("年度报告", "工作年报", "公开年报")
+_REPORT_TITLE = re.compile(r"(信息|政务)公开.{0,10}(年度报告|年报)|年度报告$")
+_SENTENCE = re.compile(r"[。，；！？]")
 
 
 def is_report(report: Report) -> bool:
-    """An annual report has a report title, or one of the six sections, or one of the tables. A file
-    with none of them (a README, meeting notes, a cover letter) is not checked as a report."""
-    title = report.meta.title or ""
-    return bool(report.structured or report.sections or report.tables or any(t in title for t in _REPORT_TITLE))
+    """An annual report has a report title (a heading naming the 信息公开 annual report, not a sentence
+    that mentions one), or one of the six sections, or one of the tables. A file with none of them (a
+    README, meeting notes, a cover letter) is not checked as a report."""
+    title = (report.meta.title or "").strip()
+    titled = bool(_REPORT_TITLE.search(title)) and not _SENTENCE.search(title)
+    return bool(report.structured or report.sections or report.tables or titled)
 
 
 def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> FileResult:
