@@ -35,7 +35,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 
 
 def _rel(p: str) -> str:
-    return p[2:] if p.startswith("./") else p
+    return p.removeprefix("./")
 
 
 def _sheet(wb: object, name: str) -> list[tuple[object, ...]]:

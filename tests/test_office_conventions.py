@@ -75,11 +75,12 @@ def test_corrupt_cache_is_ignored(tmp_path: Path) -> None:
 
 
 def test_cache_round_trip_keeps_every_field() -> None:
+    from array import array
+
     from opengov_lint.findings import Finding, Location
     from opengov_lint.model.batch import ReportSummary
     from opengov_lint.results import FileResult, ReportFacts
     from opengov_lint.run.cache import result_from_json, result_to_json
-    from array import array
 
     f = Finding("OG201", "cell-blank", "error", "空白", "a.txt", Location(line=3, table="requests", row="granted",
                                                                               column="total"), {"cells": ["x"]})
@@ -235,8 +236,8 @@ def test_order_key_severity_then_template() -> None:
 
 
 def test_every_builtin_rule_has_a_chinese_title() -> None:
-    from opengov_lint.reporters.labels import rule_title
     from opengov_lint.registry.rules import all_rules
+    from opengov_lint.reporters.labels import rule_title
 
     for r in all_rules():
         title = rule_title(r.code, r.name)

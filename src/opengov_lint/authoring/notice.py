@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
-from opengov_lint.authoring.docx_writer import CONTENT_TYPES, DOC_RELS, R, ROOT_RELS, STYLES, W, _p
+from opengov_lint.authoring.docx_writer import CONTENT_TYPES, DOC_RELS, ROOT_RELS, STYLES, R, W, _p
 from opengov_lint.findings import Finding, Location
 from opengov_lint.reporters.labels import SEV_ZH, order_key, rule_title, where
 

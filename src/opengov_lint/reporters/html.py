@@ -159,6 +159,16 @@ class HtmlReporter:
                 + bar_chart("各单位错误与警告数（前20）", unit_items, ["#c62828", "#f9a825"], ["错误", "警告"])
                 + "</div>")
 
+    def _row(self, r: Any) -> str:
+        i = self.index[r.path]
+        cls = "pass" if r.passed else ("fail" if r.status == "failed" else "muted")
+        verdict = f'<span class="{cls}">{r.verdict()}</span>'
+        year = r.year if r.year is not None else ""
+        return (f'<tr class="report" data-i="{i}"><td>{escape(r.path)}</td><td>{escape(r.issuer)}</td>'
+                f'<td>{year}</td><td>{escape(TEMPLATE_ZH.get(r.template, r.template))}</td>'
+                f'<td data-v="{r.counts["error"]}">{r.counts["error"]}</td><td>{r.counts["warning"]}</td>'
+                f'<td>{r.counts["info"]}</td><td>{escape(r.worst)}</td><td data-v="{r.status}">{verdict}</td></tr>')
+
     def finish(self) -> None:
         rows = list(self.ledger.rows.values())
         failed = sum(1 for r in rows if r.status == "failed")
@@ -187,13 +197,7 @@ class HtmlReporter:
           '<table id="reports"><thead><tr>' + "".join(f"<th>{h}</th>" for h in (
               "文件", "发布机关", "年度", "模板", "错误", "警告", "提示", "最严重问题", "结论")) + "</tr></thead><tbody>")
         for r in rows:
-            i = self.index[r.path]
-            cls = "pass" if r.passed else ("fail" if r.status == "failed" else "muted")
-            verdict = f'<span class="{cls}">{r.verdict()}</span>'
-            w(f'<tr class="report" data-i="{i}"><td>{escape(r.path)}</td><td>{escape(r.issuer)}</td>'
-              f'<td>{r.year if r.year is not None else ""}</td><td>{escape(TEMPLATE_ZH.get(r.template, r.template))}</td>'
-              f'<td data-v="{r.counts["error"]}">{r.counts["error"]}</td><td>{r.counts["warning"]}</td>'
-              f'<td>{r.counts["info"]}</td><td>{escape(r.worst)}</td><td data-v="{r.status}">{verdict}</td></tr>')
+            w(self._row(r))
         w('</tbody></table><p class="muted">点击表头排序，点击一行查看该报告的全部问题。</p>')
         w('<script type="application/json" id="findings-data">{')
         self.spill.seek(0)

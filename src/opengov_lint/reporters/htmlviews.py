@@ -23,9 +23,9 @@ def trend_chart(title: str, years: list[int], per: dict[str, dict[int, ReportRow
     def xy(i: int, v: int) -> tuple[float, float]:
         return left + i * step, top + (height - top - bottom) * (1 - v / peak)
 
-    parts = [f'<svg class="chart trend" role="img" aria-label="{escape(title)}" width="{width}" height="{height}" '
+    parts = [(f'<svg class="chart trend" role="img" aria-label="{escape(title)}" width="{width}" height="{height}" '
              f'xmlns="http://www.w3.org/2000/svg"><text x="8" y="18" font-size="14" font-weight="bold">'
-             f'{escape(title)}</text>']
+             f'{escape(title)}</text>')]
     for i, y in enumerate(years):
         x, _ = xy(i, 0)
         parts.append(f'<text x="{x:.1f}" y="{height - 15}" font-size="11" text-anchor="middle">{y}年</text>')
@@ -33,11 +33,11 @@ def trend_chart(title: str, years: list[int], per: dict[str, dict[int, ReportRow
         color = _PALETTE[k % len(_PALETTE)]
         pts = [(xy(i, per[organ][y].counts["error"]), per[organ][y].counts["error"])
                for i, y in enumerate(years) if y in per[organ]]
-        path = " ".join(f"{x:.1f},{y:.1f}" for (x, y), _ in pts)
+        path = " ".join(f"{px:.1f},{py:.1f}" for (px, py), _ in pts)
         parts.append(f'<polyline class="trend-line" points="{path}" fill="none" stroke="{color}" stroke-width="2">'
                      f"<title>{escape(organ)}</title></polyline>")
-        for (x, y), v in pts:
-            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{color}"><title>{escape(organ)}：'
+        for (px, py), v in pts:
+            parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3" fill="{color}"><title>{escape(organ)}：'
                          f"{v}个错误</title></circle>")
         parts.append(f'<rect x="{width - 160}" y="{top + k * 18}" width="10" height="10" fill="{color}"/>'
                      f'<text x="{width - 146}" y="{top + 9 + k * 18}" font-size="11">{escape(organ[:12])}</text>')

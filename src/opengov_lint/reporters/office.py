@@ -131,6 +131,10 @@ class Completeness:
         return out
 
 
+def _unit(entry: Any, issuer: str | None) -> str | None:
+    return (entry.issuer if entry is not None and entry.issuer else None) or issuer
+
+
 def _rel(path: str) -> str:
     try:
         return os.path.relpath(path)
@@ -156,8 +160,7 @@ def completeness(manifest: dict[str, Any], results: list[tuple[str, str, str | N
             continue
         if manifest and k not in manifest:
             out.unlisted.append((_rel(path), issuer or ""))
-        entry = manifest.get(k)
-        unit = (entry.issuer if entry is not None and entry.issuer else None) or issuer
+        unit = _unit(manifest.get(k), issuer)
         if unit and year:
             groups.setdefault((unit, year), []).append(_rel(path))
     out.duplicates = [(u, y, sorted(p)) for (u, y), p in sorted(groups.items(), key=lambda kv: str(kv[0]))

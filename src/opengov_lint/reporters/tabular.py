@@ -12,13 +12,19 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from opengov_lint.findings import SEVERITY_RANK, Finding
-from opengov_lint.results import FileResult, ReportFacts
+from opengov_lint.reporters.labels import (
+    SEV_ZH,
+    TABLE_ZH,
+    column_label,
+    order_key,
+    row_label,
+    rule_title,
+    section_label,
+    table_label,
+)
+from opengov_lint.results import STATUS_EN, STATUS_ZH, FileResult, ReportFacts
 
-from opengov_lint.reporters.labels import SEV_ZH, TABLE_ZH, column_label, order_key, row_label, rule_title, \
-    section_label, table_label
-from opengov_lint.results import STATUS_EN, STATUS_ZH
-
-__all__ = ["SEV_ZH", "TABLE_ZH", "FINDING_COLUMNS", "SUMMARY_COLUMNS", "Ledger", "ReportRow", "finding_cells"]
+__all__ = ["FINDING_COLUMNS", "SEV_ZH", "SUMMARY_COLUMNS", "TABLE_ZH", "Ledger", "ReportRow", "finding_cells"]
 
 FINDING_COLUMNS = [("文件", "path"), ("发布机关", "issuer"), ("年度", "year"), ("规则代码", "code"), ("规则名称", "rule"),
                    ("级别", "severity"), ("问题说明", "message"), ("页", "page"), ("行号", "line"), ("部分", "section"),

@@ -113,18 +113,21 @@ class TextReporter:
             self._skipped(result, status)
         if not result.findings or self.quiet:
             return
+        template = str(result.facts.template or "2021")
+        if not self.concise:
+            self._header(result)
+        for f in sorted(result.findings, key=lambda f: labels.order_key(f, template)):
+            self._finding(f, template)
+        if not self.concise:
+            self.console.line()
+
+    def _header(self, result: FileResult) -> None:
         zh = self.lang == "zh"
         m = result.facts
         bits = [str(x) for x in (m.issuer, f"{m.year}年" if m.year and zh else m.year) if x]
         if m.template in ("2019", "2021"):
             bits.append(f"{m.template}年版格式" if zh else f"{m.template} layout")
-        template = str(m.template or "2021")
-        if not self.concise:
-            self.console.line((result.path, "bold"), (f"  {' · '.join(bits)}" if bits else "", "dim"))
-        for f in sorted(result.findings, key=lambda f: labels.order_key(f, template)):
-            self._finding(f, template)
-        if not self.concise:
-            self.console.line()
+        self.console.line((result.path, "bold"), (f"  {' · '.join(bits)}" if bits else "", "dim"))
 
     def extra(self, findings: list[Finding]) -> None:
         """Cross-document findings, grouped by file, after the per-file ones."""
@@ -166,31 +169,29 @@ class TextReporter:
         if self.statistics:
             self._statistics()
         e, w, i = self.counts["error"], self.counts["warning"], self.counts["info"]
-        if zh:
-            text = f"检查了 {self.files} 个文件：{e} 个错误，{w} 个警告，{i} 个提示"
-            if self.unreadable:
-                text += f"；{self.unreadable} 个文件无法读取"
-            if self.skipped["not_a_report"]:
-                text += f"；{self.skipped['not_a_report']} 个文件不是年度报告，未检查"
-            if self.skipped["not_checked"]:
-                text += f"；{self.skipped['not_checked']} 个报告未检查（旧格式）"
-            if self.fixed:
-                text += f"；已自动修正 {self.fixed} 处"
-        else:
-            text = f"Checked {self.files} file(s): {e} error(s), {w} warning(s), {i} info"
-            if self.unreadable:
-                text += f"; {self.unreadable} file(s) could not be read"
-            if self.skipped["not_a_report"]:
-                text += f"; {self.skipped['not_a_report']} file(s) not annual reports, not checked"
-            if self.skipped["not_checked"]:
-                text += f"; {self.skipped['not_checked']} report(s) not checked (old format)"
-            if self.fixed:
-                text += f"; {self.fixed} fix(es) applied"
+        text = self._totals(e, w, i)
         style = "bold red" if e else ("yellow" if w else "green")
         if not (e or w or i):
             text = ("✓ " + text) if not zh else ("✓ " + text + "，未发现问题")
         self.console.line((text, style))
         self._suppressed_note()
+
+    def _totals(self, e: int, w: int, i: int) -> str:
+        zh = self.lang == "zh"
+        n_other, n_old = self.skipped["not_a_report"], self.skipped["not_checked"]
+        if zh:
+            parts = [f"检查了 {self.files} 个文件：{e} 个错误，{w} 个警告，{i} 个提示",
+                     f"{self.unreadable} 个文件无法读取" if self.unreadable else "",
+                     f"{n_other} 个文件不是年度报告，未检查" if n_other else "",
+                     f"{n_old} 个报告未检查（旧格式）" if n_old else "",
+                     f"已自动修正 {self.fixed} 处" if self.fixed else ""]
+            return "；".join(p for p in parts if p)
+        parts = [f"Checked {self.files} file(s): {e} error(s), {w} warning(s), {i} info",
+                 f"{self.unreadable} file(s) could not be read" if self.unreadable else "",
+                 f"{n_other} file(s) not annual reports, not checked" if n_other else "",
+                 f"{n_old} report(s) not checked (old format)" if n_old else "",
+                 f"{self.fixed} fix(es) applied" if self.fixed else ""]
+        return "; ".join(p for p in parts if p)
 
     def _suppressed_note(self) -> None:
         zh = self.lang == "zh"

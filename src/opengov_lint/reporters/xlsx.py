@@ -16,8 +16,14 @@ from typing import IO, Any
 from opengov_lint.findings import Finding
 from opengov_lint.reporters import office
 from opengov_lint.reporters.labels import SEV_ZH, rule_title
-from opengov_lint.reporters.tabular import SUMMARY_COLUMNS, SUMMARY_COLUMNS_EN, Ledger, finding_cells, \
-    finding_headers, sorted_findings
+from opengov_lint.reporters.tabular import (
+    SUMMARY_COLUMNS,
+    SUMMARY_COLUMNS_EN,
+    Ledger,
+    finding_cells,
+    finding_headers,
+    sorted_findings,
+)
 from opengov_lint.results import STATUS_EN, STATUS_ZH, FileResult, ReportFacts
 
 _HEAD = {"unit": ("单位", "unit"), "parent": ("上级单位", "parent"), "reports": ("报告数", "reports"),

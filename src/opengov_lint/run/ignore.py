@@ -19,7 +19,7 @@ SKIP_FILE_SUFFIXES = (".truth.json", ".truth.yaml")
 _STRUCTURED = (".yaml", ".yml", ".json")
 _REPORT_SCHEMA = re.compile(r"opengov-lint/report/")
 _OTHER_SCHEMA = re.compile(r"opengov-lint/(?!report/)[a-z-]+/\d")
-_YAML_REPORT_KEYS = re.compile(r"^(meta|tables|sections):", re.M)
+_YAML_REPORT_KEYS = re.compile(r"^(meta|tables|sections):", re.MULTILINE)
 _JSON_REPORT_KEYS = re.compile(r'"(meta|tables|sections)"\s*:')
 
 

@@ -75,18 +75,21 @@ def _walk(top: str, allowed: set[str], include: list[str], exclude: list[str]) -
     from opengov_lint.run.ignore import Ignores, tool_dir, tool_file
 
     ignores = Ignores()
+
+    def skipped(full: str, is_dir: bool) -> bool:
+        name = os.path.basename(full)
+        return (name.startswith(".") or (is_dir and tool_dir(name))
+                or bool(exclude and _matches(os.path.relpath(full, top), exclude)) or ignores.ignored(full, is_dir))
+
     for root, dirs, files in os.walk(top, followlinks=False):
         ignores.enter(root)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not tool_dir(d) and not (
-            exclude and _matches(os.path.relpath(os.path.join(root, d), top), exclude))
-                         and not ignores.ignored(os.path.join(root, d), True))
+        dirs[:] = sorted(d for d in dirs if not skipped(os.path.join(root, d), True))
         for f in sorted(files):
             full = os.path.join(root, f)
-            rel = os.path.relpath(full, top)
-            if f.startswith(".") or (exclude and _matches(rel, exclude)) or ignores.ignored(full, False):
+            if skipped(full, False):
                 continue
             if include:
-                if _matches(rel, include):
+                if _matches(os.path.relpath(full, top), include):
                     yield full
             elif os.path.splitext(f)[1].lower() in allowed and not tool_file(full):
                 yield full
