@@ -39,7 +39,7 @@ def test_cache_gives_the_same_findings_and_sees_changes(tmp_path: Path) -> None:
     second = run_cli(*args, env=env)
     assert second.stdout == first.stdout and second.returncode == first.returncode == 1
     stored = json.loads(files[0].read_text(encoding="utf-8"))
-    assert stored["format"] == 1 and len(stored["entries"]) == 2
+    assert stored["format"] == 2 and len(stored["entries"]) == 2
     # a unit resubmits a corrected report: its findings change, the other file still comes from the cache
     (root / "a.txt").write_text(LANXI.read_text(encoding="utf-8"), encoding="utf-8")
     third = run_cli(*args, env=env)
@@ -71,7 +71,7 @@ def test_corrupt_cache_is_ignored(tmp_path: Path) -> None:
     cache.write_text("{not json", encoding="utf-8")
     again = run_cli("check", str(root), "--output-format", "json", "--jobs", "1", env=env)
     assert again.stdout == first.stdout and again.returncode == 1
-    assert json.loads(cache.read_text(encoding="utf-8"))["format"] == 1  # rewritten, atomically
+    assert json.loads(cache.read_text(encoding="utf-8"))["format"] == 2  # rewritten, atomically
 
 
 def test_cache_round_trip_keeps_every_field() -> None:

@@ -12,10 +12,10 @@ keeps the most recent MAX_RUN_KEYS files and each file at most MAX_ENTRIES resul
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import hashlib
 import json
-import math
 import os
 import time
 from array import array
@@ -29,7 +29,7 @@ from opengov_lint.run.sources import STDIN, is_url
 MAX_RUN_KEYS = 8
 MAX_ENTRIES = 50_000
 MAX_FILE_BYTES = 256 * 1024 * 1024
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_dir() -> str | None:
@@ -103,8 +103,8 @@ def _summary_to(s: Any) -> dict[str, Any] | None:
     out: dict[str, Any] = {}
     for f in dataclasses.fields(s):
         v = getattr(s, f.name)
-        if isinstance(v, array):
-            v = {"t": v.typecode, "v": [None if isinstance(x, float) and math.isnan(x) else x for x in v]}
+        if isinstance(v, array):  # raw bytes in base64: compact, and parsed without a number per item
+            v = {"t": v.typecode, "b64": base64.b64encode(v.tobytes()).decode("ascii")}
         elif isinstance(v, tuple):
             v = list(v)
         out[f.name] = v
@@ -118,8 +118,9 @@ def _summary_from(d: dict[str, Any] | None) -> Any:
 
     kw: dict[str, Any] = {}
     for k, v in d.items():
-        if isinstance(v, dict) and set(v) == {"t", "v"}:
-            v = array(v["t"], [math.nan if x is None else x for x in v["v"]])
+        if isinstance(v, dict) and set(v) == {"t", "b64"}:
+            v = array(v["t"])
+            v.frombytes(base64.b64decode(d[k]["b64"]))
         elif k == "keys":
             v = tuple(v)
         kw[k] = v
