@@ -57,9 +57,11 @@ def test_only_reports_are_checked(office: dict[str, object]) -> None:
     assert "README.md  不是年度报告" in text and "2 个文件不是年度报告，未检查" in text
 
 
-def test_quiet_drops_the_not_a_report_note(office: dict[str, object]) -> None:
-    proc = run_cli("check", "README.md", "说明", "-q", cwd=office["root"])
-    assert proc.returncode == 0 and "不是年度报告" not in proc.stdout.split("检查了")[0]
+def test_quiet_drops_the_note_and_a_named_file_is_checked(office: dict[str, object]) -> None:
+    proc = run_cli("check", "说明", "-q", cwd=office["root"])  # found in a folder walk: not a report
+    assert proc.returncode == 0 and proc.stdout == "检查了 1 个文件：0 个错误，0 个警告，0 个提示；1 个文件不是年度报告，未检查\n"
+    proc = run_cli("check", "README.md", "--output-format", "json", cwd=office["root"])  # named: checked as a report
+    assert proc.returncode == 1 and any(f["code"] == "OG101" for f in json.loads(proc.stdout))
 
 
 def test_completeness_against_the_manifest(office: dict[str, object]) -> None:

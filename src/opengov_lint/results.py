@@ -89,6 +89,7 @@ class FileResult:
     # None means: derive from readable and the findings (see `status`)
     skipped: str | None = None
     cached: bool = False  # the result came from the cache (run/cache.py), not from a fresh check
+    report_like: bool = True  # False: no report title, none of the sections or tables (run/worker.is_report)
 
     def status(self, fail_on: str = "error") -> str:
         """passed | failed | not_checked | not_a_report | unreadable (see STATUSES)."""

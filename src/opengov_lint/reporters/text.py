@@ -171,7 +171,7 @@ class TextReporter:
         e, w, i = self.counts["error"], self.counts["warning"], self.counts["info"]
         text = self._totals(e, w, i)
         style = "bold red" if e else ("yellow" if w else "green")
-        if not (e or w or i):
+        if not (e or w or i) and self.files > sum(self.skipped.values()):
             text = ("✓ " + text) if not zh else ("✓ " + text + "，未发现问题")
         self.console.line((text, style))
         self._suppressed_note()

@@ -27,6 +27,7 @@ class BatchOptions:
     color: str = "auto"  # auto | always | never (--color); auto honours NO_COLOR and FORCE_COLOR
     cache: bool = True  # --no-cache turns it off
     settings_for: Any = None  # config file -> Settings (run/nearest.py); None with an explicit --config
+    walked: set[str] = field(default_factory=set)  # files found in folder walks (not named by the user)
 
 
 def use_color(choice: str, output: str | None) -> bool:
@@ -119,6 +120,8 @@ def _run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
         sys.stderr.write(f"opengov-lint: {exc}\n")
         return EXIT_USAGE
     files = [f for f in collect(paths, opts) if hooks.keep(f)]
+    named = set(paths)
+    opts.walked = {f for f in files if f not in named}
     if not files:
         sys.stderr.write("opengov-lint: no report files found in the given paths\n")
         return EXIT_USAGE
@@ -167,7 +170,8 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
 
         for part_settings, part in segments(files, settings, opts.settings_for):
             for result in _cached_batch(part, part_settings, n_jobs, opts.cache, run_batch):
-                failed |= _consume(hooks.result(result), reporter, progress, summaries, settings.fail_on, seen)
+                failed |= _consume(hooks.result(_classify(result, opts.walked)), reporter, progress, summaries,
+                                   settings.fail_on, seen)
         progress.stop()
         if summaries:
             failed |= _cross_document(summaries, cfg, hooks, reporter, settings.fail_on)
@@ -266,6 +270,14 @@ class _DiffOnly:
 
     def finish(self) -> None:
         pass
+
+
+def _classify(result: Any, walked: set[str]) -> Any:
+    """A file found in a folder walk that is not an annual report (a README, notes) is not checked: its
+    status is not_a_report and it has no findings. A file the user named is checked as a report."""
+    if not result.report_like and result.readable and result.path in walked:
+        result.skipped, result.findings, result.summary = "not_a_report", [], None
+    return result
 
 
 def _consume(result: Any, reporter: Any, progress: _Progress, summaries: list[Any], fail_on: str,

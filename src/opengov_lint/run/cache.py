@@ -130,13 +130,13 @@ def _summary_from(d: dict[str, Any] | None) -> Any:
 def result_to_json(r: FileResult) -> dict[str, Any]:
     return {"path": r.path, "findings": [_finding_to(f) for f in r.findings], "facts": dataclasses.asdict(r.facts),
             "counters": dataclasses.asdict(r.counters), "kind": r.kind, "readable": r.readable,
-            "summary": _summary_to(r.summary), "skipped": r.skipped}
+            "summary": _summary_to(r.summary), "skipped": r.skipped, "report_like": r.report_like}
 
 
 def result_from_json(d: dict[str, Any]) -> FileResult:
     return FileResult(d["path"], [_finding_from(f) for f in d["findings"]], ReportFacts(**d["facts"]),
                       RunCounters(**d["counters"]), d["kind"], d["readable"], _summary_from(d.get("summary")),
-                      skipped=d.get("skipped"), cached=True)
+                      skipped=d.get("skipped"), cached=True, report_like=d.get("report_like", True))
 
 
 def _digest(path: str) -> str | None:

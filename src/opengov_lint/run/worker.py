@@ -129,18 +129,17 @@ def is_report(report: Report) -> bool:
     return bool(report.structured or report.sections or report.tables or titled)
 
 
-def _check_report(report: Report, path: str, result: FileResult) -> bool:
-    """Facts, findings and the cross-document summary of a loaded report; False when the file is not a
-    report at all (a README, a note: one note in the text output, no findings)."""
+def _check_report(report: Report, path: str, result: FileResult) -> None:
+    """Facts, findings and the cross-document summary of a loaded report. Whether it looks like a report
+    at all is noted (`report_like`); the run decides what that means: a file found in a folder walk that
+    is not a report is not checked (batch.py), a file named on the command line is checked anyway."""
     from opengov_lint import engine
 
     assert _ENGINE is not None and _SETTINGS is not None
     entry = _apply_manifest(report, path)
     result.facts = ReportFacts.of(report)
     result.facts.parent = entry.parent if entry is not None else None
-    if entry is None and not is_report(report):
-        result.skipped = "not_a_report"
-        return False
+    result.report_like = entry is not None or is_report(report)
     result.findings = engine.run(report, _ENGINE, path)
     if wants_summaries(_SETTINGS):
         from opengov_lint.crossdoc.summary import summarise
@@ -148,7 +147,6 @@ def _check_report(report: Report, path: str, result: FileResult) -> bool:
         result.summary = summarise(report, path)
         if entry is not None:
             result.summary.parent, result.summary.aggregate = entry.parent, entry.aggregate
-    return True
 
 
 def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> FileResult:
@@ -162,9 +160,7 @@ def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> F
     try:
         with time_limit(_SETTINGS.timeout):
             report = _load(path, data, fmt)
-            if not _check_report(report, path, result):
-                result.counters.seconds = time.perf_counter() - started
-                return result
+            _check_report(report, path, result)
     except ReadError as exc:
         result.readable = False
         result.findings = [_read_finding(path, exc.code, exc.message_zh, exc.message_en, exc.reason, exc.line)]
