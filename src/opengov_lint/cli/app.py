@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from opengov_lint.cli import aggregate, authoring, catalog, check, notice
+from opengov_lint.cli import aggregate, authoring, catalog, check, notice, serve
 
 app = typer.Typer(
     add_completion=False,
@@ -47,3 +47,4 @@ app.command("aggregate")(aggregate.aggregate)
 app.command("notice")(notice.notice)
 app.command("rules")(catalog.rules)
 app.command("explain")(catalog.explain)
+app.command("serve")(serve.serve)

@@ -33,8 +33,7 @@ SUMMARY_COLUMNS = ["文件", "发布机关", "机关类型", "年度", "格式",
                    "上级单位"]
 SUMMARY_COLUMNS_EN = ["file", "issuer", "issuer kind", "year", "format", "template", "errors", "warnings", "info",
                       "worst finding", "status", "parent"]
-KIND_ZH = {"government": "人民政府", "department": "政府部门", "subdistrict": "街道（乡镇）", "agency": "派出机构",
-           "unknown": "未识别"}
+KIND_ZH = {"government": "政府", "department": "部门", "subdistrict": "街道", "agency": "管委会", "unknown": "未知"}
 TEMPLATE_ZH = {"2019": "2019年版", "2021": "2021年版", "pre2019": "2019年前旧版", "mixed": "新旧格式混用",
                "unknown": "未识别"}
 
@@ -75,7 +74,7 @@ class ReportRow:
 
     def cells(self, lang: str = "zh") -> list[Any]:
         zh = lang == "zh"
-        kind = KIND_ZH.get(self.kind, "未识别") if zh else self.kind
+        kind = KIND_ZH.get(self.kind, "未知") if zh else self.kind
         template = TEMPLATE_ZH.get(self.template, self.template) if zh else self.template
         return [self.path, self.issuer, kind, self.year if self.year is not None else "", self.fmt, template,
                 self.counts["error"], self.counts["warning"], self.counts["info"], self.worst, self.verdict(lang),
