@@ -111,12 +111,27 @@ class Ledger:
 def _evidence(f: Finding, lang: str) -> str:
     """Expected and actual values in words (the cell paths of the JSON evidence are ids: not for people)."""
     ev = f.evidence
-    if "expected" in ev and "actual" in ev:
-        return f"应为{ev['expected']}，实为{ev['actual']}" if lang == "zh" else f"expected {ev['expected']}, " \
-                                                                              f"found {ev['actual']}"
-    if lang != "zh" and ev:
-        return json.dumps(ev, ensure_ascii=False)
-    return ""
+    if lang != "zh":
+        return json.dumps(ev, ensure_ascii=False) if ev else ""
+    parts = [f"应为{ev['expected']}，实为{ev['actual']}"] if "expected" in ev and "actual" in ev else []
+    cells = [c for c in ev.get("cells") or [] if isinstance(c, str)]
+    if cells:
+        named = [_cell_words(c) for c in cells[:5]]
+        parts.append("涉及：" + "；".join(named) + (f"等{len(cells)}格" if len(cells) > 5 else ""))
+    return "。".join(parts)
+
+
+def _cell_words(cell: str) -> str:
+    """requests.new_received.total -> 表三 行“一、本年新收政府信息公开申请数量” 列“总计” (ids are not for people)."""
+    prefix = ""
+    if ":" in cell:  # a cell of another report of the batch: "2022:requests.carried_forward.total"
+        other, _, cell = cell.partition(":")
+        prefix = f"{other}年报告 " if other.isdigit() else f"{other} "
+    table, _, rest = cell.partition(".")
+    row, _, column = rest.rpartition(".")
+    if not row:
+        return f"{prefix}{table_label(table)} {row_label(table, column) or column}"
+    return f"{prefix}{table_label(table)} 行“{row_label(table, row)}” 列“{column_label(table, column, row)}”"
 
 
 def finding_cells(f: Finding, facts: ReportFacts, lang: str = "zh") -> list[Any]:

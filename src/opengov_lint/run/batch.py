@@ -104,15 +104,22 @@ def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
         return EXIT_INTERRUPTED
 
 
+def _binary_to_terminal(settings: Settings, opts: BatchOptions) -> bool:
+    """xlsx is binary: refused without -o (a message, exit 2), never dumped on the terminal."""
+    if settings.output_format != "xlsx" or opts.output:
+        return False
+    sys.stderr.write("opengov-lint：xlsx 是二进制文件，不能输出到终端；请用 -o 指定文件，例如 -o 检查结果.xlsx\n"
+                     if settings.lang == "zh" else
+                     "opengov-lint: xlsx is a binary format and is not written to the terminal; "
+                     "give a file with -o, e.g. -o audit.xlsx\n")
+    return True
+
+
 def _run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
     from opengov_lint.run.session import RunHooks
     from opengov_lint.run.worker import build_engine
 
-    if settings.output_format == "xlsx" and not opts.output:
-        sys.stderr.write("opengov-lint：xlsx 是二进制文件，不能输出到终端；请用 -o 指定文件，例如 -o 检查结果.xlsx\n"
-                         if settings.lang == "zh" else
-                         "opengov-lint: xlsx is a binary format and is not written to the terminal; "
-                         "give a file with -o, e.g. -o audit.xlsx\n")
+    if _binary_to_terminal(settings, opts):
         return EXIT_USAGE
     try:
         hooks = RunHooks(settings, settings.baseline, opts.write_baseline)

@@ -118,14 +118,16 @@ def _apply_manifest(report: Any, path: str) -> Any:
 
 _REPORT_TITLE = re.compile(r"(信息|政务)公开.{0,10}(年度报告|年报)|年度报告$")
 _SENTENCE = re.compile(r"[。，；！？]")
+_YEAR = re.compile(r"(19|20)\d\d|[二][〇零○][一二三四五六七八九〇零○]{2}")
 
 
 def is_report(report: Report) -> bool:
-    """An annual report has a report title (a heading naming the 信息公开 annual report, not a sentence
-    that mentions one), or one of the six sections, or one of the tables. A file with none of them (a
-    README, meeting notes, a cover letter) is not checked as a report."""
+    """An annual report has a report title (a heading naming the year's 信息公开 annual report, not a
+    sentence that mentions such reports), or one of the six sections, or one of the tables. A file with
+    none of them (a README, meeting notes, a cover letter) is not checked as a report when it is found in
+    a folder walk."""
     title = (report.meta.title or "").strip()
-    titled = bool(_REPORT_TITLE.search(title)) and not _SENTENCE.search(title)
+    titled = bool(_REPORT_TITLE.search(title) and _YEAR.search(title)) and not _SENTENCE.search(title)
     return bool(report.structured or report.sections or report.tables or titled)
 
 

@@ -200,9 +200,9 @@ def test_notice_checks_paths_directly(tmp_path: Path) -> None:
 
 
 def test_html_dashboard_in_chromium(office: dict[str, object]) -> None:
-    from test_html_report import _driver
+    from chromium import driver as chromium_driver
 
-    driver = _driver()
+    driver = chromium_driver()
     from selenium.webdriver.common.by import By
 
     try:
