@@ -179,6 +179,10 @@ def test_notices_one_per_unit(office: dict[str, object], tmp_path: Path) -> None
     doc = next(p for p in (tmp_path / "通知").iterdir() if p.name.startswith("东山县交通运输局"))
     with zipfile.ZipFile(doc) as z:
         xml = z.read("word/document.xml").decode("utf-8")
+    import xml.etree.ElementTree as ET
+
+    body = ET.fromstring(xml.encode("utf-8")).find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body")
+    assert body is not None and len(body.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tbl")) == 2
     text = re.sub(r"<[^>]+>", "", xml)
     assert "关于东山县交通运输局2022、2023年度政府信息公开工作年度报告问题整改的通知" in text
     assert "某县政务公开办" in text and "年    月    日" in text
