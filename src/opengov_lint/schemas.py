@@ -157,6 +157,7 @@ class SectionModel(BaseModel):
     id: str
     title: str
     variants: list[str] = []
+    cues: list[str] = []
 
 
 class SectionsModel(BaseModel):
@@ -165,6 +166,7 @@ class SectionsModel(BaseModel):
     sections: list[SectionModel]
     empty_content: list[str]
     may_be_nil: list[int]
+    homes: list[dict[str, Any]] = []
     title: dict[str, Any]
 
 

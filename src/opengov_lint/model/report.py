@@ -110,10 +110,29 @@ class Section:
     tables: list[int] = field(default_factory=list)  # indexes of document tables inside the section
     variant: bool = False  # title wording differs from the template (OG104)
     ref: str | None = None  # the heading paragraph in the source file (docx: "p17")
+    misplaced: bool = False  # found away from its template position (OG102); set by the recogniser
+    implicit: bool = False  # its heading is lost, its content opens with `heading` (a sub-heading)
+    sequence: int | None = None  # its place among the report's own top-level headings (1-based)
 
     @property
     def text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(slots=True)
+class ExtraHeading:
+    """A numbered top-level heading that is none of the six template sections (OG114); its text stays
+    in the section before it."""
+
+    heading: str
+    title: str
+    numbering: str
+    value: int | None
+    line: int | None = None
+    page: int | None = None
+    ref: str | None = None
+    after: int | None = None  # number of the template section it follows (None: before section 一)
+    sequence: int | None = None
 
 
 @dataclass(slots=True)
@@ -172,6 +191,7 @@ class Report:
     document: Document | None = None
     structured: bool = False  # read from the canonical YAML/JSON form (no layout to judge)
     suppressions: list[Suppression] = field(default_factory=list)  # inline `# opengov-lint: ignore[...]`
+    extra_headings: list[ExtraHeading] = field(default_factory=list)  # headings none of the six (OG114)
 
     def section(self, number: int) -> Section | None:
         for s in self.sections:

@@ -19,6 +19,7 @@ RULE_MODULES = [
     "og111_table_label_variant",
     "og112_report_title",
     "og113_part_count_mismatch",
+    "og114_section_not_in_template",
     "og201_cell_blank",
     "og202_cell_placeholder",
     "og203_cell_not_a_number",
