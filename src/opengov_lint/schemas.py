@@ -286,6 +286,7 @@ class CrosswalkModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
     topic: str
     old: list[int]
+    old_item: int | None = None  # the item of the old article, when only one item moved (21(4) -> 30)
     new: list[int]
     annual_report: bool = False
     note: str | None = None
@@ -298,6 +299,7 @@ class LawModel(BaseModel):
     title: str
     decree: int
     adopted: str
+    promulgated: str | None = None
     effective: str
     superseded: str | None = None
     report_years: dict[str, int | None]
@@ -405,6 +407,7 @@ class NoneClaimModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
     patterns: list[str]
+    not_with: list[str] = []  # words that make the clause about another table (OG504)
     targets: list[list[str]]
 
     @field_validator("patterns")

@@ -214,6 +214,8 @@ def none_claims(units: Iterable[Unit], vocab: dict[str, Any]) -> list[Claim]:
             if any(w in text for w in exclude):
                 continue
             for spec, rxs in specs:
+                if any(fold_text(w) in text for w in spec.get("not_with", ())):
+                    continue  # about the other table (申请行政复议 is table 四, not an application of table 三)
                 for rx in rxs:
                     m = rx.search(text)
                     if m:

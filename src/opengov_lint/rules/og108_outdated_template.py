@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit, Location
@@ -28,6 +29,14 @@ CODE = "OG108"
 NAME = "outdated-template"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021", "pre2019")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式：2019、2020年度用国办公开办函〔2019〕60号印发的格式（试行），2021年度起用国办公开办函"
+          "〔2021〕30号印发的格式（表二、表三不同，表四相同）",
+    "en": "the report format: the 2019 trial format (2019 No. 60) for 2019-2020, the 2021 format (2021 No. 30) "
+          "from 2021 (tables 二 and 三 differ, table 四 is the same)",
+}
 MESSAGES = {
     "year": {
         "zh": "{table}采用{found}年版格式（{found_notice}），但{year}年度报告应采用{expected}年版格式（{expected_notice}）",
@@ -57,6 +66,14 @@ MESSAGES = {
 }
 
 
+@functools.cache
+def _same_in_all_layouts(table_id: str) -> bool:
+    """Table 四 is identical in the 2019 and 2021 layouts: it can never be of the wrong one."""
+    specs = [lay.tables.get(table_id) for lay in layouts().values() if lay.id in ("2019", "2021")]
+    shapes = {(tuple((r.path, r.label) for r in t.rows), tuple(c.id for c in t.columns)) for t in specs if t is not None}
+    return len(shapes) == 1
+
+
 def check(report: Report, options: None) -> Iterator[Hit]:
     year = report.meta.year
     expected = layout_for_year(year)
@@ -70,7 +87,7 @@ def check(report: Report, options: None) -> Iterator[Hit]:
                                                "expected_notice": exp.notice},
                       location=Location(), evidence={"year": year, "template": "pre2019", "expected": exp.id})
         return
-    tables = list(report.tables.values())
+    tables = [t for t in report.tables.values() if not _same_in_all_layouts(t.id)]
     reported = set()
     for t in tables:
         loc = Location(line=t.line, page=t.page, section=t.section, table=t.id)
