@@ -89,8 +89,11 @@ def _alarm(signum: int, frame: Any) -> None:
 
 def _meta_dict(report: Any) -> dict[str, Any]:
     m = report.meta
+    # regime "2007": a report year before the 2019 revision; current_rules "not_applicable" means the
+    # report was not checked under the current rules (show 未检查/不适用, never "passed")
     return {"issuer": m.issuer, "issuer_kind": m.issuer_kind, "year": m.year, "template": m.template,
-            "format": m.source_format, "title": m.title}
+            "format": m.source_format, "title": m.title, "regime": m.regime,
+            "current_rules": "not_applicable" if m.regime == "2007" else "checked"}
 
 
 def _load(path: str, data: bytes | None, fmt: str | None) -> Any:

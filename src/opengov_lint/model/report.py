@@ -178,6 +178,15 @@ class Meta:
     year_source: str | None = None  # title | period | text | override
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def regime(self) -> str:
+        """The 条例 the report answers to: "2007" (国务院令第492号) for report years before 2019, or a
+        pre-2019 layout without a year; "2019" (the revision of 国务院令第711号) otherwise. A "2007" report
+        is not checked by the current rules (outputs show 未检查/不适用, never "passed")."""
+        if self.year is not None:
+            return "2007" if self.year < 2019 else "2019"
+        return "2007" if self.template == "pre2019" else "2019"
+
 
 @dataclass(slots=True, eq=False)
 class Report:
