@@ -25,6 +25,13 @@ CODE = "OG102"
 NAME = "section-out-of-order"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式（国办公开办函〔2019〕60号、〔2021〕30号）规定的六个部分的顺序",
+    "en": "the order of the six parts in the national report format (2019 No. 60, 2021 No. "
+          "30)",
+}
 MESSAGES = {
     "default": {
         "zh": "第{cn}部分“{title}”排在第{prev_cn}部分“{prev_title}”之后，与模板顺序不符",

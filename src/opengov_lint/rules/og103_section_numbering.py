@@ -28,6 +28,12 @@ CODE = "OG103"
 NAME = "section-numbering"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021", "GB/T 9704-2012"],
+    "zh": "年度报告格式的一级标题编号“一、…六、”；《党政机关公文格式》（GB/T 9704—2012）的层次序数",
+    "en": "the numbering 一、…六、 of the report format; the levels of GB/T 9704-2012",
+}
 MESSAGES = {
     "default": {
         "zh": "第{cn}部分标题序号写作“{found}”，模板要求“{expected}”",

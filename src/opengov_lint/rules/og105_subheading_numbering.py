@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit
+from opengov_lint.knowledge import layouts
 from opengov_lint.model import Paragraph, Report
 from opengov_lint.recognise.sections import split_numbering
-from opengov_lint.knowledge import layouts
 from opengov_lint.recognise.text import CN_NUM, cn_to_int, core, int_to_cn
 from opengov_lint.rules._helpers import paragraph_location
 

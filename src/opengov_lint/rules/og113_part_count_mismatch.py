@@ -26,6 +26,12 @@ CODE = "OG113"
 NAME = "part-count-mismatch"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式规定的六个部分（开头所述部分数应与正文一致）",
+    "en": "the six parts of the report format (the count stated in the opening must match)",
+}
 MESSAGES = {
     "default": {
         "zh": "开头称报告共“{said}”，实际有{found}个部分",
