@@ -30,37 +30,54 @@ def _init() -> None:
         import logging
 
         logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings of Chromium PDFs, on every page
-        from opengov_lint import runner
-        from opengov_lint.config import Settings
+        from opengov_lint.config.settings import Settings
+        from opengov_lint.run import worker as runner
 
         runner.init_worker(Settings(parent_pid=os.getpid()))
         _READY = True
 
 
-def _once(path: str) -> dict[str, float]:
-    from opengov_lint import engine, runner
-    from opengov_lint.model import Report
+def _read(path: str) -> tuple[Any, Any]:
+    """(Document, None) for document formats, (None, Report) for the canonical YAML/JSON: the read phase."""
+    from opengov_lint.load import load_report
+    from opengov_lint.readers import STRUCTURED, read_bytes, read_file, sniff
+
+    data = read_file(path)
+    if sniff(path, data[:8192]) in STRUCTURED:
+        return None, load_report(path, data=data)
+    return read_bytes(path, data), None
+
+
+def _recognise(doc: Any) -> Any:
     from opengov_lint.recognise import Overrides, recognise
+
+    return recognise(doc, Overrides())
+
+
+def _once(path: str) -> dict[str, float]:
+    from opengov_lint import engine
+    from opengov_lint.crossdoc.summary import summarise
     from opengov_lint.reporters import get_reporter
-    from opengov_lint.summary import summarise
+    from opengov_lint.results import FileResult, ReportFacts
+    from opengov_lint.run import worker as runner
 
     t0 = now()
-    doc = runner._load(path, None, None)
+    doc, report = _read(path)
     t1 = now()
-    report = doc if isinstance(doc, Report) else recognise(doc, Overrides())
+    report = report or _recognise(doc)
     t2 = now()
     findings = engine.run(report, runner._ENGINE, path)
     t3 = now()
     out = io.StringIO()
     reporter = get_reporter("json", out, lang="zh", color=False, quiet=False, statistics=False)
     reporter.start()
-    reporter.file(runner.FileResult(path, findings, meta=runner._meta_dict(report)))
+    reporter.file(FileResult(path, findings, facts=ReportFacts.of(report)))
     reporter.finish()
     t4 = now()
     summarise(report, path)
     t5 = now()
     return {"read": t1 - t0, "recognise": t2 - t1, "rules": t3 - t2, "report": t4 - t3, "summary": t5 - t4,
-            "findings": len(findings), "structured": isinstance(doc, Report)}
+            "findings": len(findings), "structured": doc is None}
 
 
 def phases(path: str, repeats: int, warm: bool = True) -> dict[str, Any]:
@@ -173,16 +190,14 @@ def per_format(paths: list[str], fmt: str, repeats: int, with_floor: bool = True
 
 def rule_times(paths: list[str], repeats: int) -> dict[str, float]:
     """Mean over the documents of the median seconds each report rule takes (the rules phase, split)."""
-    from opengov_lint import engine, runner
-    from opengov_lint.model import Report
-    from opengov_lint.recognise import Overrides, recognise
-
+    from opengov_lint import engine
+    from opengov_lint.run import worker as runner
     _init()
     cfg = runner._ENGINE
     totals: dict[str, float] = {}
     for path in paths:
-        doc = runner._load(path, None, None)
-        report = doc if isinstance(doc, Report) else recognise(doc, Overrides())
+        doc, report = _read(path)
+        report = report or _recognise(doc)
         for rule in cfg.rules:
             if rule.scope != "report" or not engine.applies(rule, report):
                 continue

@@ -68,7 +68,7 @@ def bases() -> list[Base]:
 
 
 def load(base: Base):  # type: ignore[no-untyped-def]
-    from opengov_lint.readers.structured import read
+    from opengov_lint.canonical.reader import read
 
     return read(str(base.path), base.path.read_bytes(), "yaml")
 
@@ -217,7 +217,7 @@ def render(report, fmt: str) -> bytes:  # type: ignore[no-untyped-def]
     if fmt == "txt":
         return render_txt(report).encode("utf-8")
     if fmt in ("yaml", "json"):
-        from opengov_lint.canonical import dump_json, dump_yaml
+        from opengov_lint.canonical.writer import dump_json, dump_yaml
 
         return (dump_yaml(report) if fmt == "yaml" else dump_json(report)).encode("utf-8")
     if fmt == "html":

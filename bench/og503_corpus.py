@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from helpers import findings, report_from
 
-from opengov_lint.knowledge import narrative
+from opengov_lint.knowledge.catalog import narrative
 from opengov_lint.recognise.prose import count_claims
 from opengov_lint.rules._helpers import text_units
 

@@ -58,12 +58,11 @@ def documents(corpus: Path) -> list[tuple[str, Path, dict[str, Any]]]:
 
 
 def read_once(path: Path) -> tuple[dict[str, Any], float]:
-    from opengov_lint.canonical import to_dict
-    from opengov_lint.readers import read_path
-    from opengov_lint.recognise import recognise
+    from opengov_lint.canonical.writer import to_dict
+    from opengov_lint.load import load_report
 
     t0 = time.perf_counter()
-    report = recognise(read_path(str(path)))  # type: ignore[arg-type]
+    report = load_report(str(path))
     seconds = time.perf_counter() - t0
     return _flat(to_dict(report)["tables"]), seconds
 

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from opengov_lint.config import Settings
+from opengov_lint.config.settings import Settings
 from opengov_lint.findings import Finding
+from opengov_lint.load import load_report
 from opengov_lint.model import Report
-from opengov_lint.readers import read_bytes
-from opengov_lint.recognise import recognise
-from opengov_lint.runner import check_one, init_worker
+from opengov_lint.run.worker import check_one, init_worker
 
 
 def report_from(text: str | bytes, name: str = "report.txt") -> Report:
     data = text.encode("utf-8") if isinstance(text, str) else text
-    doc = read_bytes(name, data)
-    return doc if isinstance(doc, Report) else recognise(doc)
+    return load_report(name, data=data)
 
 
 def findings(text: str | bytes, name: str = "report.txt", select: list[str] | None = None,
@@ -30,10 +28,10 @@ def batch_findings(docs: list[tuple[str, bytes]], select: list[str], tmp: str,
     import os
 
     from opengov_lint import engine
-    from opengov_lint.manifest import Entry, key
+    from opengov_lint.crossdoc.summary import attach_keys
     from opengov_lint.model import Batch
-    from opengov_lint.runner import build_engine
-    from opengov_lint.summary import attach_keys
+    from opengov_lint.run.manifest import Entry, key
+    from opengov_lint.run.worker import build_engine
 
     paths = []
     for name, data in docs:

@@ -169,7 +169,7 @@ def test_bad_rule_packs_are_usage_errors(tmp_path: Path, edit: tuple[str, str], 
 
 
 def test_the_example_pack_is_valid_and_documented() -> None:
-    from opengov_lint.packs import load_pack, packaged_packs
+    from opengov_lint.registry.packs import load_pack, packaged_packs
 
     assert "example-province" in packaged_packs()
     rules = load_pack("example-province")

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from opengov_lint.config import Settings
-from opengov_lint.runner import FileResult, check_one, init_worker
+from opengov_lint.config.settings import Settings
+from opengov_lint.results import FileResult
+from opengov_lint.run.worker import check_one, init_worker
 
 _CACHE: dict[str, FileResult] = {}
 
@@ -92,7 +93,7 @@ def test_006_no_subheading_findings_on_table_fragments(corpus: Path) -> None:
 def test_old_format_reports_are_not_checked_under_the_2019_rules(corpus: Path, prefix: str) -> None:
     result = _result(corpus, prefix)
     assert [(f.code, f.severity) for f in result.findings] == [("OG108", "info")]
-    assert result.meta["regime"] == "2007" and result.meta["current_rules"] == "not_applicable"
+    assert result.facts.regime == "2007" and result.facts.current_rules == "not_applicable"
 
 
 def test_015_016_keep_their_findings(corpus: Path) -> None:
@@ -100,4 +101,4 @@ def test_015_016_keep_their_findings(corpus: Path) -> None:
     assert c15["OG503"] == 3 and {"OG206", "OG104", "OG201"} <= set(c15)
     assert {"OG112", "OG111", "OG104", "OG201"} <= set(c16)
     assert not STRUCTURE & (set(c15) | set(c16))
-    assert _result(corpus, "015").meta["current_rules"] == "checked"
+    assert _result(corpus, "015").facts.current_rules == "checked"

@@ -93,8 +93,8 @@ def test_specific_messages(tmp_path: Path, name: str) -> None:
 
 def test_vanishing_file_mid_batch(tmp_path: Path) -> None:
     """A file listed in the batch but deleted before it is read is OG901; the rest is checked."""
-    from opengov_lint.config import Settings
-    from opengov_lint.runner import run_local
+    from opengov_lint.config.settings import Settings
+    from opengov_lint.run.executors import run_local
 
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     shutil.copy(EXAMPLES / "dongshan-county-transport-2022.txt", a)
@@ -146,13 +146,11 @@ def test_recogniser_total_on_any_table(rows: list[list[str]], ragged: bool) -> N
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=3000))
 def test_text_and_structured_readers_total_on_bytes(data: bytes) -> None:
-    from opengov_lint.readers import ReadError, read_bytes
-    from opengov_lint.recognise import recognise
+    from opengov_lint.load import load_report
+    from opengov_lint.readers import ReadError
 
     for name in ("x.txt", "x.md", "x.yaml", "x.json"):
         try:
-            doc = read_bytes(name, data)
+            load_report(name, data=data)
         except ReadError:
             continue
-        if not hasattr(doc, "meta"):
-            recognise(doc)

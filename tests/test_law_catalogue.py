@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from opengov_lint.knowledge import documents, law, layouts, narrative
+from opengov_lint.knowledge.catalog import documents, law, layouts, narrative
 
 CATALOG = Path(__file__).resolve().parents[1] / "rules"
 
@@ -28,13 +28,13 @@ def _load(name: str) -> object:
 
 @pytest.mark.parametrize("name", ["law/regulation-2019.yaml", "law/regulation-2007.yaml"])
 def test_regulations_validate(name: str) -> None:
-    from opengov_lint.schemas import LawModel
+    from opengov_lint.config.schemas import LawModel
 
     LawModel.model_validate(_load(name))
 
 
 def test_documents_and_narrative_validate() -> None:
-    from opengov_lint.schemas import DocumentsModel, NarrativeModel
+    from opengov_lint.config.schemas import DocumentsModel, NarrativeModel
 
     DocumentsModel.model_validate(_load("law/documents.yaml"))
     NarrativeModel.model_validate(_load("narrative.yaml"))
@@ -43,7 +43,7 @@ def test_documents_and_narrative_validate() -> None:
 def test_schema_rejects_a_gap_in_the_articles() -> None:
     from pydantic import ValidationError
 
-    from opengov_lint.schemas import LawModel
+    from opengov_lint.config.schemas import LawModel
 
     raw = _load("law/regulation-2019.yaml")
     assert isinstance(raw, dict)

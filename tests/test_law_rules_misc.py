@@ -13,8 +13,8 @@ from conftest import EXAMPLES, run_cli
 from helpers import findings, report_from
 from ruamel.yaml import YAML
 
-from opengov_lint.knowledge import law
-from opengov_lint.registry import find_rule
+from opengov_lint.knowledge.catalog import law
+from opengov_lint.registry.rules import find_rule
 
 CASES = Path(__file__).parent / "rules" / "cases"
 BASIS = {

@@ -21,15 +21,15 @@ def _show():
     sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)) + "\\n")
 atexit.register(_show)
 sys.argv = ["opengov-lint", *json.loads(sys.argv[1])]
-from opengov_lint.entry import main
+from opengov_lint.cli.entry import main
 try:
     main()
 except SystemExit:
     pass
 """
 
-READERS = {"txt", "structured", "html", "htmlpage", "docx", "docxnum", "pdf", "pdftext", "pdftables", "md",
-           "yamlmarks", "comments"}
+READERS = {"txt", "canonical.reader", "html", "htmlpage", "docx", "docxnum", "pdf", "pdftext", "pdftables", "md",
+           "canonical.yamlmarks", "comments"}
 HEAVY = ("pydantic", "rich", "lxml", "ruamel", "pdfplumber", "pypdfium2", "openpyxl", "multiprocessing",
          "concurrent.futures.process")
 
@@ -43,7 +43,9 @@ def modules(*args: str) -> set[str]:
 
 
 def loaded_readers(mods: set[str]) -> set[str]:
-    return {m.rsplit(".", 1)[1] for m in mods if m.startswith("opengov_lint.readers.")} & READERS
+    names = {m.removeprefix("opengov_lint.readers.") for m in mods if m.startswith("opengov_lint.readers.")}
+    names |= {m.removeprefix("opengov_lint.") for m in mods if m.startswith("opengov_lint.canonical.")}
+    return names & READERS
 
 
 def heavy(mods: set[str]) -> set[str]:
@@ -53,7 +55,7 @@ def heavy(mods: set[str]) -> set[str]:
 def test_version_imports_nothing_but_the_package() -> None:
     mods = modules("--version")
     assert "typer" not in mods and not heavy(mods)
-    assert {m for m in mods if m.startswith("opengov_lint.")} == {"opengov_lint.entry"}
+    assert {m for m in mods if m.startswith("opengov_lint.")} == {"opengov_lint.cli", "opengov_lint.cli.entry"}
 
 
 @pytest.mark.parametrize("args", [("--help",), ("check", "--help")])
@@ -66,7 +68,7 @@ def test_help_loads_no_pydantic_rich_or_reader(args: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize("suffix,reader,allowed", [
     (".txt", "txt", set()),
-    (".yaml", "structured", {"ruamel", "yamlmarks", "comments"}),
+    (".yaml", "canonical.reader", {"ruamel", "canonical.yamlmarks", "comments"}),
 ])
 def test_one_file_check_loads_only_its_reader(suffix: str, reader: str, allowed: set[str]) -> None:
     mods = modules("check", str(EXAMPLE.with_suffix(suffix)))

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from helpers import findings, report_from
 
-from opengov_lint.config import Settings
-from opengov_lint.runner import check_one, init_worker
+from opengov_lint.config.settings import Settings
+from opengov_lint.run.worker import check_one, init_worker
 
 
 def _old_report(year: int, signed: str, issuer: str = "清河县交通运输局") -> str:
@@ -49,7 +49,7 @@ def test_2007_wording_without_year_or_table_is_recognised() -> None:
 def test_result_exposes_not_checked_under_current_rules() -> None:
     init_worker(Settings(select=["all"]))
     old = check_one("old.txt", _old_report(2013, "2014年3月20日").encode("utf-8"))
-    assert old.meta["regime"] == "2007" and old.meta["current_rules"] == "not_applicable"
+    assert old.facts.regime == "2007" and old.facts.current_rules == "not_applicable"
     new = check_one("new.txt", _old_report(2023, "2024年1月20日").encode("utf-8"))
-    assert new.meta["regime"] == "2019" and new.meta["current_rules"] == "checked"
+    assert new.facts.regime == "2019" and new.facts.current_rules == "checked"
     assert {f.code for f in new.findings} & {"OG101", "OG107"}  # a 2023 report is judged by the current rules

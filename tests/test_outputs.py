@@ -50,7 +50,7 @@ def test_sarif_schema_catches_a_broken_log(sarif_log: dict) -> None:
 def test_sarif_driver_describes_every_rule(sarif_log: dict) -> None:
     driver = sarif_log["runs"][0]["tool"]["driver"]
     rules = {r["id"]: r for r in driver["rules"]}
-    from opengov_lint.registry import all_rules
+    from opengov_lint.registry.rules import all_rules
 
     expected = {r.code for r in all_rules(packs=("example-province",))}
     assert set(rules) == expected and {"XP001", "XP002", "XP003", "OG303"} <= set(rules)

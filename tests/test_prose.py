@@ -3,7 +3,7 @@ statements, outcomes of reviews and lawsuits, dates, the statistical period and 
 
 from __future__ import annotations
 
-from opengov_lint.knowledge import narrative
+from opengov_lint.knowledge.catalog import narrative
 from opengov_lint.model import Paragraph
 from opengov_lint.recognise.dates import date_line, find_period, parse_date, year_openings
 from opengov_lint.recognise.prose import Claim, count_claims, none_claims, parse_count

@@ -9,9 +9,9 @@ import re
 
 import pytest
 
-from opengov_lint.knowledge import documents, law
-from opengov_lint.registry import builtin_rules
-from opengov_lint.ruledoc import BASIS_KINDS, render
+from opengov_lint.knowledge.catalog import documents, law
+from opengov_lint.registry.ruledoc import BASIS_KINDS, render
+from opengov_lint.registry.rules import builtin_rules
 
 STANDARDS = {"GB/T 9704-2012": "党政机关公文格式", "DB51/T 2660-2019": "四川省地方标准"}
 _LAW_REF = re.compile(r"^(2007|2019):(\d{1,2})(?:\.(\d{1,2}))?$")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from conftest import ROOT, run_cli
 
-from opengov_lint.registry import builtin_rules
-from opengov_lint.ruledoc import filename, render_all
+from opengov_lint.registry.ruledoc import filename, render_all
+from opengov_lint.registry.rules import builtin_rules
 
 DOCS = ROOT / "docs" / "rules"
 

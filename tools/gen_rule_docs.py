@@ -1,5 +1,5 @@
 """Writes docs/rules/<CODE>-<name>.md for every built-in rule and docs/rules/index.md, from the rule
-modules' docstrings, constants and the packaged profiles (opengov_lint.ruledoc). Pages of rules that
+modules' docstrings, constants and the packaged profiles (opengov_lint.registry.ruledoc). Pages of rules that
 no longer exist are removed. tests/test_rule_docs.py fails when the committed pages are out of date:
 run `python tools/gen_rule_docs.py` after changing a rule."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from opengov_lint.registry import builtin_rules
-from opengov_lint.ruledoc import render_all
+from opengov_lint.registry.ruledoc import render_all
+from opengov_lint.registry.rules import builtin_rules
 
 OUT = ROOT / "docs" / "rules"
 

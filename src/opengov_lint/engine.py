@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from opengov_lint.findings import SEVERITY_RANK, BatchHit, Finding, Hit, Location
 from opengov_lint.model import Batch, Report
-from opengov_lint.registry import RuleInfo
+from opengov_lint.registry.info import RuleInfo
 
 
 class SelectionError(ValueError):

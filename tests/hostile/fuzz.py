@@ -21,14 +21,12 @@ def _seeds() -> dict[str, list[bytes]]:
     from opengov_lint.authoring.docx_writer import render as docx
     from opengov_lint.authoring.html_writer import render as html
     from opengov_lint.authoring.template import build
-    from opengov_lint.canonical import dump_json, dump_yaml
-    from opengov_lint.readers import read_path
-    from opengov_lint.recognise import recognise
+    from opengov_lint.canonical.writer import dump_json, dump_yaml
+    from opengov_lint.load import load_report
 
     reports = []
     for name in ("qinghe-district-government-2023.txt", "songlin-town-government-2020.txt"):
-        doc = read_path(str(ROOT / "examples" / name))
-        reports.append(recognise(doc))  # type: ignore[arg-type]
+        reports.append(load_report(str(ROOT / "examples" / name)))
     reports.append(build(2024, "某某县交通运输局"))
     from pdfreport import report_pdf
 
@@ -80,8 +78,8 @@ class Outcome:
 
 def run(reader: str, iterations: int, seed: int = 0,
         on_crash: Callable[[bytes, str], None] | None = None) -> Outcome:
-    from opengov_lint.config import Settings
-    from opengov_lint.runner import check_one, init_worker
+    from opengov_lint.config.settings import Settings
+    from opengov_lint.run.worker import check_one, init_worker
 
     init_worker(Settings(select=["all"], timeout=None))
     seeds = _seeds()[reader]

@@ -16,7 +16,7 @@ import pytest
 from helpers import batch_findings, findings
 from ruamel.yaml import YAML
 
-from opengov_lint.registry import builtin_rules
+from opengov_lint.registry.rules import builtin_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = Path(__file__).parent / "cases"
@@ -102,7 +102,7 @@ def test_rule_case(rule: str, spec: dict[str, Any], case: dict[str, Any], tmp_pa
 
 
 def test_every_rule_has_cases_docs_and_profile() -> None:
-    from opengov_lint.knowledge import profile_rules
+    from opengov_lint.knowledge.catalog import profile_rules
 
     prof = profile_rules("default")
     files = {p.stem: YAML(typ="safe").load(p.read_text(encoding="utf-8")) for p in CASES.glob("*.yaml")}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from opengov_lint.knowledge import RowSpec, TableSpec, layouts
+from opengov_lint.knowledge.catalog import RowSpec, TableSpec, layouts
 
 
 @dataclass(slots=True)

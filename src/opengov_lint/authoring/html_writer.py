@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from opengov_lint.authoring.grids import grid
-from opengov_lint.canonical import cell_value
+from opengov_lint.canonical.writer import cell_value
 from opengov_lint.model import Report
 
 _CSS = ("body{font-family:'FangSong','仿宋','SimSun',serif;max-width:960px;margin:24px auto;line-height:1.8}"

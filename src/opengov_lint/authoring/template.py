@@ -4,7 +4,7 @@ cell empty (not 0 — the author must fill each one in)."""
 
 from __future__ import annotations
 
-from opengov_lint.knowledge import layout_for_year, layouts, sections
+from opengov_lint.knowledge.catalog import layout_for_year, layouts, sections
 from opengov_lint.model import CellKind, Meta, Paragraph, Report, Section, TableData, TypedCell
 from opengov_lint.recognise.meta import issuer_kind
 from opengov_lint.recognise.text import int_to_cn

@@ -1,6 +1,7 @@
-"""Readers: one module per format. They only read: bytes -> Document (or, for the canonical
-YAML/JSON form, the already-structured Report). Format is chosen by content first, suffix second.
-Each reader module is imported only when a file of its format is read (fast start-up)."""
+"""Readers: one module per format. They only read: bytes -> Document. The canonical YAML/JSON form
+is already a Report and is read by `opengov_lint.canonical.reader` (see `opengov_lint.load`).
+Format is chosen by content first, suffix second. Each reader module is imported only when a file
+of its format is read (fast start-up)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from opengov_lint.model import Document, Report
+from opengov_lint.model import Document
+from opengov_lint.readers.errors import ReadError as ReadError  # re-exported: the error of every reader
 
 SUFFIXES = {
     ".txt": "txt", ".text": "txt", ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".html": "html",
@@ -19,18 +21,9 @@ SUFFIXES = {
 # Formats a batch picks up from a directory (the others are reported when named explicitly).
 CHECKABLE = {".txt", ".yaml", ".yml", ".json", ".html", ".htm", ".shtml", ".docx", ".pdf", ".md", ".doc", ".wps",
              ".ofd"}
-_MODULES = {"txt": "txt", "yaml": "structured", "json": "structured", "md": "md", "html": "html", "docx": "docx",
-            "pdf": "pdf"}
+_MODULES = {"txt": "txt", "md": "md", "html": "html", "docx": "docx", "pdf": "pdf"}
+STRUCTURED = ("yaml", "json")  # the canonical report: opengov_lint.canonical.reader, not a Document reader
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
-
-
-class ReadError(Exception):
-    """The file cannot be read. `code` is OG901 (or OG903); messages are for a civil servant."""
-
-    def __init__(self, message_zh: str, message_en: str, code: str = "OG901", reason: str = "unreadable",
-                 line: int | None = None) -> None:
-        super().__init__(message_en)
-        self.code, self.message_zh, self.message_en, self.reason, self.line = code, message_zh, message_en, reason, line
 
 
 @dataclass(slots=True)
@@ -60,7 +53,8 @@ def sniff(path: str, head: bytes) -> str:
     return "txt"
 
 
-def read_bytes(path: str, data: bytes, fmt: str | None = None, limits: Any = None) -> Document | Report:
+def read_bytes(path: str, data: bytes, fmt: str | None = None, limits: Any = None) -> Document:
+    """Bytes of a document format (not the canonical YAML/JSON) -> Document."""
     if limits is not None:
         from opengov_lint.readers.limits import reset, use
 
@@ -72,8 +66,10 @@ def read_bytes(path: str, data: bytes, fmt: str | None = None, limits: Any = Non
     return _dispatch(path, data, fmt)
 
 
-def _dispatch(path: str, data: bytes, fmt: str | None) -> Document | Report:
+def _dispatch(path: str, data: bytes, fmt: str | None) -> Document:
     fmt = fmt or sniff(path, data[:8192])
+    if fmt in STRUCTURED:
+        raise ValueError("the canonical YAML/JSON report is read by opengov_lint.load.load_report")
     if fmt in ("doc", "wps", "ofd", "xls", "xlsx"):
         raise _unsupported(fmt)
     try:
@@ -81,9 +77,8 @@ def _dispatch(path: str, data: bytes, fmt: str | None) -> Document | Report:
     except ModuleNotFoundError as exc:
         raise ReadError(f"此安装不支持读取 {fmt} 格式（缺少 {exc.name}）", f"this installation cannot read {fmt} ({exc.name})",
                         reason="unsupported-format") from exc
-    result: Document | Report = module.read(path, data, fmt)
-    if isinstance(result, Document):
-        _check_size(result)
+    result: Document = module.read(path, data, fmt)
+    _check_size(result)
     return result
 
 
@@ -100,10 +95,15 @@ def _check_size(doc: Document) -> None:
         raise exceeded("文档的文字字符数", "characters of text in the document", "max_chars", chars, lim.max_chars)
 
 
-def read_path(path: str, options: ReadOptions | None = None) -> Document | Report:
+def read_path(path: str, options: ReadOptions | None = None) -> Document:
+    options = options or ReadOptions()
+    return read_bytes(path, read_file(path, options.max_bytes), limits=options.limits)
+
+
+def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a regular file, read-only and under the size limit (checked before reading)."""
     import stat
 
-    options = options or ReadOptions()
     try:
         st = os.stat(path)
     except OSError as exc:
@@ -112,24 +112,24 @@ def read_path(path: str, options: ReadOptions | None = None) -> Document | Repor
         raise ReadError("不是普通文件（可能是文件夹、管道或设备），未读取", "not a regular file (a folder, pipe or device)",
                         reason="not-a-file")
     size = st.st_size
-    if size > options.max_bytes:
+    if size > max_bytes:
         raise ReadError(
-            f"文件大小为{size / 1048576:.1f} MB，超过上限{options.max_bytes / 1048576:.0f} MB（max_bytes），未读取；"
+            f"文件大小为{size / 1048576:.1f} MB，超过上限{max_bytes / 1048576:.0f} MB（max_bytes），未读取；"
             "如确需检查，请在配置中调高上限",
-            f"the file is {size / 1048576:.1f} MB, over the {options.max_bytes / 1048576:.0f} MB limit (max_bytes)",
+            f"the file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit (max_bytes)",
             reason="size-limit")
     try:
         with open(path, "rb") as fh:  # read-only: the input file is never modified
-            data = fh.read(options.max_bytes + 1)
+            data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise ReadError(_os_message(exc), f"cannot read the file: {exc.strerror or exc}", reason="os-error") from exc
-    if len(data) > options.max_bytes:  # the file grew while we looked at it
-        raise ReadError(f"文件超过上限{options.max_bytes / 1048576:.0f} MB（max_bytes），未读取",
-                        f"the file is over the {options.max_bytes / 1048576:.0f} MB limit (max_bytes)",
+    if len(data) > max_bytes:  # the file grew while we looked at it
+        raise ReadError(f"文件超过上限{max_bytes / 1048576:.0f} MB（max_bytes），未读取",
+                        f"the file is over the {max_bytes / 1048576:.0f} MB limit (max_bytes)",
                         reason="size-limit")
     if not data.strip():
         raise ReadError("文件为空，没有可检查的内容", "the file is empty", reason="empty")
-    return read_bytes(path, data, limits=options.limits)
+    return data
 
 
 def _os_message(exc: OSError) -> str:

@@ -14,8 +14,8 @@ from io import BytesIO
 from typing import Any
 
 from opengov_lint.model import Cell, Document, Paragraph, Table
-from opengov_lint.readers import ReadError
 from opengov_lint.readers.docxnum import Numbering, W, parse_numbering
+from opengov_lint.readers.errors import ReadError
 from opengov_lint.readers.grid import Grid
 from opengov_lint.readers.limits import current, exceeded
 from opengov_lint.readers.textutil import is_page_number

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from opengov_lint.model import Cell, Document, Paragraph, Table
-from opengov_lint.readers import ReadError
 from opengov_lint.readers.decode import decode_html
+from opengov_lint.readers.errors import ReadError
 from opengov_lint.readers.grid import Grid
 from opengov_lint.readers.limits import current, exceeded
 from opengov_lint.readers.textutil import collapse_html_space, is_page_number

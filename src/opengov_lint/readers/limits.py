@@ -42,7 +42,7 @@ def reset(token: contextvars.Token[Limits]) -> None:
 
 
 def exceeded(what_zh: str, what_en: str, name: str, value: int, limit: int) -> Exception:
-    from opengov_lint.readers import ReadError
+    from opengov_lint.readers.errors import ReadError
 
     key = name.replace("_", "-")
     return ReadError(

@@ -15,7 +15,7 @@ from io import BytesIO
 from typing import Any
 
 from opengov_lint.model import Diagnostic, Document, Paragraph, Table
-from opengov_lint.readers import ReadError
+from opengov_lint.readers.errors import ReadError
 from opengov_lint.readers.limits import current, exceeded
 from opengov_lint.readers.pdftables import Fragment, build_table, continues, page_fragments
 from opengov_lint.readers.pdftext import (
@@ -190,7 +190,7 @@ def _has_images(page: Any) -> bool:
 @functools.cache
 def _table_words() -> tuple[str, ...]:
     """Labels that only a template table prints (captions, column and header labels)."""
-    from opengov_lint.knowledge import layouts
+    from opengov_lint.knowledge.catalog import layouts
     from opengov_lint.recognise.text import norm
 
     words: set[str] = set()

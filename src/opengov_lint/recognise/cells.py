@@ -9,7 +9,7 @@ import functools
 import re
 from decimal import Decimal, InvalidOperation
 
-from opengov_lint.knowledge import cell_vocab
+from opengov_lint.knowledge.catalog import cell_vocab
 from opengov_lint.model import CellKind, TypedCell
 from opengov_lint.recognise.text import nfkc, squash
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from opengov_lint.knowledge import layout_for_year, load_yaml_resource
+from opengov_lint.knowledge.catalog import layout_for_year, load_yaml_resource
 from opengov_lint.model import Diagnostic, Document, ExtraHeading, Paragraph, Report, Section, Table
 from opengov_lint.recognise.cells import type_cell
 from opengov_lint.recognise.meta import detect_meta

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from opengov_lint.knowledge import ColSpec, layouts
+from opengov_lint.knowledge.catalog import ColSpec, layouts
 from opengov_lint.recognise.text import CN_NUM, cn_to_int, core, has_numbering, norm
 
 CAPTION_RE = re.compile(rf"^第二十条第?\(?([{CN_NUM}\d]{{1,3}})\)?项$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from opengov_lint.knowledge import load_yaml_resource, narrative
+from opengov_lint.knowledge.catalog import load_yaml_resource, narrative
 from opengov_lint.model import Meta, Paragraph
 from opengov_lint.recognise.dates import date_line, find_period, parse_date
 from opengov_lint.recognise.streams import Unit

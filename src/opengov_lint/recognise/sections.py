@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from opengov_lint.knowledge import SectionSpec, sections
+from opengov_lint.knowledge.catalog import SectionSpec, sections
 from opengov_lint.model import Paragraph
 from opengov_lint.recognise.text import CN_NUM, cn_to_int, nfkc, norm
 
@@ -158,6 +158,23 @@ def _head_of(numbering: Numbering, title: str) -> tuple[str, bool] | None:
     return head, True
 
 
+def _glued(head: str, length: int) -> tuple[Numbering, str, dict[int, tuple[float, bool]]] | None:
+    """`一总体情况`: a numeral glued to a template title (never to other words: 一是…, 三类…)."""
+    m = _GLUED.match(head)
+    if not m:
+        return None
+    glued = Numbering("glued", m.group(1), cn_to_int(m.group(1)))
+    rest = head[m.end():]
+    scores = _acceptable(glued, _all_scores(rest), length)
+    return (glued, rest, scores) if scores else None
+
+
+def _extra_ok(numbering: Numbering, run_in: bool, clean: str) -> bool:
+    """May be a heading outside the template: numbered at the top level, short, not a sentence."""
+    return (numbering.style in ("cn", "arabic", "part", "cn_bare") and numbering.value is not None
+            and not run_in and 2 <= len(clean) <= _MAX_EXTRA and not _SENTENCE.search(clean))
+
+
 def _candidate(index: int, p: Paragraph) -> _Candidate | None:
     text = p.text.strip()
     if not text or len(text) > 200:
@@ -171,16 +188,11 @@ def _candidate(index: int, p: Paragraph) -> _Candidate | None:
     head, run_in = got
     scores = _acceptable(numbering, _all_scores(head), len(text))
     if not scores and numbering.style == "none":
-        m = _GLUED.match(head)
-        if m:
-            glued = Numbering("glued", m.group(1), cn_to_int(m.group(1)))
-            rest = head[m.end():]
-            g_scores = _acceptable(glued, _all_scores(rest), len(text))
-            if g_scores:
-                numbering, head, scores = glued, rest, g_scores
+        glued = _glued(head, len(text))
+        if glued is not None:
+            numbering, head, scores = glued
     clean = _NOTE.sub("", head).strip() or head
-    extra_ok = (numbering.style in ("cn", "arabic", "part", "cn_bare") and numbering.value is not None
-                and not run_in and 2 <= len(clean) <= _MAX_EXTRA and not _SENTENCE.search(clean))
+    extra_ok = _extra_ok(numbering, run_in, clean)
     if not scores and not extra_ok:
         return None
     return _Candidate(index, p, numbering, clean, scores, extra_ok)
@@ -264,14 +276,8 @@ def _extras(cands: list[_Candidate], top: dict[int, HeadingMatch]) -> list[_Cand
     return out
 
 
-def find_structure(paragraphs: list[Paragraph]) -> Structure:
-    cands = [c for i, p in enumerate(paragraphs) if (c := _candidate(i, p)) is not None]
-    scored = [c for c in cands if c.scores]
-    indexes = {c.index for c in scored}
-    content = [c.index + 1 < len(paragraphs) and c.index + 1 not in indexes for c in scored]
-    aligned = _align(scored, content)
-    top: dict[int, HeadingMatch] = {scored[k].index: _match(scored[k], n, "aligned") for k, n in aligned.items()}
-    taken = set(aligned.values())
+def _misplaced(scored: list[_Candidate], top: dict[int, HeadingMatch], taken: set[int]) -> None:
+    """A template title left over by the alignment, of a section not yet found: moved (OG102)."""
     for c in scored:
         if c.index in top:
             continue
@@ -279,8 +285,11 @@ def find_structure(paragraphs: list[Paragraph]) -> Structure:
         if score >= 0.95 and number not in taken:
             top[c.index] = _match(c, number, "misplaced")
             taken.add(number)
-    extras = _extras(cands, top)
-    implicit: dict[int, HeadingMatch] = {}
+
+
+def _lost(paragraphs: list[Paragraph], top: dict[int, HeadingMatch], taken: set[int]) -> dict[int, HeadingMatch]:
+    """Sections whose heading was lost, found by their first sub-heading between their neighbours."""
+    out: dict[int, HeadingMatch] = {}
     by_number = {h.spec.number: idx for idx, h in top.items()}
     for spec in sections():
         if spec.number in taken:
@@ -289,8 +298,21 @@ def find_structure(paragraphs: list[Paragraph]) -> Structure:
         stop = min((idx for n, idx in by_number.items() if n > spec.number), default=len(paragraphs))
         h = _implicit(paragraphs, spec, start, stop) if start > 0 else None
         if h is not None:
-            implicit[paragraphs.index(h.paragraph, start, stop)] = h
-    return _sequence(top, implicit, extras)
+            out[paragraphs.index(h.paragraph, start, stop)] = h
+    return out
+
+
+def find_structure(paragraphs: list[Paragraph]) -> Structure:
+    cands = [c for i, p in enumerate(paragraphs) if (c := _candidate(i, p)) is not None]
+    scored = [c for c in cands if c.scores]
+    indexes = {c.index for c in scored}
+    content = [c.index + 1 < len(paragraphs) and c.index + 1 not in indexes for c in scored]
+    aligned = _align(scored, content)
+    top: dict[int, HeadingMatch] = {scored[k].index: _match(scored[k], n, "aligned") for k, n in aligned.items()}
+    taken = set(aligned.values())
+    _misplaced(scored, top, taken)
+    extras = _extras(cands, top)
+    return _sequence(top, _lost(paragraphs, top, taken), extras)
 
 
 def _sequence(top: dict[int, HeadingMatch], implicit: dict[int, HeadingMatch],

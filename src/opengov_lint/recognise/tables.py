@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from opengov_lint.knowledge import ColSpec, Layout, RowSpec, TableSpec, layouts
+from opengov_lint.knowledge.catalog import ColSpec, Layout, RowSpec, TableSpec, layouts
 from opengov_lint.model import Caption, Cell, Diagnostic, LabelVariant, RowInfo, Table, TableData
 from opengov_lint.recognise.cells import type_cell
 from opengov_lint.recognise.labels import LabelRef

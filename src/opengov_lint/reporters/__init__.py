@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from typing import IO, Any, Protocol
 
 from opengov_lint.findings import Finding
-from opengov_lint.registry import RuleInfo
-from opengov_lint.runner import FileResult
+from opengov_lint.registry.info import RuleInfo
+from opengov_lint.results import FileResult
 
 FORMATS = {"text": "text", "json": "jsonfmt", "jsonl": "jsonfmt", "sarif": "sarif", "junit": "junit",
            "github": "github", "csv": "tabular", "xlsx": "xlsx", "html": "html"}

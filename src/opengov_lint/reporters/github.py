@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from opengov_lint.runner import FileResult
+from opengov_lint.results import FileResult
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

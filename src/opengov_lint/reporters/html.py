@@ -14,7 +14,7 @@ from typing import IO, Any
 
 from opengov_lint.findings import Finding
 from opengov_lint.reporters.tabular import SEV_ZH, TABLE_ZH, Ledger
-from opengov_lint.runner import FileResult
+from opengov_lint.results import FileResult
 
 MAX_PER_REPORT = 500
 _CSS = """

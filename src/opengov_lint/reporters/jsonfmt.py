@@ -13,7 +13,7 @@ from typing import IO, Any
 
 from opengov_lint.findings import Finding
 from opengov_lint.reporters import finding_key
-from opengov_lint.runner import FileResult
+from opengov_lint.results import FileResult
 
 
 class JsonReporter:

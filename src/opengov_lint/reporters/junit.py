@@ -8,7 +8,7 @@ from typing import IO, Any
 from xml.etree import ElementTree as ET
 
 from opengov_lint.findings import Finding
-from opengov_lint.runner import FileResult
+from opengov_lint.results import FileResult
 
 
 def _where(f: Finding) -> str:
@@ -36,9 +36,9 @@ class JunitReporter:
 
     def file(self, result: FileResult) -> None:
         case = ET.Element("testcase", {"classname": "opengov-lint", "name": result.path, "file": result.path,
-                                       "time": f"{result.seconds:.3f}"})
-        self.seconds += result.seconds
-        self.baseline_suppressed += int(result.meta.get("baseline_suppressed", 0))
+                                       "time": f"{result.counters.seconds:.3f}"})
+        self.seconds += result.counters.seconds
+        self.baseline_suppressed += result.counters.baseline_suppressed
         other = []
         for f in result.findings:
             if f.severity == "error":

@@ -13,8 +13,8 @@ from typing import IO, Any
 from urllib.parse import quote
 
 from opengov_lint.findings import Finding
-from opengov_lint.registry import RuleInfo
-from opengov_lint.runner import FileResult
+from opengov_lint.registry.info import RuleInfo
+from opengov_lint.results import FileResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -30,7 +30,7 @@ def artifact_uri(path: str) -> str:
 
 
 def rule_descriptor(rule: RuleInfo, lang: str) -> dict[str, Any]:
-    from opengov_lint.ruledoc import render
+    from opengov_lint.registry.ruledoc import render
 
     short = rule.summary_zh if lang == "zh" else rule.summary
     full = f"{rule.summary_zh}\n{rule.summary}" if rule.summary_zh != rule.summary else rule.summary
@@ -60,13 +60,13 @@ class SarifReporter:
         pass
 
     def file(self, result: FileResult) -> None:
-        from opengov_lint.baseline import key
+        from opengov_lint.suppression.baseline import key
 
         self.files += 1
-        self.baseline_suppressed += int(result.meta.get("baseline_suppressed", 0))
-        self.suppressed += sum(result.meta.get("suppressed", {}).values())
+        self.baseline_suppressed += result.counters.baseline_suppressed
+        self.suppressed += sum(result.counters.suppressed.values())
         for f in result.findings:
-            self.results.append(self._result(f, "/".join(key(f, result.meta, os.getcwd()))))
+            self.results.append(self._result(f, "/".join(key(f, result.facts, os.getcwd()))))
 
     def _result(self, f: Finding, fingerprint: str) -> dict[str, Any]:
         loc = f.location

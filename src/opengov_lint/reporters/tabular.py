@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from opengov_lint.findings import SEVERITY_RANK, Finding
-from opengov_lint.runner import FileResult
+from opengov_lint.results import FileResult, ReportFacts
 
 SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 TABLE_ZH = {"active_disclosure": "表二", "requests": "表三", "review_litigation": "表四"}
@@ -60,9 +60,9 @@ class Ledger:
         self.by_rule: Counter[tuple[str, str, str]] = Counter()
 
     def file(self, result: FileResult) -> ReportRow:
-        m = result.meta
-        row = ReportRow(result.path, m.get("issuer") or "", m.get("issuer_kind") or "unknown", m.get("year"),
-                        m.get("format") or "", m.get("template") or ("" if result.readable else "无法读取"))
+        m = result.facts
+        row = ReportRow(result.path, m.issuer or "", m.issuer_kind or "unknown", m.year,
+                        m.format or "", m.template or ("" if result.readable else "无法读取"))
         self.rows[result.path] = row
         for f in result.findings:
             row.add(f, self.lang)
@@ -77,9 +77,9 @@ class Ledger:
             self.by_rule[(f.code, f.name, f.severity)] += 1
 
 
-def finding_cells(f: Finding, meta: dict[str, Any]) -> list[Any]:
+def finding_cells(f: Finding, facts: ReportFacts) -> list[Any]:
     loc = f.location
-    return [f.path, meta.get("issuer") or "", meta.get("year") or "", f.code, f.name, SEV_ZH[f.severity], f.message,
+    return [f.path, facts.issuer or "", facts.year or "", f.code, f.name, SEV_ZH[f.severity], f.message,
             loc.page or "", loc.line or "", loc.section or "", TABLE_ZH.get(loc.table or "", loc.table or ""),
             loc.row or "", loc.column or "", loc.excerpt or "", json.dumps(f.evidence, ensure_ascii=False)]
 
@@ -90,20 +90,20 @@ class CsvReporter:
     def __init__(self, out: IO[str], lang: str) -> None:
         self.out, self.lang = out, lang
         self.writer = csv.writer(out)
-        self.meta: dict[str, dict[str, Any]] = {}
+        self.facts: dict[str, ReportFacts] = {}
 
     def start(self) -> None:
         self.out.write("\ufeff")
         self.writer.writerow([c for c, _ in FINDING_COLUMNS])
 
     def file(self, result: FileResult) -> None:
-        self.meta[result.path] = {"issuer": result.meta.get("issuer"), "year": result.meta.get("year")}
+        self.facts[result.path] = result.facts
         for f in sorted(result.findings, key=Finding.sort_key):
-            self.writer.writerow(finding_cells(f, result.meta))
+            self.writer.writerow(finding_cells(f, result.facts))
 
     def extra(self, findings: list[Finding]) -> None:
         for f in findings:
-            self.writer.writerow(finding_cells(f, self.meta.get(f.path, {})))
+            self.writer.writerow(finding_cells(f, self.facts.get(f.path, ReportFacts())))
 
     def finish(self) -> None:
         pass

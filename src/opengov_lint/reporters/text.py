@@ -7,9 +7,9 @@ from collections import Counter
 from typing import IO, Any
 
 from opengov_lint.findings import Finding
-from opengov_lint.knowledge import column_label, row_label
+from opengov_lint.knowledge.catalog import column_label, row_label
 from opengov_lint.recognise.text import int_to_cn
-from opengov_lint.runner import FileResult
+from opengov_lint.results import FileResult
 
 _TABLE = {"active_disclosure": ("表二", "table 二"), "requests": ("表三", "table 三"),
           "review_litigation": ("表四", "table 四")}
@@ -100,11 +100,11 @@ class TextReporter:
         self.console.line((f"      {f.message}", ""))
 
     def file(self, result: FileResult) -> None:
-        self.files += result.meta.get("format") != "config"  # findings about the configuration itself
-        self.fixed += result.fixed
+        self.files += result.kind != "config"  # findings about the configuration itself
+        self.fixed += result.counters.fixed
         self.unreadable += not result.readable
-        self.baseline_suppressed += int(result.meta.get("baseline_suppressed", 0))
-        self.suppressed += sum(result.meta.get("suppressed", {}).values())
+        self.baseline_suppressed += result.counters.baseline_suppressed
+        self.suppressed += sum(result.counters.suppressed.values())
         c: Counter[str] = Counter(f.severity for f in result.findings)
         self.counts.update(c)
         self.by_rule.update((f.code, f.name) for f in result.findings)
@@ -112,13 +112,12 @@ class TextReporter:
         if not result.findings or self.quiet:
             return
         zh = self.lang == "zh"
-        m = result.meta
-        bits = [str(x) for x in (m.get("issuer"), f"{m['year']}年" if m.get("year") and zh else m.get("year"))
-                if x]
-        if m.get("template") in ("2019", "2021"):
-            bits.append(f"{m['template']}年版格式" if zh else f"{m['template']} layout")
+        m = result.facts
+        bits = [str(x) for x in (m.issuer, f"{m.year}年" if m.year and zh else m.year) if x]
+        if m.template in ("2019", "2021"):
+            bits.append(f"{m.template}年版格式" if zh else f"{m.template} layout")
         self.console.line((result.path, "bold"), (f"  {' · '.join(bits)}" if bits else "", "dim"))
-        template = str(m.get("template") or "2021")
+        template = str(m.template or "2021")
         for f in result.findings:
             self._finding(f, template)
         self.console.line()

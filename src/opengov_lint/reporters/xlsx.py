@@ -12,7 +12,7 @@ from typing import IO, Any
 
 from opengov_lint.findings import Finding
 from opengov_lint.reporters.tabular import FINDING_COLUMNS, SEV_ZH, SUMMARY_COLUMNS, Ledger, finding_cells
-from opengov_lint.runner import FileResult
+from opengov_lint.results import FileResult, ReportFacts
 
 
 class XlsxReporter:
@@ -26,7 +26,7 @@ class XlsxReporter:
         self.findings = self.wb.create_sheet("问题清单")
         self.rules = self.wb.create_sheet("规则统计")
         self.n_findings = 0
-        self.meta: dict[str, dict[str, Any]] = {}
+        self.facts: dict[str, ReportFacts] = {}
 
     def start(self) -> None:
         widths = {"A": 48, "B": 24, "G": 70}
@@ -41,15 +41,15 @@ class XlsxReporter:
 
     def file(self, result: FileResult) -> None:
         self.ledger.file(result)
-        self.meta[result.path] = {"issuer": result.meta.get("issuer"), "year": result.meta.get("year")}
+        self.facts[result.path] = result.facts
         for f in sorted(result.findings, key=Finding.sort_key):
-            self.findings.append(finding_cells(f, result.meta))
+            self.findings.append(finding_cells(f, result.facts))
             self.n_findings += 1
 
     def extra(self, findings: list[Finding]) -> None:
         self.ledger.extra(findings)
         for f in findings:
-            self.findings.append(finding_cells(f, self.meta.get(f.path, {})))
+            self.findings.append(finding_cells(f, self.facts.get(f.path, ReportFacts())))
             self.n_findings += 1
 
     def finish(self) -> None:

@@ -7,7 +7,7 @@
   (`requests.granted.total`); `{column}` in a path is expanded over `columns`. Like OG3xx, a line with
   a blank or non-numeric operand is not assessed.
 
-Pure like every rule: the pack loader (opengov_lint.packs) binds a spec to these functions."""
+Pure like every rule: the pack loader (opengov_lint.registry.packs) binds a spec to these functions."""
 
 from __future__ import annotations
 

@@ -11,9 +11,17 @@ from difflib import SequenceMatcher
 from typing import Any, TypeVar, cast
 
 from opengov_lint.findings import Hit, Location
-from opengov_lint.knowledge import Layout, Relation, TableSpec, documents, layouts, section_vocab, sections
-from opengov_lint.knowledge import column_label as knowledge_column_label
-from opengov_lint.knowledge import row_label as knowledge_row_label
+from opengov_lint.knowledge.catalog import (
+    Layout,
+    Relation,
+    TableSpec,
+    documents,
+    layouts,
+    section_vocab,
+    sections,
+)
+from opengov_lint.knowledge.catalog import column_label as knowledge_column_label
+from opengov_lint.knowledge.catalog import row_label as knowledge_row_label
 from opengov_lint.model import Paragraph, Report, Section, TableData, TypedCell
 from opengov_lint.recognise.citations import Citation, scan
 from opengov_lint.recognise.dates import date_line

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit
-from opengov_lint.knowledge import layouts
+from opengov_lint.knowledge.catalog import layouts
 from opengov_lint.model import Paragraph, Report
 from opengov_lint.recognise.sections import split_numbering
 from opengov_lint.recognise.text import CN_NUM, cn_to_int, core, int_to_cn

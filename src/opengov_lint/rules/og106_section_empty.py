@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit
-from opengov_lint.knowledge import section_vocab
+from opengov_lint.knowledge.catalog import section_vocab
 from opengov_lint.model import Report
 from opengov_lint.recognise.text import int_to_cn, nfkc, squash
 from opengov_lint.rules._helpers import empty_content, heading_location, section_title

@@ -21,7 +21,7 @@ import functools
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit, Location
-from opengov_lint.knowledge import layout_for_year, layouts
+from opengov_lint.knowledge.catalog import layout_for_year, layouts
 from opengov_lint.model import Report
 from opengov_lint.rules._helpers import TABLE_SHORT, row_label
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit, Location
-from opengov_lint.knowledge import section_vocab
+from opengov_lint.knowledge.catalog import section_vocab
 from opengov_lint.model import ExtraHeading, Report
 from opengov_lint.recognise.text import excerpt, int_to_cn, norm
 from opengov_lint.rules._helpers import section_heading

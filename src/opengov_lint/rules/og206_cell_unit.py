@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit
-from opengov_lint.knowledge import cell_vocab
+from opengov_lint.knowledge.catalog import cell_vocab
 from opengov_lint.model import Report
 from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, iter_cells, row_label
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from opengov_lint.findings import Fix, Hit
-from opengov_lint.knowledge import documents
+from opengov_lint.knowledge.catalog import documents
 from opengov_lint.model import Report
 from opengov_lint.recognise.citations import Citation
 from opengov_lint.rules._helpers import citation_location, citations, regulation_kind

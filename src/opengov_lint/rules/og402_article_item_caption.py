@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from opengov_lint.findings import Hit, Location
-from opengov_lint.knowledge import law
+from opengov_lint.knowledge.catalog import law
 from opengov_lint.model import Report, TableData
 from opengov_lint.recognise.text import cn_to_int, int_to_cn, nfkc, squash
 from opengov_lint.rules._helpers import citations, row_label, spec

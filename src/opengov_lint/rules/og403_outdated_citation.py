@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from opengov_lint.findings import Hit
-from opengov_lint.knowledge import documents, law
+from opengov_lint.knowledge.catalog import documents, law
 from opengov_lint.model import Report
 from opengov_lint.recognise.text import int_to_cn, nfkc, squash
 from opengov_lint.rules._helpers import (

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit, Location
-from opengov_lint.knowledge import law
+from opengov_lint.knowledge.catalog import law
 from opengov_lint.model import Report
 from opengov_lint.recognise.text import int_to_cn
 from opengov_lint.rules._helpers import caption_item_of, citation_location, citations, cites_regulation

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit, Location
-from opengov_lint.knowledge import narrative
+from opengov_lint.knowledge.catalog import narrative
 from opengov_lint.model import Report
 from opengov_lint.recognise.text import nfkc, squash
 from opengov_lint.rules._helpers import heading_location, text_units

@@ -24,7 +24,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from opengov_lint.findings import Hit
-from opengov_lint.knowledge import documents
+from opengov_lint.knowledge.catalog import documents
 from opengov_lint.model import Report
 from opengov_lint.recognise.citations import Citation, clean_title
 from opengov_lint.recognise.text import nfkc

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit
-from opengov_lint.knowledge import narrative
+from opengov_lint.knowledge.catalog import narrative
 from opengov_lint.model import Report
 from opengov_lint.recognise.dates import find_period, self_references, year_openings
 from opengov_lint.rules._helpers import text_units, unit_location

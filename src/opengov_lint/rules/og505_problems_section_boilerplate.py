@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from opengov_lint.findings import Hit
-from opengov_lint.knowledge import narrative
+from opengov_lint.knowledge.catalog import narrative
 from opengov_lint.model import Report
 from opengov_lint.recognise.text import nfkc, squash
 from opengov_lint.rules._helpers import empty_content, heading_location

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit
-from opengov_lint.knowledge import law, narrative
+from opengov_lint.knowledge.catalog import law, narrative
 from opengov_lint.model import Report
 from opengov_lint.recognise.text import int_to_cn
 from opengov_lint.rules._helpers import report_date

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from opengov_lint.findings import BatchHit, Hit, Location
-from opengov_lint.knowledge import column_label, row_label
+from opengov_lint.knowledge.catalog import column_label, row_label
 from opengov_lint.model import Batch, ReportSummary
 
 CODE = "OG604"

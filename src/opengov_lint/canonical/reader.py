@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from opengov_lint.knowledge import TableSpec, layout_for_year, layouts
+from opengov_lint.knowledge.catalog import TableSpec, layout_for_year, layouts
 from opengov_lint.model import Diagnostic, Meta, Paragraph, Report, Section, TableData
 from opengov_lint.readers import ReadError
 from opengov_lint.readers.decode import decode
@@ -70,7 +70,7 @@ def _load(data: bytes, fmt: str) -> Any:
                         reason="yaml-aliases")
     try:
         if not _MARKER.search(text):  # no `# opengov-lint:` comments to read: the fast loader
-            from opengov_lint.readers.yamlmarks import YamlTagError, load
+            from opengov_lint.canonical.yamlmarks import YamlTagError, load
 
             try:
                 return load(text)
@@ -196,7 +196,7 @@ def _sections(node: Any) -> list[Section]:
 
 
 def _is_variant(number: int, title: str) -> bool:
-    from opengov_lint.knowledge import sections
+    from opengov_lint.knowledge.catalog import sections
 
     for spec in sections():
         if spec.number == number:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from opengov_lint.knowledge import layouts
+from opengov_lint.knowledge.catalog import layouts
 from opengov_lint.model import CellKind, Meta, Report, TableData, TypedCell
 
 

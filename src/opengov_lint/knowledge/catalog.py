@@ -3,7 +3,7 @@
 
 Runtime loading is deliberately light (ruamel.yaml safe loader + dataclasses, no pydantic) because a
 pre-commit hook pays start-up on every commit; the same files are validated against the pydantic
-schemas in `opengov_lint.schemas` by the test-suite and whenever a user pack is loaded."""
+schemas in `opengov_lint.config.schemas` by the test-suite and whenever a user pack is loaded."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def load_yaml_resource(name: str) -> Any:
     form is cached as JSON between processes (catalog_cache)."""
     import hashlib
 
-    from opengov_lint import catalog_cache
+    from opengov_lint.knowledge import cache as catalog_cache
 
     raw = resources.files("opengov_lint.catalog").joinpath(name).read_bytes()
     digest = hashlib.sha1(raw).hexdigest()

@@ -95,7 +95,7 @@ def check(
     = None,
 ) -> None:
     """Check reports (检查年度报告)."""
-    from opengov_lint.config import ConfigError, load_settings
+    from opengov_lint.config.settings import ConfigError, load_settings
 
     if debug:
         os.environ["OPENGOV_LINT_DEBUG"] = "1"
@@ -126,17 +126,17 @@ def check(
     if executor == "dask" and not scheduler:
         _usage("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     if manifest:
-        from opengov_lint.manifest import ManifestError, load
+        from opengov_lint.run.manifest import ManifestError, load
 
         try:
             settings.manifest = load(manifest)
         except (ManifestError, OSError) as exc:
             _usage(f"manifest error: {exc}")
-    from opengov_lint.batch import BatchOptions, run_check
+    from opengov_lint.run.batch import BatchOptions, run_check
 
     all_paths = list(paths or [])
     if from_list:
-        from opengov_lint.sources import read_list
+        from opengov_lint.run.sources import read_list
 
         try:
             all_paths += read_list(from_list)
@@ -151,7 +151,7 @@ def check(
 
 def _validate_choices(settings: Any) -> None:
     from opengov_lint.engine import SelectionError, validate_keys
-    from opengov_lint.registry import all_rules
+    from opengov_lint.registry.rules import all_rules
     from opengov_lint.reporters import FORMATS
 
     if settings.fail_on not in ("error", "warning", "info", "never"):
@@ -164,9 +164,9 @@ def _validate_choices(settings: Any) -> None:
         _usage(f"--issuer-kind must be government or department (got {settings.issuer_kind!r})")
     if settings.year is not None and not 2008 <= settings.year <= 2100:
         _usage(f"--year must be a report year such as 2024 (got {settings.year})")
-    from opengov_lint.config import ConfigError
-    from opengov_lint.registry import RegistryError
-    from opengov_lint.session import check_settings
+    from opengov_lint.config.settings import ConfigError
+    from opengov_lint.registry.info import RegistryError
+    from opengov_lint.run.session import check_settings
 
     try:
         rules = all_rules(packs=tuple(settings.packs))
@@ -190,18 +190,17 @@ def convert(
     issuer_kind: Annotated[str | None, typer.Option("--issuer-kind", help="government|department")] = None,
 ) -> None:
     """Convert a report to the canonical form (YAML/JSON) or render it as Word/HTML (转换格式)."""
-    from opengov_lint.model import Report
-    from opengov_lint.readers import ReadError, read_path
-    from opengov_lint.recognise import Overrides, recognise
+    from opengov_lint.load import load_report
+    from opengov_lint.readers import ReadError
+    from opengov_lint.recognise import Overrides
 
     if to not in ("yaml", "json", "docx", "html"):
         _usage(f"--to must be yaml, json, docx or html (got {to!r})")
     try:
-        doc = read_path(path)
+        report = load_report(path, Overrides(year=year, issuer_kind=issuer_kind))
     except ReadError as exc:
         typer.echo(f"{path}: {exc.code} {exc.message_zh} / {exc.message_en}", err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
-    report = doc if isinstance(doc, Report) else recognise(doc, Overrides(year=year, issuer_kind=issuer_kind))
     if output and os.path.abspath(output) == os.path.abspath(path):
         _usage("refusing to overwrite the input file")
     _write_report(report, to, output)
@@ -243,7 +242,7 @@ def _write_report(report: Any, to: str, output: str | None) -> None:
 
         text = render_html(report)
     else:
-        from opengov_lint.canonical import dump_json, dump_yaml
+        from opengov_lint.canonical.writer import dump_json, dump_yaml
 
         text = dump_yaml(report) if to == "yaml" else dump_json(report)
     if output:
@@ -256,21 +255,19 @@ def _fix_docx(path: str, output: str, settings: Any) -> int:
     """`check REPORT.docx --fix -o FIXED.docx`: a fixed copy; the original is never touched."""
     from opengov_lint import engine
     from opengov_lint.authoring.docx_fix import fix_copy
-    from opengov_lint.batch import BatchOptions, run_check
-    from opengov_lint.model import Report
-    from opengov_lint.readers import ReadError, read_path
-    from opengov_lint.recognise import Overrides, recognise
-    from opengov_lint.runner import build_engine
+    from opengov_lint.load import load_report
+    from opengov_lint.readers import ReadError
+    from opengov_lint.recognise import Overrides
+    from opengov_lint.run.batch import BatchOptions, run_check
+    from opengov_lint.run.worker import build_engine
 
     if os.path.abspath(output) == os.path.abspath(path):
         _usage("--fix never edits a Word file in place: give another -o for the fixed copy")
     try:
-        doc = read_path(path)
+        report = load_report(path, Overrides(year=settings.year, issuer_kind=settings.issuer_kind), fmt="docx")
     except ReadError as exc:
         typer.echo(f"{path}: {exc.code} {exc.message_zh} / {exc.message_en}", err=True)
         return EXIT_FINDINGS
-    assert not isinstance(doc, Report)
-    report = recognise(doc, Overrides(year=settings.year, issuer_kind=settings.issuer_kind))
     findings = engine.run(report, build_engine(settings), path)
     with open(path, "rb") as fh:
         result = fix_copy(fh.read(), findings)
@@ -292,11 +289,11 @@ def annotate_cmd(
     """A copy of a Word report with a comment at each finding (在 Word 文档中批注问题)."""
     from opengov_lint import engine
     from opengov_lint.authoring.annotate import annotate
-    from opengov_lint.config import ConfigError, load_settings
-    from opengov_lint.model import Report
-    from opengov_lint.readers import ReadError, read_path
-    from opengov_lint.recognise import Overrides, recognise
-    from opengov_lint.runner import build_engine
+    from opengov_lint.config.settings import ConfigError, load_settings
+    from opengov_lint.load import load_report
+    from opengov_lint.readers import ReadError
+    from opengov_lint.recognise import Overrides
+    from opengov_lint.run.worker import build_engine
 
     if not path.lower().endswith(".docx"):
         _usage("annotate works on Word .docx files (convert other formats with `convert --to docx` first)")
@@ -308,12 +305,11 @@ def annotate_cmd(
         _usage(f"configuration error in {exc.path}: {exc.key}: {exc.problem}")
     settings.lang = lang or settings.lang
     try:
-        doc = read_path(path)
+        report = load_report(path, Overrides(year=year or settings.year,
+                                             issuer_kind=issuer_kind or settings.issuer_kind), fmt="docx")
     except ReadError as exc:
         typer.echo(f"{path}: {exc.code} {exc.message_zh} / {exc.message_en}", err=True)
         raise typer.Exit(EXIT_FINDINGS) from None
-    assert not isinstance(doc, Report)
-    report = recognise(doc, Overrides(year=year or settings.year, issuer_kind=issuer_kind or settings.issuer_kind))
     findings = engine.run(report, build_engine(settings), path)
     with open(path, "rb") as fh:
         result = annotate(fh.read(), report, findings)
@@ -331,21 +327,20 @@ def aggregate_cmd(
     year: Annotated[int | None, typer.Option(help="Report year (default: the units' common year).")] = None,
 ) -> None:
     """Sum units' tables 二/三/四 into one canonical report (汇总各单位统计表)."""
-    from opengov_lint.aggregate import aggregate
-    from opengov_lint.canonical import dump_json, dump_yaml
-    from opengov_lint.model import Report
-    from opengov_lint.readers import ReadError, read_path
-    from opengov_lint.recognise import Overrides, recognise
-    from opengov_lint.sources import expand
+    from opengov_lint.canonical.writer import dump_json, dump_yaml
+    from opengov_lint.crossdoc.aggregate import aggregate
+    from opengov_lint.load import load_report
+    from opengov_lint.readers import ReadError
+    from opengov_lint.recognise import Overrides
+    from opengov_lint.run.sources import expand
 
     units = []
     for p in expand(paths):
         try:
-            doc = read_path(p)
+            units.append((p, load_report(p, Overrides(year=year))))
         except ReadError as exc:
             typer.echo(f"{p}: {exc.code} {exc.message_zh}", err=True)
             raise typer.Exit(EXIT_FINDINGS) from None
-        units.append((p, doc if isinstance(doc, Report) else recognise(doc, Overrides(year=year))))
     if not units:
         _usage("no unit reports found")
     result = aggregate(units, issuer, year)
@@ -370,9 +365,10 @@ def rules_cmd(
     """List the rules (规则目录), with the rule packs of the configuration."""
     import json
 
-    from opengov_lint.config import ConfigError
-    from opengov_lint.knowledge import profile_rules
-    from opengov_lint.registry import RegistryError, all_rules
+    from opengov_lint.config.settings import ConfigError
+    from opengov_lint.knowledge.catalog import profile_rules
+    from opengov_lint.registry.info import RegistryError
+    from opengov_lint.registry.rules import all_rules
 
     settings = _settings_or_exit(config)
     prof = profile_rules(settings.profile)
@@ -397,8 +393,8 @@ def explain(key: Annotated[str, typer.Argument(help="A rule code (OG301) or name
             config: Annotated[str | None, typer.Option(help="Configuration file (for its rule packs).")] = None,
             ) -> None:
     """Explain one rule: what, why, examples, how to fix (规则说明) — the text of docs/rules/."""
-    from opengov_lint.registry import find_rule
-    from opengov_lint.ruledoc import render
+    from opengov_lint.registry.ruledoc import render
+    from opengov_lint.registry.rules import find_rule
 
     rule = find_rule(key, packs=tuple(_settings_or_exit(config).packs))
     if rule is None:
@@ -408,15 +404,10 @@ def explain(key: Annotated[str, typer.Argument(help="A rule code (OG301) or name
 
 
 def _settings_or_exit(config: str | None) -> Any:
-    from opengov_lint.config import ConfigError, load_settings
+    from opengov_lint.config.settings import ConfigError, load_settings
 
     try:
         return load_settings(config)
     except ConfigError as exc:
         _usage(f"configuration error in {exc.path}: {exc.key}: {exc.problem}")
 
-
-def main() -> None:
-    from opengov_lint.entry import main as entry_main
-
-    entry_main()

@@ -110,7 +110,7 @@ def _model(path: str, raw: dict[str, Any]) -> Any:
     """Check every key and value of one file with pydantic."""
     from pydantic import ValidationError
 
-    from opengov_lint.schemas import ConfigModel, SuppressionModel
+    from opengov_lint.config.schemas import ConfigModel, SuppressionModel
 
     try:
         return ConfigModel.model_validate(raw)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from opengov_lint.findings import Finding
+from opengov_lint.results import ReportFacts
 
 SCHEMA = "opengov-lint/baseline/1"
 Key = tuple[str, str, str]
@@ -39,8 +40,8 @@ def _norm(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()).rstrip("…")
 
 
-def report_identity(path: str, meta: dict[str, Any], base: str) -> str:
-    issuer, year = meta.get("issuer"), meta.get("year")
+def report_identity(path: str, facts: ReportFacts, base: str) -> str:
+    issuer, year = facts.issuer, facts.year
     if issuer and year:
         return f"{_norm(str(issuer))}|{year}"
     rel = os.path.relpath(os.path.abspath(path), base) if path != "<stdin>" else path
@@ -59,8 +60,8 @@ def anchor(f: Finding) -> str:
     return f"{section}:e{_digest(json.dumps(stable, sort_keys=True, ensure_ascii=False, default=str))}"
 
 
-def key(f: Finding, meta: dict[str, Any], base: str) -> Key:
-    return (report_identity(f.path, meta, base), f.code, anchor(f))
+def key(f: Finding, facts: ReportFacts, base: str) -> Key:
+    return (report_identity(f.path, facts, base), f.code, anchor(f))
 
 
 @dataclass(slots=True)
@@ -90,7 +91,7 @@ class Baseline:
                 raise BaselineError(f"baseline {path}: malformed entry {e!r}") from exc
         return b
 
-    def filter(self, findings: Iterable[Finding], meta: dict[str, Any]) -> tuple[list[Finding], int]:
+    def filter(self, findings: Iterable[Finding], facts: ReportFacts) -> tuple[list[Finding], int]:
         """The findings not in the baseline, and how many were. Entries are used up across the whole
         run: the baseline's count for a key is how many findings it accepts in total."""
         if self.left is None:
@@ -98,7 +99,7 @@ class Baseline:
         left = self.left
         kept, dropped = [], 0
         for f in findings:
-            k = key(f, meta, self.base)
+            k = key(f, facts, self.base)
             if left[k] > 0:
                 left[k] -= 1
                 dropped += 1
@@ -113,11 +114,11 @@ class BaselineWriter:
     entries: dict[Key, dict[str, Any]] = field(default_factory=dict)
     files: int = 0
 
-    def add(self, findings: Iterable[Finding], meta: dict[str, Any]) -> None:
+    def add(self, findings: Iterable[Finding], facts: ReportFacts) -> None:
         self.files += 1
         base = os.path.dirname(os.path.abspath(self.path))
         for f in findings:
-            k = key(f, meta, base)
+            k = key(f, facts, base)
             e = self.entries.setdefault(k, {"report": k[0], "code": k[1], "anchor": k[2], "count": 0,
                                             "name": f.name, "example": f.message})
             e["count"] += 1

@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from opengov_lint.config import Settings
+from opengov_lint.config.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -28,7 +28,7 @@ class BatchOptions:
 
 
 def collect(paths: list[str], opts: BatchOptions) -> list[str]:
-    from opengov_lint.sources import STDIN, expand
+    from opengov_lint.run.sources import STDIN, expand
 
     files = list(dict.fromkeys(expand(paths, opts.include, opts.exclude)))
     rest = sorted(f for f in files if f != STDIN)
@@ -88,8 +88,8 @@ def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
 
 
 def _run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
-    from opengov_lint.runner import build_engine
-    from opengov_lint.session import RunHooks
+    from opengov_lint.run.session import RunHooks
+    from opengov_lint.run.worker import build_engine
 
     try:
         hooks = RunHooks(settings, settings.baseline, opts.write_baseline)
@@ -117,9 +117,10 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
                      buf: Any) -> int:
     from opengov_lint import engine
     from opengov_lint.reporters import get_reporter
-    from opengov_lint.runner import check_one, init_worker, run_batch
-    from opengov_lint.session import rules_for
-    from opengov_lint.sources import STDIN
+    from opengov_lint.run.executors import run_batch
+    from opengov_lint.run.session import rules_for
+    from opengov_lint.run.sources import STDIN
+    from opengov_lint.run.worker import check_one, init_worker
 
     color = opts.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     reporter = get_reporter(settings.output_format, buf, lang=settings.lang, color=color, quiet=opts.quiet,
@@ -170,7 +171,7 @@ def _cross_document(summaries: list[Any], cfg: Any, hooks: Any, reporter: Any, f
     """OG6xx over the whole run; the baseline applies to them too."""
     from opengov_lint import engine
     from opengov_lint.model import Batch
-    from opengov_lint.runner import FileResult
+    from opengov_lint.results import FileResult
 
     cross = engine.run_batch_rules(Batch(summaries), cfg)
     by_path: dict[str, list[Any]] = {}
@@ -178,13 +179,13 @@ def _cross_document(summaries: list[Any], cfg: Any, hooks: Any, reporter: Any, f
         by_path.setdefault(f.path, []).append(f)
     kept: list[Any] = []
     for path, found in by_path.items():
-        kept += hooks.result(FileResult(path, found, meta={"format": "crossdoc"})).findings
+        kept += hooks.result(FileResult(path, found, kind="crossdoc")).findings
     kept.sort(key=lambda f: f.sort_key())
     if hasattr(reporter, "extra"):
         reporter.extra(kept)
     else:  # reporters without a cross-document section get them as results of their files
         for path in dict.fromkeys(f.path for f in kept):
-            reporter.file(FileResult(path, [f for f in kept if f.path == path], meta={"format": "crossdoc"}))
+            reporter.file(FileResult(path, [f for f in kept if f.path == path], kind="crossdoc"))
     return engine.fails(kept, fail_on)
 
 
@@ -213,7 +214,7 @@ def _consume(result: Any, reporter: Any, progress: _Progress, summaries: list[An
     from opengov_lint import engine
 
     if result.summary is not None:
-        from opengov_lint.summary import attach_keys
+        from opengov_lint.crossdoc.summary import attach_keys
 
         summaries.append(attach_keys(result.summary))
         result.summary = None

@@ -16,10 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from opengov_lint.config.globs import matches
 from opengov_lint.findings import Finding, Location
-from opengov_lint.globs import matches
 from opengov_lint.model import Report, Suppression
-from opengov_lint.registry import RuleInfo
+from opengov_lint.registry.info import RuleInfo
 
 UNSUPPRESSIBLE = {"OG904", "OG905"}
 
@@ -40,10 +40,6 @@ class Outcome:
     counts: dict[str, int] = field(default_factory=dict)
     config_matched: list[int] = field(default_factory=list)  # configured suppressions whose path matched
     config_used: list[int] = field(default_factory=list)  # ... and that suppressed something
-
-    def meta(self) -> dict[str, Any]:
-        return {"suppressed": {k: v for k, v in self.counts.items() if v}, "config_suppressions_matched":
-                self.config_matched, "config_suppressions_used": self.config_used}
 
 
 def _covers(s: Suppression, f: Finding, report: Report) -> bool:

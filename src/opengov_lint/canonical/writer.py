@@ -11,7 +11,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from opengov_lint.knowledge import layouts
+from opengov_lint.knowledge.catalog import layouts
 from opengov_lint.model import CellKind, Report, TableData, TypedCell
 
 SCHEMA = "opengov-lint/report/1"

@@ -15,7 +15,7 @@ def main() -> None:
     import signal
 
     try:
-        from opengov_lint.cli import app
+        from opengov_lint.cli.app import app
 
         app(prog_name="opengov-lint")
     except SystemExit:

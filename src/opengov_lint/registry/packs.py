@@ -12,8 +12,8 @@ import os
 from importlib import resources
 from typing import Any
 
-from opengov_lint.config import ConfigError
-from opengov_lint.registry import RuleInfo
+from opengov_lint.config.settings import ConfigError
+from opengov_lint.registry.info import RuleInfo
 
 RESERVED_PREFIXES = ("OG",)
 
@@ -51,8 +51,8 @@ def load_pack(ref: str) -> tuple[RuleInfo, ...]:
     from pydantic import ValidationError
     from ruamel.yaml.error import YAMLError
 
-    from opengov_lint.knowledge import parse_yaml
-    from opengov_lint.schemas import PackModel, PackRuleModel
+    from opengov_lint.config.schemas import PackModel, PackRuleModel
+    from opengov_lint.knowledge.catalog import parse_yaml
 
     where, text = _read(ref)
     try:

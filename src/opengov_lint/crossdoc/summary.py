@@ -15,7 +15,7 @@ import zlib
 from array import array
 from decimal import Decimal
 
-from opengov_lint.knowledge import layouts
+from opengov_lint.knowledge.catalog import layouts
 from opengov_lint.model import Report
 from opengov_lint.model.batch import ReportSummary
 from opengov_lint.recognise.text import nfkc, squash

@@ -7,50 +7,13 @@ import functools
 import importlib
 import inspect
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any
 
-from opengov_lint.findings import SEVERITIES, Hit
+from opengov_lint.findings import SEVERITIES
+from opengov_lint.registry.info import RegistryError, RuleInfo
 
 ENTRY_POINT_GROUP = "opengov_lint.rules"
 _CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
-
-
-class RegistryError(Exception):
-    pass
-
-
-@dataclass(slots=True)
-class RuleInfo:
-    code: str
-    name: str
-    severity: str
-    templates: tuple[str, ...]
-    scope: str  # report | batch
-    doc: str
-    messages: dict[str, dict[str, str]]
-    options_type: type | None
-    check: Callable[..., Iterator[Hit]]
-    module: str
-    builtin: bool = True
-    extra: dict[str, Any] = field(default_factory=dict)
-    # the basis the rule rests on: {"kind": law|format|standard|guidance|practice|tool|reading,
-    # "refs": ["2019:50.4", "format_2021", ...], "zh": ..., "en": ...} (module constant BASIS)
-    basis: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def summary(self) -> str:
-        return self.doc.strip().splitlines()[0].strip() if self.doc.strip() else ""
-
-    @property
-    def summary_zh(self) -> str:
-        paras = [p.strip() for p in self.doc.strip().split("\n\n")]
-        return paras[1].replace("\n", "") if len(paras) > 1 else self.summary
-
-    def default_options(self) -> Any:
-        return self.options_type() if self.options_type is not None else None
 
 
 def rule_from_module(mod: ModuleType, builtin: bool = True) -> RuleInfo:
@@ -136,7 +99,7 @@ def all_rules(plugins: bool = True, packs: tuple[str, ...] | list[str] = ()) -> 
     rules = list(builtin_rules())
     extra: list[RuleInfo] = list(plugin_rules()) if plugins else []
     if packs:
-        from opengov_lint.packs import load_pack
+        from opengov_lint.registry.packs import load_pack
 
         for ref in packs:
             extra.extend(load_pack(ref))

@@ -8,7 +8,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from opengov_lint.registry import RuleInfo
+from opengov_lint.registry.info import RuleInfo
 
 _SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -18,8 +18,8 @@ def filename(rule: RuleInfo) -> str:
 
 
 def _profiles() -> dict[str, dict[str, str]]:
-    from opengov_lint.config import profile_names
-    from opengov_lint.knowledge import profile_rules
+    from opengov_lint.config.settings import profile_names
+    from opengov_lint.knowledge.catalog import profile_rules
 
     return {name: profile_rules(name) for name in profile_names()}
 

@@ -1,6 +1,7 @@
-"""Running a batch on an existing Dask cluster (`--executor dask --scheduler ADDRESS`).
+"""Running a batch: local worker processes, or an existing Dask cluster (`--executor dask --scheduler
+ADDRESS`). Both stream results in input order with a bounded number of files in flight.
 
-Each worker builds the rule engine once per settings object (sent once with `scatter`) and checks
+Each Dask worker builds the rule engine once per settings object (sent once with `scatter`) and checks
 files exactly as a local process would, so the findings are identical. Results come back in input
 order with a bounded number of files in flight. The files (or URLs) must be reachable from the
 workers under the same paths."""
@@ -11,20 +12,20 @@ from collections import deque
 from collections.abc import Iterator
 from typing import Any
 
-from opengov_lint.config import Settings
+from opengov_lint.config.settings import Settings
+from opengov_lint.results import FileResult
+from opengov_lint.run.worker import check_one, init_worker
 
 _WORKER_SETTINGS: dict[str, Any] = {}
 
 
 def _task(path: str, settings: Settings) -> Any:
-    from opengov_lint import runner
-
     token = repr((settings.select, settings.ignore, settings.extend_select, settings.severity, settings.lang,
                   settings.year, settings.issuer_kind, settings.batch_rules, sorted(settings.manifest)))
     if _WORKER_SETTINGS.get("token") != token:
-        runner.init_worker(settings)
+        init_worker(settings)
         _WORKER_SETTINGS["token"] = token
-    return runner.check_one(path)
+    return check_one(path)
 
 
 def run_dask(paths: list[str], settings: Settings, client: Any = None) -> Iterator[Any]:
@@ -57,3 +58,40 @@ def run_dask(paths: list[str], settings: Settings, client: Any = None) -> Iterat
     finally:
         if own:
             client.close()
+
+
+def run_local(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileResult]:
+    """Results in input order. With jobs > 1 files are checked in worker processes, at most
+    4 × jobs in flight, so memory stays bounded however many files there are."""
+    if jobs <= 1 or len(paths) <= 1:
+        init_worker(settings)
+        for p in paths:
+            yield check_one(p)
+        return
+    from concurrent.futures import ProcessPoolExecutor  # only batches pay for multiprocessing
+
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(settings,))
+    window: deque[Any] = deque()
+    try:
+        it = iter(paths)
+        for p in it:
+            window.append(pool.submit(check_one, p))
+            if len(window) >= jobs * 4:
+                break
+        while window:
+            fut = window.popleft()
+            nxt = next(it, None)
+            if nxt is not None:
+                window.append(pool.submit(check_one, nxt))
+            yield fut.result()
+    finally:
+        for fut in window:
+            fut.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_batch(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileResult]:
+    if settings.executor == "dask":
+        yield from run_dask(paths, settings)
+    else:
+        yield from run_local(paths, settings, jobs)

@@ -10,9 +10,10 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from opengov_lint.config import ConfigError, Settings
+from opengov_lint.config.settings import ConfigError, Settings
 from opengov_lint.engine import EngineConfig, select_rules
-from opengov_lint.registry import RuleInfo, all_rules
+from opengov_lint.registry.info import RuleInfo
+from opengov_lint.registry.rules import all_rules
 
 
 def rules_for(settings: Settings) -> list[RuleInfo]:
@@ -20,7 +21,7 @@ def rules_for(settings: Settings) -> list[RuleInfo]:
 
 
 def engine_config(settings: Settings) -> EngineConfig:
-    from opengov_lint.knowledge import profile_rules
+    from opengov_lint.knowledge.catalog import profile_rules
 
     rules = rules_for(settings)
     prof = profile_rules(settings.profile)
@@ -99,7 +100,7 @@ class RunHooks:
         self.baseline: Any = None
         self.writer: Any = None
         if baseline or write_baseline:
-            from opengov_lint.baseline import Baseline, BaselineWriter
+            from opengov_lint.suppression.baseline import Baseline, BaselineWriter
 
             self.baseline = Baseline.load(baseline) if baseline else None
             self.writer = BaselineWriter(write_baseline) if write_baseline else None
@@ -110,19 +111,18 @@ class RunHooks:
     def keep(self, path: str) -> bool:
         if not self.settings.exclude:
             return True
-        from opengov_lint.globs import matches
+        from opengov_lint.config.globs import matches
 
         return path == "-" or not any(matches(path, base, pat) for base, pat in self.settings.exclude)
 
     def result(self, result: Any) -> Any:
-        meta = result.meta
-        self.matched.update(meta.get("config_suppressions_matched", ()))
-        self.used.update(meta.get("config_suppressions_used", ()))
+        self.matched.update(result.counters.config_suppressions_matched)
+        self.used.update(result.counters.config_suppressions_used)
         if self.writer is not None:
-            self.writer.add(result.findings, meta)
+            self.writer.add(result.findings, result.facts)
         if self.baseline is not None:
-            result.findings, n = self.baseline.filter(result.findings, meta)
-            meta["baseline_suppressed"] = n
+            result.findings, n = self.baseline.filter(result.findings, result.facts)
+            result.counters.baseline_suppressed = n
             self.suppressed_by_baseline += n
         return result
 
@@ -130,15 +130,15 @@ class RunHooks:
         """Extra results after the batch: unused configured suppressions, one result per config file."""
         if not self.settings.suppressions:
             return []
-        from opengov_lint.runner import FileResult
-        from opengov_lint.suppress import unused_config
+        from opengov_lint.results import FileResult
+        from opengov_lint.suppression.inline import unused_config
 
         cfg = engine_config(self.settings)
         found = unused_config(self.settings, self.matched, self.used, cfg, cfg.known)
         by_file: dict[str, list[Any]] = {}
         for f in found:
             by_file.setdefault(f.path, []).append(f)
-        return [FileResult(path, findings, meta={"format": "config"}) for path, findings in by_file.items()]
+        return [FileResult(path, findings, kind="config") for path, findings in by_file.items()]
 
     def finish(self) -> str | None:
         """Write the baseline (whole or not at all); return a line for the user."""

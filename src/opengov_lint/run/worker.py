@@ -9,28 +9,18 @@ import os
 import signal
 import time
 import traceback
-from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.config import Settings
+from opengov_lint.config.settings import Settings
 from opengov_lint.findings import Finding, Location
-from opengov_lint.sources import STDIN, expand, is_url  # noqa: F401  (re-exported for callers)
+from opengov_lint.results import FileResult, ReportFacts
+from opengov_lint.run.sources import is_url
+
+if TYPE_CHECKING:
+    from opengov_lint.model import Report
 
 DEFAULT_TIMEOUT = 120.0
-
-
-@dataclass(slots=True)
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=dict)
-    seconds: float = 0.0
-    readable: bool = True
-    summary: Any = None  # model.batch.ReportSummary when the batch has cross-document rules
-    fixed: int = 0  # edits applied by --fix
-    diff: str = ""  # what --fix changed (or, with --diff, would change)
 
 
 # -- per-process state (built once per worker) ---------------------------------------------------
@@ -41,7 +31,7 @@ _SETTINGS_ID: int | None = None
 
 def build_engine(settings: Settings) -> Any:
     """Rules (built-in, plugins, packs), profile, severities and validated options for a run."""
-    from opengov_lint.session import engine_config
+    from opengov_lint.run.session import engine_config
 
     return engine_config(settings)
 
@@ -87,39 +77,31 @@ def _alarm(signum: int, frame: Any) -> None:
     raise FileTimeout()
 
 
-def _meta_dict(report: Any) -> dict[str, Any]:
-    m = report.meta
-    # regime "2007": a report year before the 2019 revision; current_rules "not_applicable" means the
-    # report was not checked under the current rules (show 未检查/不适用, never "passed")
-    return {"issuer": m.issuer, "issuer_kind": m.issuer_kind, "year": m.year, "template": m.template,
-            "format": m.source_format, "title": m.title, "regime": m.regime,
-            "current_rules": "not_applicable" if m.regime == "2007" else "checked"}
-
-
-def _load(path: str, data: bytes | None, fmt: str | None) -> Any:
-    from opengov_lint.readers import ReadError, ReadOptions, read_bytes, read_path
+def _load(path: str, data: bytes | None, fmt: str | None) -> Report:
+    from opengov_lint.load import load_report
+    from opengov_lint.readers import ReadError
     from opengov_lint.readers.limits import Limits
-    from opengov_lint.sources import FetchError, fetch
+    from opengov_lint.recognise import Overrides
+    from opengov_lint.run.sources import FetchError, fetch
 
     assert _SETTINGS is not None
     values = dict(_SETTINGS.limits)
     if _SETTINGS.max_bytes:
         values.setdefault("max_bytes", _SETTINGS.max_bytes)
     limits = Limits(**values)
-    if data is not None:
-        return read_bytes(path, data, fmt, limits)
-    if is_url(path):
+    overrides = Overrides(year=_SETTINGS.year, issuer_kind=_SETTINGS.issuer_kind)
+    if data is None and is_url(path):
         try:
             got = fetch(path, limits.max_bytes)
         except FetchError as exc:
             raise ReadError(exc.zh, exc.en, reason=exc.reason) from exc
-        return read_bytes(got.name, got.data, None, limits)
-    return read_path(path, ReadOptions(max_bytes=limits.max_bytes, limits=limits))
+        return load_report(got.name, overrides, limits, data=got.data)
+    return load_report(path, overrides, limits, data=data, fmt=fmt)
 
 
 def _apply_manifest(report: Any, path: str) -> Any:
-    from opengov_lint.manifest import key
     from opengov_lint.recognise.meta import issuer_kind
+    from opengov_lint.run.manifest import key
 
     assert _SETTINGS is not None
     entry = _SETTINGS.manifest.get(path if is_url(path) else key(path)) if _SETTINGS.manifest else None
@@ -136,9 +118,7 @@ def _apply_manifest(report: Any, path: str) -> Any:
 def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> FileResult:
     """Read, recognise and check one file. Never raises (except KeyboardInterrupt)."""
     from opengov_lint import engine
-    from opengov_lint.model import Report
     from opengov_lint.readers import ReadError
-    from opengov_lint.recognise import Overrides, recognise
 
     assert _ENGINE is not None and _SETTINGS is not None, "init_worker() first"
     started = time.perf_counter()
@@ -146,19 +126,12 @@ def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> F
     report = None
     try:
         with time_limit(_SETTINGS.timeout):
-            doc = _load(path, data, fmt)
-            overrides = Overrides(year=_SETTINGS.year, issuer_kind=_SETTINGS.issuer_kind)
-            if isinstance(doc, Report):
-                report = doc
-                report.meta.year = overrides.year or report.meta.year
-                report.meta.issuer_kind = overrides.issuer_kind or report.meta.issuer_kind
-            else:
-                report = recognise(doc, overrides)
+            report = _load(path, data, fmt)
             entry = _apply_manifest(report, path)
-            result.meta = _meta_dict(report)
+            result.facts = ReportFacts.of(report)
             result.findings = engine.run(report, _ENGINE, path)
             if wants_summaries(_SETTINGS):
-                from opengov_lint.summary import summarise
+                from opengov_lint.crossdoc.summary import summarise
 
                 result.summary = summarise(report, path)
                 if entry is not None:
@@ -188,7 +161,7 @@ def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> F
     _suppress(result, report)
     if _SETTINGS.fix and data is None and result.readable and any(f.fix for f in result.findings):
         result = _fix(path, result)
-    result.seconds = time.perf_counter() - started
+    result.counters.seconds = time.perf_counter() - started
     return result
 
 
@@ -211,18 +184,20 @@ def _fix(path: str, result: FileResult) -> FileResult:
 
     atomic_write_bytes(path, fixed.data)
     again = check_one(path, fixed.data, None)
-    again.path, again.fixed, again.diff = path, len(fixed.applied), fixed.diff
+    again.path, again.counters.fixed, again.diff = path, len(fixed.applied), fixed.diff
     return again
 def _suppress(result: FileResult, report: Any) -> None:
-    """per-file-ignores, inline and configured suppressions (opengov_lint.suppress)."""
+    """per-file-ignores, inline and configured suppressions (opengov_lint.suppression.inline)."""
     assert _ENGINE is not None and _SETTINGS is not None
     if not (_SETTINGS.per_file_ignores or _SETTINGS.suppressions or getattr(report, "suppressions", None)):
         return  # nothing to apply: skip the import (start-up time of one-file pre-commit runs)
-    from opengov_lint.suppress import apply
+    from opengov_lint.suppression.inline import apply
 
     outcome = apply(report, result.findings, _SETTINGS, _ENGINE, _ENGINE.known, result.path)
     result.findings = outcome.findings
-    result.meta.update(outcome.meta())
+    c = result.counters
+    c.suppressed = {k: v for k, v in outcome.counts.items() if v}
+    c.config_suppressions_matched, c.config_suppressions_used = outcome.config_matched, outcome.config_used
 
 
 def _read_finding(path: str, code: str, zh: str, en: str, reason: str, line: int | None,
@@ -234,42 +209,3 @@ def _read_finding(path: str, code: str, zh: str, en: str, reason: str, line: int
         evidence["traceback"] = trace
     name = {"OG901": "file-unreadable", "OG903": "text-extraction-degraded"}.get(code, "file-unreadable")
     return Finding(code, name, sev, zh if _ENGINE.lang == "zh" else en, path, Location(line=line), evidence)
-
-
-def run_local(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileResult]:
-    """Results in input order. With jobs > 1 files are checked in worker processes, at most
-    4 × jobs in flight, so memory stays bounded however many files there are."""
-    if jobs <= 1 or len(paths) <= 1:
-        init_worker(settings)
-        for p in paths:
-            yield check_one(p)
-        return
-    from concurrent.futures import ProcessPoolExecutor  # only batches pay for multiprocessing
-
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(settings,))
-    window: deque[Any] = deque()
-    try:
-        it = iter(paths)
-        for p in it:
-            window.append(pool.submit(check_one, p))
-            if len(window) >= jobs * 4:
-                break
-        while window:
-            fut = window.popleft()
-            nxt = next(it, None)
-            if nxt is not None:
-                window.append(pool.submit(check_one, nxt))
-            yield fut.result()
-    finally:
-        for fut in window:
-            fut.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def run_batch(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileResult]:
-    if settings.executor == "dask":
-        from opengov_lint.executors import run_dask
-
-        yield from run_dask(paths, settings)
-    else:
-        yield from run_local(paths, settings, jobs)

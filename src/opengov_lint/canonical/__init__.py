@@ -1,0 +1,1 @@
+"""The canonical structured report (CONTRACT.md): its YAML/JSON reader and writer, side by side."""

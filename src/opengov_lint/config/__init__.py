@@ -1,0 +1,1 @@
+"""Settings: config files and their schemas, option merging, path globs."""

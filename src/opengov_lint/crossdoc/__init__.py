@@ -1,0 +1,1 @@
+"""Across documents: per-report summaries for the OG6xx rules, and aggregation of units' tables."""

@@ -1,0 +1,1 @@
+"""The rules a run can use: built-in rules, rule packs, plugins, and their documentation."""

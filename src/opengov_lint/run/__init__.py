@@ -1,0 +1,1 @@
+"""The batch: sources (files, folders, lists, URLs), the per-file worker, executors (local, Dask)."""

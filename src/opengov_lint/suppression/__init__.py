@@ -1,0 +1,1 @@
+"""What the user chose not to see: inline and configured suppressions, baselines."""
