@@ -110,3 +110,17 @@ def test_numbers_above_six_are_numbers() -> None:
 def test_arabic_items_inside_a_section_are_not_extra_headings() -> None:
     text = BASE.replace(f"\n{H4}\n", "\n1、第一项\n2、第二项\n3、第三项\n4、第四项工作\n" + f"{H4}\n", 1)
     assert report_from(text).extra_headings == []
+
+
+@pytest.mark.parametrize(("style", "make"), [
+    ("part", lambda n, cn, t: f"第{cn}部分 {t}"),
+    ("arabic", lambda n, cn, t: f"{n}、{t}"),
+])
+def test_other_numbering_styles_are_found_and_reported_once_each(style: str, make: object) -> None:
+    heads = [H1, H2, H3, H4, H5, H6]
+    text = BASE
+    for n, h in enumerate(heads, 1):
+        cn, title = h.split("、", 1)
+        text = text.replace(f"\n{h}\n", f"\n{make(n, cn, title)}\n", 1)  # type: ignore[operator]
+    assert [s.number for s in report_from(text).sections] == [1, 2, 3, 4, 5, 6], style
+    assert _structural(text) == [("OG103", n) for n in range(1, 7)]
