@@ -12,6 +12,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Installed third-party rule plugins (e.g. the README's example plugin) must not change what the suite
+# sees; tests of the plugin mechanism clear this for their own subprocesses.
+os.environ["OPENGOV_LINT_NO_PLUGINS"] = "1"
+# Generators and in-process helpers shared by the tests (and the benchmarks) live in tests/support/.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
 EXAMPLES = ROOT / "examples"
 CORPUS = Path(os.environ.get("OPENGOV_LINT_CORPUS", ROOT.parent / "shared" / "corpus"))
 

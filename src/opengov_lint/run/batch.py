@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from opengov_lint.config.settings import Settings
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+from opengov_lint.run import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 
 
 @dataclass(slots=True)

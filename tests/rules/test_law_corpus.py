@@ -11,7 +11,7 @@ import pytest
 from helpers import findings
 from ruamel.yaml import YAML
 
-EXPECT = YAML(typ="safe").load((Path(__file__).parent / "data" / "law-corpus-expectations.yaml")
+EXPECT = YAML(typ="safe").load((Path(__file__).parents[1] / "data" / "law-corpus-expectations.yaml")
                                .read_text(encoding="utf-8"))["documents"]
 
 

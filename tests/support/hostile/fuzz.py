@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
+ROOT = HERE.parents[2]
 if str(HERE.parent) not in sys.path:
     sys.path.insert(0, str(HERE.parent))
 

@@ -14,7 +14,7 @@ from ruamel.yaml import YAML
 
 from opengov_lint.knowledge.catalog import documents, law, layouts, narrative
 
-CATALOG = Path(__file__).resolve().parents[1] / "rules"
+CATALOG = Path(__file__).resolve().parents[2] / "rules"
 
 
 @functools.cache

@@ -24,7 +24,7 @@ def plugin_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
                            str(src)], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert (target / "opengov_lint_example_plugin" / "ex101_signature_missing.py").is_file()
-    return {"PYTHONPATH": str(target)}
+    return {"PYTHONPATH": str(target), "OPENGOV_LINT_NO_PLUGINS": ""}
 
 
 def test_plugin_rule_is_listed_and_explained(plugin_env: dict[str, str]) -> None:

@@ -1,5 +1,5 @@
 """Golden JSON output for every example report. Regenerate on purpose with
-`python tests/test_golden.py --update` and review the diff."""
+`python tests/reporters/test_golden.py --update` and review the diff."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
+if __name__ == "__main__":  # run as a script (--update): the test folder holds conftest
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from conftest import EXAMPLES, ROOT, check_json
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from conftest import ROOT, run_cli
 
-SCHEMA = Path(__file__).parent / "sarif" / "sarif-schema-2.1.0.json"
+SCHEMA = Path(__file__).parents[1] / "sarif" / "sarif-schema-2.1.0.json"
 DEFECTS = "examples/dongshan-county-transport-2022.txt"
 
 

@@ -16,7 +16,7 @@ from ruamel.yaml import YAML
 from opengov_lint.knowledge.catalog import law
 from opengov_lint.registry.rules import find_rule
 
-CASES = Path(__file__).parent / "rules" / "cases"
+CASES = Path(__file__).parent / "cases"
 BASIS = {
     "OG401": "国务院令第711号", "OG402": "第二十条", "OG403": "第三十二条第（三）项", "OG404": "第五十六条",
     "OG405": "第四十二条", "OG406": "第五十条第（四）项", "OG407": "以下简称", "OG408": "国办公开办函〔2021〕30号",
@@ -55,7 +55,7 @@ def test_explain_command_prints_the_article() -> None:
 def _case_input(case: dict[str, Any]) -> tuple[bytes, str]:
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("rule_cases", Path(__file__).parent / "rules" / "test_rule_cases.py")
+    spec = importlib.util.spec_from_file_location("rule_cases", Path(__file__).parent / "test_rule_cases.py")
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
