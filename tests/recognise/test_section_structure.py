@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import findings, report_from
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BASE = (ROOT / "examples" / "qinghe-district-government-2023.txt").read_text(encoding="utf-8")
 STRUCTURAL = ["OG101", "OG102", "OG103", "OG104", "OG113", "OG114"]
 
