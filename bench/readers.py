@@ -1,7 +1,7 @@
 """Reader benchmark: per input format, table cells read right over the corpus and the synthetic
 report, and the median time to read and recognise one document.
 
-    python bench/readers.py [--corpus ../shared/corpus] [--rounds 5] [--cli]
+    python bench/readers.py [--corpus ../shared/corpus] [--rounds 5] [--cli] [--text-forms]
 
 Truth: `../shared/corpus/synthetic/gongshu-synthetic.truth.json` for the synthetic report in every
 format; `bench/truth/<file>.json` for the real reports (flat `table.row.column -> value`; null =
@@ -11,7 +11,11 @@ text layer through pypdfium2, the HTML rows by regular expression) and the sums 
 005/006 (garbled PDF-to-Markdown extractions) were written by hand from the documents, cells the
 extraction destroyed beyond recovery (006 表二 规章/行政规范性文件) left out.
 A cell is right when the converted value equals the truth; a cell the reader did not deliver
-counts as wrong. `--cli` adds the wall time of a one-file `opengov-lint check` per format.
+counts as wrong. The plain-text table forms (issue 22: GFM pipe rows with and without outer pipes, one
+cell per line ending with ` |`, one cell per paragraph, pipe rows whose cells start on their own lines)
+are reported separately, per form and extension: the example reports of both layouts (`examples/*.yaml`
+with a blank cell and placeholders put in, tests/support/textforms.py) rendered into each form, the truth being
+the source report itself. `--cli` adds the wall time of a one-file `opengov-lint check` per format.
 Numbers, not assertions: timings depend on the machine."""
 
 from __future__ import annotations
@@ -67,6 +71,39 @@ def read_once(path: Path) -> tuple[dict[str, Any], float]:
     return _flat(to_dict(report)["tables"]), seconds
 
 
+def read_bytes_once(name: str, data: bytes) -> tuple[dict[str, Any], float]:
+    from opengov_lint.canonical.writer import to_dict
+    from opengov_lint.load import load_report
+
+    t0 = time.perf_counter()
+    report = load_report(name, data=data)
+    seconds = time.perf_counter() - t0
+    return _flat(to_dict(report)["tables"]), seconds
+
+
+def text_forms(rounds: int) -> None:
+    """Cells right and median ms per document for each plain-text table form, in .txt and .md."""
+    sys.path.insert(0, str(ROOT / "tests" / "support"))
+    from textforms import FORMS, render, source
+
+    from opengov_lint.canonical.writer import to_dict
+
+    print(f"\n{'text form':<18} {'docs':>4} {'cells right / total':>20} {'median ms/doc':>14}")
+    sources = [source(layout) for layout in ("2019", "2021")]
+    for form in FORMS:
+        for ext in ("txt", "md"):
+            right = total = 0
+            ms: list[float] = []
+            for src in sources:
+                truth = _flat(to_dict(src)["tables"])
+                data = render(src, form).encode("utf-8")
+                got, _ = read_bytes_once(f"r.{ext}", data)
+                ms.append(statistics.median(read_bytes_once(f"r.{ext}", data)[1] for _ in range(rounds)) * 1000)
+                right += sum(1 for k, v in truth.items() if k in got and got[k] == v)
+                total += len(truth)
+            print(f"{form + '.' + ext:<18} {len(sources):>4} {right:>10} / {total:<7} {statistics.median(ms):>12.1f}")
+
+
 def cli_seconds(path: Path, rounds: int) -> float:
     env = {**os.environ, "NO_COLOR": "1"}
     times = []
@@ -83,10 +120,14 @@ def main() -> None:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--cli", action="store_true", help="also time a one-file `opengov-lint check` per format")
+    ap.add_argument("--text-forms", action="store_true", help="only the plain-text table forms (no corpus needed)")
     args = ap.parse_args()
-    docs = documents(Path(args.corpus))
+    docs = [] if args.text_forms else documents(Path(args.corpus))
     if not docs:
-        sys.exit(f"no corpus at {args.corpus}")
+        if not args.text_forms:
+            print(f"no corpus at {args.corpus}: the text forms only", file=sys.stderr)
+        text_forms(args.rounds)
+        return
     per: dict[str, dict[str, Any]] = {}
     for fmt, path, truth in docs:
         got, _ = read_once(path)  # warm-up: imports and caches are not the reader's cost per document
@@ -111,6 +152,7 @@ def main() -> None:
         print(line)
         for w in row["worst"]:
             print(f"       not all right: {w}")
+    text_forms(args.rounds)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,34 @@ def corpus() -> Path:
 
 
 def run_cli(*args: str, cwd: Path | str = ROOT, stdin: bytes | None = None,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+            env: dict[str, str] | None = None, process: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run the command line. In process (typer's CliRunner, fast) unless `process=True` or the test sets
+    PYTHONPATH (a plugin installed for that run): end-to-end tests ask for a real process."""
+    if process or (env and "PYTHONPATH" in env):
+        return run_process(*args, cwd=cwd, stdin=stdin, env=env)
+    import traceback
+
+    from typer.testing import CliRunner
+
+    from opengov_lint.cli.app import app
+
+    before_dir, before_env = os.getcwd(), dict(os.environ)
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(app, list(args), input=stdin, env={"NO_COLOR": "1", **(env or {})})
+    finally:
+        os.chdir(before_dir)
+        os.environ.clear()
+        os.environ.update(before_env)
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(["opengov-lint", *args], result.exit_code, result.stdout, stderr)
+
+
+def run_process(*args: str, cwd: Path | str = ROOT, stdin: bytes | None = None,
+                env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m opengov_lint ...` in a new process: start-up, signals, exit codes as a user sees them."""
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     proc = subprocess.run([sys.executable, "-m", "opengov_lint", *args], cwd=cwd, capture_output=True,
                           input=stdin, env=full_env, check=False)

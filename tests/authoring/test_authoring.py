@@ -17,9 +17,12 @@ def test_template_yaml_round_trip_only_blank_cells(tmp_path: Path, year: int, ce
     out = tmp_path / f"t{year}.yaml"
     assert run_cli("template", "--year", str(year), "-o", str(out)).returncode == 0
     _, found = check_json(str(out))
-    assert {f["code"] for f in found} == {"OG201"} and len(found) == cells
-    paths = {(f["location"]["table"], f["location"]["row"], f["location"]["column"]) for f in found}
-    assert len(paths) == cells  # one finding per empty data cell
+    # one defect, one finding: each table is wholly blank, so one grouped OG201 per table lists its cells
+    assert {f["code"] for f in found} == {"OG201"} and len(found) == 3
+    assert {f["location"]["table"] for f in found} == {"active_disclosure", "requests", "review_litigation"}
+    assert all(f["evidence"]["group"] == "table" for f in found)
+    paths = {c for f in found for c in f["evidence"]["cells"]}
+    assert len(paths) == sum(f["evidence"]["count"] for f in found) == cells  # every empty data cell, once
     layout = "2021" if year >= 2021 else "2019"
     text = out.read_text(encoding="utf-8")
     assert f'template: "{layout}"' in text or f"template: '{layout}'" in text

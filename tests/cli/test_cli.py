@@ -13,13 +13,13 @@ DEFECTS = "examples/dongshan-county-transport-2022.txt"
 
 
 def test_version_and_module_entry() -> None:
-    proc = run_cli("--version")
+    proc = run_cli("--version", process=True)
     assert proc.returncode == 0 and proc.stdout.startswith("opengov-lint ")
 
 
 def test_exit_codes() -> None:
-    assert run_cli("check", CLEAN).returncode == 0
-    assert run_cli("check", DEFECTS).returncode == 1
+    assert run_cli("check", CLEAN, process=True).returncode == 0  # end to end, as a user runs it
+    assert run_cli("check", DEFECTS, process=True).returncode == 1
     assert run_cli("check", DEFECTS, "--fail-on", "never").returncode == 0
     beiyuan = "examples/beiyuan-district-civil-affairs-2020.txt"  # warnings and info only
     assert run_cli("check", beiyuan).returncode == 0
@@ -134,11 +134,11 @@ def test_config_file_discovery_and_errors(tmp_path: Path) -> None:
 
 def test_stdin(tmp_path: Path) -> None:
     data = (ROOT / DEFECTS).read_bytes()
-    proc = run_cli("check", "-", "--output-format", "json", stdin=data)
+    proc = run_cli("check", "-", "--output-format", "json", stdin=data, process=True)
     assert proc.returncode == 1 and {f["path"] for f in json.loads(proc.stdout)} == {"<stdin>"}
 
 
 def test_parallel_equals_serial() -> None:
     _, one = check_json("examples/", extra=("--jobs", "1"))
-    proc = run_cli("check", "examples/", "--output-format", "json", "--jobs", "2")
+    proc = run_cli("check", "examples/", "--output-format", "json", "--jobs", "2", process=True)
     assert json.loads(proc.stdout) == one

@@ -94,9 +94,13 @@ def test_shanghai_2019_html(corpus: Path) -> None:
     got = _found(corpus, "015_shanghai-govoffice-2019.html")
     og206 = [f for f in got if f.code == "OG206"]
     assert [(f.location.row, f.evidence["raw"]) for f in og206] == [("procurement", "251000元")]
-    blanks = {(f.location.row, f.location.column) for f in got if f.code == "OG201"}
-    assert ("granted", "total") in blanks and ("partially_granted", "total") in blanks
-    assert ("new_received", "research") in blanks and ("new_received", "natural_person") not in blanks
+    og201 = [f for f in got if f.code == "OG201"]
+    blanks = {c for f in og201 for c in f.evidence["cells"]}
+    assert len(blanks) == 135 and len(og201) <= 6  # 135 blank cells, a handful of grouped findings
+    assert {"requests.granted.total", "requests.partially_granted.total", "requests.new_received.research"} <= blanks
+    assert "requests.new_received.natural_person" not in blanks
+    cols = next(f for f in og201 if f.evidence["group"] == "columns" and f.location.table == "requests")
+    assert cols.evidence["columns"] == ["research", "public_interest"] and cols.evidence["count"] == 46
     r = report_from((corpus / "015_shanghai-govoffice-2019.html").read_bytes(), "x.html")
     assert r.meta.published == "2020-01-31"
     req = r.tables["requests"]
@@ -113,9 +117,12 @@ def test_shuyang_drc_2023_html(corpus: Path) -> None:
     assert og111.location.line == 41
     assert next(f for f in got if f.code == "OG104").evidence.get("found", "存在的主要问题及整改措施")
     blanks = [f for f in got if f.code == "OG201"]
-    assert {f.location.column for f in blanks} == {"commercial", "research", "public_interest", "legal_service",
-                                                   "other_org"}  # every 法人或其他组织 cell, nothing else
-    assert len(blanks) == 25 * 5 and all(f.location.line and 60 <= f.location.line <= 84 for f in blanks)
+    assert len(blanks) == 1  # one omission (the 法人或其他组织 columns left blank), one finding
+    ev = blanks[0].evidence
+    assert ev["group"] == "columns" and ev["columns"] == ["commercial", "research", "public_interest",
+                                                          "legal_service", "other_org"]
+    assert ev["count"] == len(ev["cells"]) == 25 * 5 and "requests.granted.commercial" in ev["cells"]
+    assert blanks[0].location.line == 60 and blanks[0].location.table == "requests"  # the first blank cell
     r = report_from((corpus / "016_shuyang-drc-2023.html").read_bytes(), "x.html")
     assert r.meta.published == "2024-01-17" and r.meta.title == "沭阳县发展和改革局2023年政府信息公开年度报告"
     assert r.tables["review_litigation"].cells["review"]["pending"].value == 1
@@ -129,9 +136,16 @@ def test_garbled_markdown_extractions_read_as_far_as_they_go(corpus: Path) -> No
     assert r5.tables["review_litigation"].cells["review"]["upheld"].value == 1
     assert r5.tables["requests"].cells["new_received"]["total"].value == 34
     assert r5.tables["requests"].cells["carried_forward"]["total"].raw == ""  # the blank 总计 of 四、结转
-    codes5 = {f.code for f in _found(corpus, "005_shanghai-stcsm-2024.md")}
-    # 五's heading lost (OG103, its content is there), renumbered, extra headings, unreadable table
-    assert {"OG103", "OG111", "OG114", "OG201", "OG902"} <= codes5 and "OG101" not in codes5
+    got5 = _found(corpus, "005_shanghai-stcsm-2024.md")
+    codes5 = {f.code for f in got5}
+    assert {"OG103", "OG111", "OG201", "OG903"} <= codes5  # renumbered, 规范性文件, blank 总计, torn table 三
+    # 五's heading lost (OG103, its content is there) and the overview's parts as extra headings (OG114)
+    assert "OG114" in codes5 and "OG101" not in codes5
+    # the ten rows whose labels the conversion tore from their numbers are said once, not as ten OG109
+    assert not codes5 & {"OG109", "OG902", "OG301", "OG302", "OG303"}
+    torn = [f for f in got5 if f.code == "OG903"]
+    assert len(torn) == 1 and torn[0].location.table == "requests" and torn[0].evidence["unplaced_rows"] == 10
+    assert r5.tables["requests"].unreadable_rows[:2] == ["partially_granted", "withheld.prohibited_by_law"]
     r6 = report_from((corpus / "006_shanghai-govoffice-2025.md").read_bytes(), "x.md")
     assert set(r6.tables) == TABLES
     assert r6.tables["requests"].cells["new_received"]["total"].value == 1295
@@ -139,7 +153,11 @@ def test_garbled_markdown_extractions_read_as_far_as_they_go(corpus: Path) -> No
     assert r6.tables["active_disclosure"].cells["licensing"]["decisions"].value == 0
     got6 = _found(corpus, "006_shanghai-govoffice-2025.md")
     short = [f for f in got6 if f.code == "OG903"]
-    assert [f.location.line for f in short] == [97, 100]  # 规章 22|235: a value lost, not guessed
+    assert [(f.location.table, f.location.line) for f in short] == [("active_disclosure", 97), ("requests", 122)]
+    assert short[0].evidence["lines"] == [97, 100]  # 规章 22|235: a value lost, not guessed
+    assert short[1].evidence["unreadable_rows"] == [
+        "partially_granted", "not_processed.confirmation", "other.no_correction", "other.unpaid_fee"]
+    assert not [f for f in got6 if f.code == "OG109"]  # rows the conversion hid, not rows the report lacks
 
 
 @pytest.mark.parametrize("suffix", [".doc", ".wps", ".ofd"])

@@ -53,7 +53,8 @@ def test_a_short_row_is_reported_not_guessed() -> None:
     """006: the extraction lost one of three numbers of 规章."""
     text = HEAD.replace("| 规章 | 1 | 2 | 13 |", "| 规章 | 22 | 235 |")
     got = [f for f in findings(text, "r.md") if f.code == "OG903"]
-    assert [(f.location.table, f.location.line, f.evidence["cells"]) for f in got] == [("active_disclosure", 9, 2)]
+    assert [(f.location.table, f.location.line, f.evidence["cells"]) for f in got] == [
+        ("active_disclosure", 9, {"rules": {"found": 2, "expected": 3}})]
 
 
 def test_html_table_inside_markdown() -> None:

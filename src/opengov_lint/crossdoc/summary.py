@@ -33,10 +33,13 @@ _LOWER_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:区|县|市|旗|镇|乡|街�
 
 def issuer_key(name: str | None) -> str | None:
     """The grouping key of an organ: the same organ is written with or without its province and city
-    (淮安市洪泽区人民政府 / 洪泽区人民政府), so those prefixes are dropped when a lower unit follows."""
+    (淮安市洪泽区人民政府 / 洪泽区人民政府), so those prefixes are dropped when a lower unit follows; a short
+    form (上海市科委) is read as its full name (rules/issuers.yaml `abbreviations`)."""
+    from opengov_lint.recognise.issuer import full_form
+
     if not name:
         return None
-    key = squash(nfkc(name))
+    key = full_form(squash(nfkc(name)))
     m = _PREFIX.match(key)
     rest = key[m.end():] if m else key
     if rest != key and _LOWER_UNIT.match(rest):

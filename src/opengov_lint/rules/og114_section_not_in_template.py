@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit, Location
-from opengov_lint.knowledge.catalog import section_vocab
+from opengov_lint.knowledge.catalog import sections
 from opengov_lint.model import ExtraHeading, Report
 from opengov_lint.recognise.text import excerpt, int_to_cn, norm
 from opengov_lint.rules._helpers import section_heading
@@ -53,10 +53,11 @@ MESSAGES = {
 
 
 def _home(e: ExtraHeading) -> int:
+    """The template section whose content words (`cues` in rules/sections.yaml) the heading uses."""
     n = norm(e.title)
-    for entry in section_vocab().get("homes", []):
-        if any(w in n for w in entry["words"]):
-            return int(entry["section"])
+    for spec in sections():
+        if any(norm(w) in n for w in spec.cues):
+            return spec.number
     return e.after or 1
 
 

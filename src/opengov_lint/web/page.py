@@ -118,7 +118,9 @@ def _marks(i: int, findings: list[Finding], view: dict[str, Any] | None) -> tupl
 
 def _targets(i: int, f: Finding, cells: list[str], lines: set[int]) -> list[str]:
     loc = f.location
-    hits = [f"c{i}-{p}" for p in cells if loc.table and _covers(p, loc.table, loc.row, loc.column)]
+    grouped = set(f.group_cells())  # one finding over many cells (a blank column...): exactly those cells
+    hits = [f"c{i}-{p}" for p in cells if p in grouped] if grouped else [
+        f"c{i}-{p}" for p in cells if loc.table and _covers(p, loc.table, loc.row, loc.column)]
     if hits:
         return hits
     if loc.line in lines:
