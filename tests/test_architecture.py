@@ -172,7 +172,7 @@ KNOWN_COMPLEX: set[tuple[str, str]] = {
     ("og402_article_item_caption.py", "check"), ("og403_outdated_citation.py", "_citations"),
     ("reader.py", "_read"), ("batch.py", "_run_with_output"),
     ("pdf.py", "read"), ("docx.py", "_table"), ("og108_outdated_template.py", "check"),
-    ("sections.py", "match_heading"), ("settings.py", "_merge"), ("sources.py", "expand"),
+    ("settings.py", "_merge"),
     ("prose.py", "count_claims"),
     ("og501_year_mismatch.py", "_text"), ("og402_article_item_caption.py", "_captions"),
     ("prose.py", "_outcomes"), ("reader.py", "_meta"),
