@@ -144,6 +144,16 @@ def test_rules_import_only_pure_parts_of_the_recogniser() -> None:
             assert not bad, (m, bad)
 
 
+def test_rules_judge_the_report_not_the_document() -> None:
+    """What a rule needs from the source (e.g. table 二's caption-like rows) the recogniser puts in the Report;
+    no rule reads `report.document` again."""
+    for m, path in MODULES.items():
+        if _layer(m) == "rules":
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            uses = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == "document"]
+            assert not uses, (m, uses)
+
+
 def test_nothing_but_the_entry_point_imports_the_cli() -> None:
     users = sorted(m for m, deps in GRAPH.items() if _layer(m) != "cli" and any(_layer(d) == "cli" for d in deps))
     assert users == ["opengov_lint.__main__"], users
@@ -169,12 +179,12 @@ def _complexity(fn: ast.AST) -> int:
 # (the test fails when a listed function is already simple enough, so the entry must be removed).
 KNOWN_COMPLEX: set[tuple[str, str]] = {
     ("geomstitch.py", "_repair"), ("core.py", "recognise"),
-    ("og402_article_item_caption.py", "check"), ("og403_outdated_citation.py", "_citations"),
+    ("og403_outdated_citation.py", "_citations"),
     ("reader.py", "_read"), ("batch.py", "_run_with_output"),
     ("pdf.py", "read"), ("docx.py", "_table"), ("og108_outdated_template.py", "check"),
     ("settings.py", "_merge"),
     ("prose.py", "count_claims"),
-    ("og501_year_mismatch.py", "_text"), ("og402_article_item_caption.py", "_captions"),
+    ("og501_year_mismatch.py", "_text"), 
     ("prose.py", "_outcomes"), ("reader.py", "_meta"),
 }
 
