@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from opengov_lint.findings import Hit, Location
 from opengov_lint.model import Report
-from opengov_lint.rules._helpers import TABLE_SHORT, row_label, table_section
+from opengov_lint.rules.support.template import TABLE_SHORT, row_label, table_section
 
 CODE = "OG109"
 NAME = "table-row-missing"

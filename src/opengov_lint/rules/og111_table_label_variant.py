@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from opengov_lint.findings import Fix, Hit, Location
 from opengov_lint.model import Report
-from opengov_lint.rules._helpers import TABLE_SHORT, table_section
+from opengov_lint.rules.support.template import TABLE_SHORT, table_section
 
 CODE = "OG111"
 NAME = "table-label-variant"

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from opengov_lint.findings import Hit
 from opengov_lint.model import Report
 from opengov_lint.recognise.text import CN_NUM, cn_to_int, nfkc, squash
-from opengov_lint.rules._helpers import paragraph_location
+from opengov_lint.rules.support.locations import paragraph_location
 
 CODE = "OG113"
 NAME = "part-count-mismatch"

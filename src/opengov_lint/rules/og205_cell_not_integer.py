@@ -18,7 +18,8 @@ from decimal import Decimal
 
 from opengov_lint.findings import Hit
 from opengov_lint.model import Report
-from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, iter_cells, row_label
+from opengov_lint.rules.support.locations import cell_location
+from opengov_lint.rules.support.template import TABLE_SHORT, col_label, iter_cells, row_label
 
 CODE = "OG205"
 NAME = "cell-not-integer"

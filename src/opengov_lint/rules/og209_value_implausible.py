@@ -28,7 +28,9 @@ from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import assessment
 from opengov_lint.model import Report, TableData
 from opengov_lint.recognise.text import nfkc, squash
-from opengov_lint.rules._helpers import cell_location, col_label, plain_number
+from opengov_lint.rules.support.locations import cell_location
+from opengov_lint.rules.support.numbers import plain_number
+from opengov_lint.rules.support.template import col_label
 
 CODE = "OG209"
 NAME = "value-implausible"

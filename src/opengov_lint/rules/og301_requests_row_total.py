@@ -19,7 +19,8 @@ from collections.abc import Iterator
 
 from opengov_lint.findings import Hit
 from opengov_lint.model import Report
-from opengov_lint.rules._helpers import check_relations, relation_hit, row_label, sum_text
+from opengov_lint.rules.support.arithmetic import check_relations, relation_hit, sum_text
+from opengov_lint.rules.support.template import row_label
 
 CODE = "OG301"
 NAME = "requests-row-total"

@@ -20,7 +20,8 @@ from collections.abc import Iterator
 
 from opengov_lint.findings import Hit
 from opengov_lint.model import Report
-from opengov_lint.rules._helpers import check_relations, col_label, relation_hit
+from opengov_lint.rules.support.arithmetic import check_relations, relation_hit
+from opengov_lint.rules.support.template import col_label
 
 CODE = "OG302"
 NAME = "requests-results-total"

@@ -22,7 +22,8 @@ from opengov_lint.findings import Fix, Hit
 from opengov_lint.knowledge.catalog import documents
 from opengov_lint.model import Report
 from opengov_lint.recognise.citations import Citation
-from opengov_lint.rules._helpers import citation_location, citations, regulation_kind
+from opengov_lint.rules.support.citations import citations, regulation_kind
+from opengov_lint.rules.support.locations import citation_location
 
 CODE = "OG401"
 NAME = "regulation-name"

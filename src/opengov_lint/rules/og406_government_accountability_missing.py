@@ -25,7 +25,8 @@ from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge.catalog import narrative
 from opengov_lint.model import Report
 from opengov_lint.recognise.text import nfkc, squash
-from opengov_lint.rules._helpers import heading_location, text_units
+from opengov_lint.rules.support.locations import heading_location
+from opengov_lint.rules.support.text import text_units
 
 CODE = "OG406"
 NAME = "government-accountability-missing"

@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import documents
 from opengov_lint.model import Report
-from opengov_lint.rules._helpers import citation_location, citations, regulation_kind
+from opengov_lint.rules.support.citations import citations, regulation_kind
+from opengov_lint.rules.support.locations import citation_location
 
 CODE = "OG407"
 NAME = "abbreviation-undefined"

@@ -28,7 +28,8 @@ from opengov_lint.knowledge.catalog import documents
 from opengov_lint.model import Report
 from opengov_lint.recognise.citations import Citation, clean_title
 from opengov_lint.recognise.text import nfkc
-from opengov_lint.rules._helpers import citation_location, citations
+from opengov_lint.rules.support.citations import citations
+from opengov_lint.rules.support.locations import citation_location
 
 CODE = "OG408"
 NAME = "format-citation"

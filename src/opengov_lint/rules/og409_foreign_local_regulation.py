@@ -30,7 +30,8 @@ from opengov_lint.model import Report
 from opengov_lint.recognise.citations import Citation
 from opengov_lint.recognise.streams import fold_text
 from opengov_lint.recognise.text import nfkc, squash
-from opengov_lint.rules._helpers import citation_location, citations
+from opengov_lint.rules.support.citations import citations
+from opengov_lint.rules.support.locations import citation_location
 
 CODE = "OG409"
 NAME = "foreign-local-regulation"

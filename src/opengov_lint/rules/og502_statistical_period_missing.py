@@ -21,7 +21,7 @@ from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge.catalog import narrative
 from opengov_lint.model import Report
 from opengov_lint.recognise.dates import find_period
-from opengov_lint.rules._helpers import text_units
+from opengov_lint.rules.support.text import text_units
 
 CODE = "OG502"
 NAME = "statistical-period-missing"

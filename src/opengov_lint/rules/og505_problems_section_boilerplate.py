@@ -23,7 +23,8 @@ from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import narrative
 from opengov_lint.model import Report
 from opengov_lint.recognise.text import nfkc, squash
-from opengov_lint.rules._helpers import empty_content, heading_location
+from opengov_lint.rules.support.locations import heading_location
+from opengov_lint.rules.support.template import empty_content
 
 CODE = "OG505"
 NAME = "problems-section-boilerplate"

@@ -27,7 +27,7 @@ from opengov_lint.knowledge.catalog import law
 from opengov_lint.model import Report
 from opengov_lint.recognise.issuer import statutory_deadline
 from opengov_lint.recognise.text import int_to_cn
-from opengov_lint.rules._helpers import report_date
+from opengov_lint.rules.support.dates import report_date
 
 CODE = "OG506"
 NAME = "late-publication"

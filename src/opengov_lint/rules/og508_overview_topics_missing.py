@@ -23,7 +23,7 @@ from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import assessment
 from opengov_lint.model import Report
 from opengov_lint.recognise.streams import fold_text
-from opengov_lint.rules._helpers import heading_location
+from opengov_lint.rules.support.locations import heading_location
 
 CODE = "OG508"
 NAME = "overview-topics-missing"

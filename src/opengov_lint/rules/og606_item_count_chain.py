@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from opengov_lint.findings import BatchHit, Hit, Location
 from opengov_lint.model import Batch
-from opengov_lint.rules._helpers import plain_number
+from opengov_lint.rules.support.numbers import plain_number
 
 CODE = "OG606"
 NAME = "item-count-chain"

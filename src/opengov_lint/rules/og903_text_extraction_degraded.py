@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from opengov_lint.findings import Hit
 from opengov_lint.model import Report
-from opengov_lint.rules._helpers import diagnostic_hits
+from opengov_lint.rules.support.locations import diagnostic_hits
 
 CODE = "OG903"
 NAME = "text-extraction-degraded"
