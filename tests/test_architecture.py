@@ -233,8 +233,10 @@ def test_layout_ids_match_contract() -> None:
     req = layouts()["2021"].tables["requests"]
     assert [c.id for c in req.columns] == ["natural_person", "commercial", "research", "public_interest",
                                            "legal_service", "other_org", "total"]
-    assert len(req.data_rows) == 25 and len(layouts()["2019"].tables["requests"].data_rows) == 23
-    assert req.row("other.unpaid_fee") is not None and layouts()["2019"].tables["requests"].row("other").data
+    assert len(req.data_rows) == 25
+    assert len(layouts()["2019"].tables["requests"].data_rows) == 23
+    assert req.row("other.unpaid_fee") is not None
+    assert layouts()["2019"].tables["requests"].row("other").data
     ad19 = layouts()["2019"].tables["active_disclosure"]
     assert sum(len(r.columns) for r in ad19.data_rows) == 22
     ad21 = layouts()["2021"].tables["active_disclosure"]

@@ -6,10 +6,13 @@ as 0. Units must use the same layout for a table (2019 and 2021 tables are not a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from opengov_lint.knowledge.catalog import layouts
 from opengov_lint.model import CellKind, Meta, Report, TableData, TypedCell
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 
 @dataclass(slots=True)

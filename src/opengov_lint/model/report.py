@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.model.document import Document, Paragraph
+if TYPE_CHECKING:
+    from opengov_lint.model.document import Document, Paragraph
 
 Number = int | Decimal
 

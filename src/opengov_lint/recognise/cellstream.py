@@ -88,7 +88,7 @@ def cut(stream: list[Cell]) -> list[list[Cell]]:
     kinds = [kind(c) for c in cells]
     rows: list[list[Cell]] = []
     row_kinds: list[str] = []
-    for i, (c, k) in enumerate(zip(cells, kinds)):
+    for i, (c, k) in enumerate(zip(cells, kinds, strict=False)):
         last = row_kinds[-1] if row_kinds else ""
         if k == "empty" or (k == "value" and last not in ("head", "")) or (k == "head" and last == "head"):
             if not rows:

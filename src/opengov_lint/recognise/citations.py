@@ -10,11 +10,14 @@ paragraph is nothing but the citation (`第二十条第（五）项`). Pure: no 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from opengov_lint.recognise.streams import Stream, Unit, build
 from opengov_lint.recognise.text import CN_NUM, cn_to_int, norm
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
 
 _NUM = r"[零〇一二两三四五六七八九十百千\d]{1,6}"
 _TITLE = re.compile(r"《([^《》\n]{1,80})》")

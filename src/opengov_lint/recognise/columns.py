@@ -7,9 +7,12 @@ template wants (or as the header shows, when the table leaves columns out)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from opengov_lint.model import Cell
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from opengov_lint.model import Cell
 
 Span = tuple[int, int]
 
@@ -42,10 +45,10 @@ def map_values(values: list[Cell], keys: list[str], spans: dict[str, Span] | Non
             return by_header, []
     vals = _trim_blank_ends(values, len(keys))
     if len(vals) == len(keys):
-        return dict(zip(keys, vals)), []
+        return dict(zip(keys, vals, strict=False)), []
     if present and len(present) < len(keys) and len(vals) == len(present):
         order = [k for k in keys if k in present]
-        return dict(zip(order, vals)), [k for k in keys if k not in present]
+        return dict(zip(order, vals, strict=False)), [k for k in keys if k not in present]
     return None, []
 
 

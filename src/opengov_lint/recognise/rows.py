@@ -116,12 +116,12 @@ def _as_labelled(ev: RowEvent, cells: list[Cell], refs_by_cell: list[list[LabelR
 
 def _as_header(ev: RowEvent, cells: list[Cell], refs_by_cell: list[list[LabelRef]]) -> bool:
     """A header row: cells that are column labels or notes (plus misspelt column labels among them)."""
-    heads = [HeaderCell(c, refs) for c, refs in zip(cells, refs_by_cell) if any(
+    heads = [HeaderCell(c, refs) for c, refs in zip(cells, refs_by_cell, strict=False) if any(
         r.kind in HEAD_KINDS for r in refs)]
     if not heads:
         return False
     ev.kind, ev.headers = "header", heads
-    for c, refs in zip(cells, refs_by_cell):  # a misspelt column label among good ones
+    for c, refs in zip(cells, refs_by_cell, strict=False):  # a misspelt column label among good ones
         if c.text.strip() and has_cjk(c.text) and not refs and not value_like(c):
             guess = fuzzy(c.text.strip(), _majority(heads), ("column",))
             if guess is not None:

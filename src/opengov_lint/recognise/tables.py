@@ -8,16 +8,19 @@ assessed when it has exactly as many cells as the template (otherwise OG903, nev
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from opengov_lint.knowledge.catalog import ColSpec, Layout, RowSpec, TableSpec, layouts
 from opengov_lint.model import Caption, Cell, Diagnostic, LabelVariant, RowInfo, Table, TableData
 from opengov_lint.recognise.cells import type_cell
 from opengov_lint.recognise.cellstream import recover_rows
 from opengov_lint.recognise.columns import Span, map_values
-from opengov_lint.recognise.labels import LabelRef
 from opengov_lint.recognise.quality import Quality, ShortRow, Unplaced, degraded_diagnostic, is_unplaced
 from opengov_lint.recognise.rows import RowEvent, caption_like, classify, distinct, pick_table
 from opengov_lint.recognise.text import norm
+
+if TYPE_CHECKING:
+    from opengov_lint.recognise.labels import LabelRef
 
 
 @dataclass(slots=True)
@@ -253,7 +256,7 @@ class _Builder:
     def block_row(self, ev: RowEvent, headers: list[RowEvent]) -> None:
         single = self._single_block(ev)
         if single is not None:
-            vals = [c for c in ev.values]
+            vals = list(ev.values)
             mapping, _ = map_values(vals, [c.id for c in self.spec.columns], None, None, True)
             if mapping is not None and single not in self.data.cells:
                 cols = {c.id: c for c in self.spec.columns}

@@ -12,17 +12,20 @@ Pure like every rule: the pack loader (opengov_lint.registry.packs) binds a spec
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengov_lint.findings import Hit, Location
-from opengov_lint.model import Paragraph, Report, TypedCell
 from opengov_lint.recognise.text import excerpt, int_to_cn, nfkc, squash
 from opengov_lint.rules.support.arithmetic import imbalance
 from opengov_lint.rules.support.locations import cell_location, paragraph_location
 from opengov_lint.rules.support.numbers import plain_number
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from opengov_lint.model import Paragraph, Report, TypedCell
 
 
 @dataclass(slots=True, frozen=True)

@@ -18,12 +18,16 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge.catalog import Layout, layout_for_year, layouts
-from opengov_lint.model import Report, TableData
 from opengov_lint.rules.support.template import TABLE_SHORT, row_label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report, TableData
 
 CODE = "OG108"
 NAME = "outdated-template"

@@ -19,16 +19,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge.catalog import Article, law
-from opengov_lint.model import Caption, Report, TableData
 from opengov_lint.recognise.citations import parse_caption
 from opengov_lint.recognise.text import int_to_cn, squash
 from opengov_lint.rules.support.citations import citations
 from opengov_lint.rules.support.template import row_label, spec
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Caption, Report, TableData
 
 CODE = "OG402"
 NAME = "article-item-caption"

@@ -23,17 +23,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import Law, documents, law
-from opengov_lint.model import Report
-from opengov_lint.recognise.citations import Citation
 from opengov_lint.recognise.text import int_to_cn, nfkc, squash
 from opengov_lint.rules.support.citations import citations, cites_regulation
 from opengov_lint.rules.support.locations import citation_location, unit_location
 from opengov_lint.rules.support.text import text_units
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
+    from opengov_lint.recognise.citations import Citation
 
 CODE = "OG403"
 NAME = "outdated-citation"

@@ -16,15 +16,19 @@ have (第二十条 has fifteen items).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge.catalog import law
-from opengov_lint.model import Report
 from opengov_lint.recognise.citations import caption_item
 from opengov_lint.recognise.text import int_to_cn
 from opengov_lint.rules.support.citations import citations, cites_regulation
 from opengov_lint.rules.support.locations import citation_location
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG404"
 NAME = "article-nonexistent"

@@ -17,15 +17,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.model import Report
 from opengov_lint.recognise.dates import YearOpening, find_period, self_references, year_openings
-from opengov_lint.recognise.streams import Unit
 from opengov_lint.rules.support.locations import unit_location
 from opengov_lint.rules.support.text import text_units
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
+    from opengov_lint.recognise.streams import Unit
 
 CODE = "OG501"
 NAME = "year-mismatch"

@@ -12,14 +12,17 @@ themselves are never suppressed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengov_lint.config.globs import matches
 from opengov_lint.findings import Finding, Location
-from opengov_lint.model import Report, Suppression
-from opengov_lint.registry.info import RuleInfo
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from opengov_lint.model import Report, Suppression
+    from opengov_lint.registry.info import RuleInfo
 
 UNSUPPRESSIBLE = {"OG904", "OG905"}
 

@@ -4,17 +4,20 @@ A side with a blank or non-numeric operand is not assessed (that is OG201-OG203'
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from opengov_lint.findings import Hit
-from opengov_lint.knowledge.catalog import Relation
-from opengov_lint.model import Report, TableData, TypedCell
 from opengov_lint.rules.support.locations import cell_location
 from opengov_lint.rules.support.numbers import plain_number
 from opengov_lint.rules.support.template import layout, spec
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from opengov_lint.knowledge.catalog import Relation
+    from opengov_lint.model import Report, TableData, TypedCell
 
 Number = int | Decimal
 

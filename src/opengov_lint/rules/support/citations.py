@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 from opengov_lint.knowledge.catalog import documents
-from opengov_lint.model import Report
 from opengov_lint.recognise.citations import Citation, caption_item, scan
 from opengov_lint.rules.support.text import text_units
+
+if TYPE_CHECKING:
+    from opengov_lint.model import Report
 
 
 def citations(report: Report) -> list[Citation]:

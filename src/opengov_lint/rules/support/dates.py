@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from opengov_lint.findings import Location
-from opengov_lint.model import Report
 from opengov_lint.recognise.dates import date_line
 from opengov_lint.rules.support.locations import unit_location
 from opengov_lint.rules.support.text import text_units
+
+if TYPE_CHECKING:
+    from opengov_lint.model import Report
 
 
 def report_date(report: Report) -> tuple[str | None, str, Location]:

@@ -3,14 +3,18 @@ reading problems a reader or the recogniser recorded, as hits of the OG9xx rules
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
-from opengov_lint.model import Paragraph, Report, Section, TableData, TypedCell
-from opengov_lint.recognise.citations import Citation
-from opengov_lint.recognise.streams import Unit
 from opengov_lint.recognise.text import excerpt
 from opengov_lint.rules.support.template import table_section
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Paragraph, Report, Section, TableData, TypedCell
+    from opengov_lint.recognise.citations import Citation
+    from opengov_lint.recognise.streams import Unit
 
 
 def cell_location(table: TableData, row: str, column: str, cell: TypedCell | None) -> Location:

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from opengov_lint.model import Report, TableData, TypedCell
 from opengov_lint.rules.support.numbers import plain_number
 from opengov_lint.rules.support.template import TABLE_SHORT, col_label, row_label, spec
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from opengov_lint.model import Report, TableData, TypedCell
 
 
 @dataclass(slots=True)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.knowledge.catalog import Layout, TableSpec, layouts, section_vocab, sections
 from opengov_lint.knowledge.catalog import column_label as knowledge_column_label
 from opengov_lint.knowledge.catalog import row_label as knowledge_row_label
-from opengov_lint.model import Report, TableData, TypedCell
 from opengov_lint.recognise.text import int_to_cn
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report, TableData, TypedCell
 
 TABLE_NAMES = {
     "active_disclosure": ("表二（主动公开政府信息情况）", "table 二 (proactive disclosure)"),

@@ -3,11 +3,14 @@ which rules share what they derive from the same report."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from opengov_lint.model import Report
 from opengov_lint.recognise.streams import Unit
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from opengov_lint.model import Report
 
 T = TypeVar("T")
 
