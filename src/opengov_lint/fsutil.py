@@ -1,22 +1,102 @@
-"""Output files are written whole or not at all: a temporary file in the same folder, then rename."""
+"""Output files are written whole or not at all: a temporary file in the same folder, then rename.
+
+Never destroy data: an output path that is (or resolves to) an input, a device, a pipe or another
+non-regular file is refused before anything is written (UnsafeOutput; the command line exits 2). A
+symlinked target is written where the link points (the link stays); a file with several hard links
+is refused (renaming over it would split the links). The written file keeps the target's mode and
+owner; a new file gets the mode the umask allows (0666 & ~umask). The temporary file is removed on
+every error path (a full disk, Ctrl-C)."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
+
+
+class UnsafeOutput(ValueError):
+    """An output path that would destroy data; the message says which and why."""
+
+
+def _same(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def check_output(path: str, inputs: Iterable[str] = (), what: str = "output file", fix: bool = False) -> None:
+    """Raise UnsafeOutput when writing PATH could destroy data: it resolves to one of INPUTS (also
+    through symlinks and hard links), it exists but is not a regular file (a device such as /dev/null,
+    a FIFO, a socket, a folder), it has several hard links, or (fix=True) it is read-only."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise UnsafeOutput(f"cannot use {path} as the {what}: {exc.strerror or exc}") from exc
+    parent = os.path.dirname(os.path.abspath(path)) or "."
+    if not os.path.isdir(parent):
+        raise UnsafeOutput(f"cannot write the {what} {path}: the folder {parent} does not exist")
+    if st is None:
+        return
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a folder" if stat.S_ISDIR(st.st_mode) else "a device, pipe or socket (not a regular file)"
+        raise UnsafeOutput(f"refusing to write the {what} {path}: it is {kind}; nothing was written")
+    for inp in inputs:
+        if not inp or inp == "-" or "://" in inp:
+            continue
+        try:
+            if _same(st, os.stat(inp)):
+                raise UnsafeOutput(f"refusing to write the {what} {path}: it is the input {inp}; "
+                                   "nothing was written (give another file name)")
+        except OSError:
+            continue
+    if st.st_nlink > 1:
+        raise UnsafeOutput(f"refusing to write the {what} {path}: it has {st.st_nlink} hard links, and replacing "
+                           "it would separate them; nothing was written")
+    if fix and not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise UnsafeOutput(f"refusing to edit {path}: the file is read-only")
+
+
+def check_outputs(outputs: Iterable[str | None], inputs: Iterable[str]) -> None:
+    """check_output for each given output, against the inputs (folders are walked by the caller)."""
+    inputs = list(inputs)
+    for out in outputs:
+        if out and out != "-":
+            check_output(out, inputs)
+
+
+def _target(path: str) -> str:
+    """The file a write of PATH changes: a symlink's final target (the link itself stays)."""
+    return os.path.realpath(path) if os.path.islink(path) else path
+
+
+def _finish(tmp: str, path: str) -> None:
+    """Give TMP the mode and owner of PATH (or the umask's mode for a new file), then rename it over PATH."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        os.chmod(tmp, 0o666 & ~_umask())
+    else:
+        if not stat.S_ISREG(st.st_mode) or st.st_nlink > 1:
+            raise UnsafeOutput(f"refusing to replace {path}: not a regular file with one link")
+        os.chmod(tmp, st.st_mode & 0o7777)
+        if hasattr(os, "chown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except PermissionError:  # not root: the file becomes ours, as any editor would make it
+                pass
+            os.chmod(tmp, st.st_mode & 0o7777)  # chown clears set-uid bits
+    os.replace(tmp, path)
 
 
 def atomic_write_bytes(path: str, data: bytes) -> None:
+    path = _target(path)
     directory = os.path.dirname(os.path.abspath(path)) or "."
     fd, tmp = tempfile.mkstemp(prefix=".opengov-lint-", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        if os.path.exists(path):
-            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
+        _finish(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -33,7 +113,7 @@ class AtomicTextFile:
     output (a 10 000-report JSON array is tens of MB)."""
 
     def __init__(self, path: str) -> None:
-        self.path = path
+        self.path = path = _target(path)
         directory = os.path.dirname(os.path.abspath(path)) or "."
         fd, self.tmp = tempfile.mkstemp(prefix=".opengov-lint-", dir=directory)
         self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
@@ -51,11 +131,7 @@ class AtomicTextFile:
     def commit(self) -> None:
         self.fh.close()
         try:
-            if os.path.exists(self.path):
-                os.chmod(self.tmp, os.stat(self.path).st_mode & 0o7777)
-            else:
-                os.chmod(self.tmp, 0o666 & ~_umask())
-            os.replace(self.tmp, self.path)
+            _finish(self.tmp, self.path)
         except BaseException:
             self.discard()
             raise

@@ -62,6 +62,7 @@ class ConfigModel(BaseModel):
     options: dict[str, dict[str, Any]] | None = None
     max_bytes: int | None = Field(default=None, alias="max-bytes", ge=1024)
     timeout: float | None = Field(default=None, gt=0, le=86400)
+    allow_private_urls: bool | None = Field(default=None, alias="allow-private-urls")
     limits: LimitsModel | None = None
     extends: str | None = None
     per_file_ignores: dict[str, list[str]] | None = Field(default=None, alias="per-file-ignores")

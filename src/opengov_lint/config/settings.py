@@ -35,6 +35,7 @@ class Settings:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     max_bytes: int | None = None
     timeout: float | None = 120.0  # seconds per file
+    allow_private_urls: bool = False  # fetch URLs that resolve to loopback/private/link-local/reserved addresses
     limits: dict[str, int] = field(default_factory=dict)  # readers/limits.py names -> values
     source: str | None = None  # the configuration file used
     # batch: filled in by the command line, not by configuration files
@@ -170,7 +171,8 @@ def _merge(base: Settings, model: Any, path: str) -> Settings:
         s.select = list(model.select)
     s.ignore = s.ignore + list(model.ignore or [])
     s.extend_select = s.extend_select + list(model.extend_select or [])
-    for attr in ("fail_on", "lang", "jobs", "year", "issuer_kind", "output_format", "max_bytes", "timeout"):
+    for attr in ("fail_on", "lang", "jobs", "year", "issuer_kind", "output_format", "max_bytes", "timeout",
+                 "allow_private_urls"):
         value = getattr(model, attr)
         if value is not None:
             setattr(s, attr, value)

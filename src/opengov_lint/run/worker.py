@@ -69,8 +69,8 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, old)
 
 
-class FileTimeout(Exception):
-    pass
+class FileTimeout(BaseException):
+    """Not an Exception: a reader's `except Exception` (a damaged page) must never swallow a timeout."""
 
 
 def _alarm(signum: int, frame: Any) -> None:
@@ -92,7 +92,7 @@ def _load(path: str, data: bytes | None, fmt: str | None) -> Report:
     overrides = Overrides(year=_SETTINGS.year, issuer_kind=_SETTINGS.issuer_kind)
     if data is None and is_url(path):
         try:
-            got = fetch(path, limits.max_bytes)
+            got = fetch(path, limits.max_bytes, allow_private=_SETTINGS.allow_private_urls)
         except FetchError as exc:
             raise ReadError(exc.zh, exc.en, reason=exc.reason) from exc
         return load_report(got.name, overrides, limits, data=got.data)
@@ -180,9 +180,17 @@ def _fix(path: str, result: FileResult) -> FileResult:
     if _SETTINGS.fix == "diff":
         result.diff = fixed.diff
         return result
-    from opengov_lint.fsutil import atomic_write_bytes
+    from opengov_lint.fsutil import UnsafeOutput, atomic_write_bytes, check_output
 
-    atomic_write_bytes(path, fixed.data)
+    try:
+        check_output(path, what="file to fix", fix=True)
+        atomic_write_bytes(path, fixed.data)
+    except (UnsafeOutput, OSError) as exc:  # read-only, hard links, a full disk: the file stays as it was
+        import sys
+
+        why = str(exc) if isinstance(exc, UnsafeOutput) else f"{path}: {exc.strerror or exc}"
+        sys.stderr.write(f"opengov-lint: not fixed ({why}); the file is unchanged\n")
+        return result
     again = check_one(path, fixed.data, None)
     again.path, again.counters.fixed, again.diff = path, len(fixed.applied), fixed.diff
     return again
@@ -209,3 +217,28 @@ def _read_finding(path: str, code: str, zh: str, en: str, reason: str, line: int
         evidence["traceback"] = trace
     name = {"OG901": "file-unreadable", "OG903": "text-extraction-degraded"}.get(code, "file-unreadable")
     return Finding(code, name, sev, zh if _ENGINE.lang == "zh" else en, path, Location(line=line), evidence)
+
+
+@contextlib.contextmanager
+def thread_deadline(seconds: float) -> Iterator[None]:
+    """A per-file limit for a thread that cannot use SIGALRM (a Dask worker): a timer raises
+    FileTimeout in the checking thread at the next Python instruction after the deadline."""
+    import ctypes
+    import threading
+
+    target = threading.get_ident()
+    fired = threading.Event()
+
+    def _fire() -> None:
+        fired.set()
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(FileTimeout))
+
+    timer = threading.Timer(seconds, _fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        if fired.is_set():  # the exception may not have been delivered yet: withdraw it
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
