@@ -149,3 +149,36 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+TOOL_INPUT_LIMIT = 50 * 1024 * 1024  # a baseline, manifest, list, configuration or rule pack
+
+
+def read_limited(path: str, limit: int = TOOL_INPUT_LIMIT) -> bytes:
+    """The bytes of one of the tool's own input files (baseline, manifest, --from-list, configuration,
+    rule pack): a regular file under LIMIT bytes, else OSError with a message that says why
+    (`--baseline /dev/zero` is refused at once instead of filling the memory)."""
+    import errno
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with open(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a device, pipe or folder)", path)
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"larger than the {limit // 1048576} MB limit for this kind of file", path)
+    return data
+
+
+def read_limited_text(path: str, encoding: str = "utf-8", limit: int = TOOL_INPUT_LIMIT) -> str:
+    """read_limited, decoded; a file in another encoding is a ValueError that names the encoding needed."""
+    data = read_limited(path, limit)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8") from exc
+
+
+write_target = _target
+finish_replace = _finish

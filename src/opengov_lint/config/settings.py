@@ -76,10 +76,11 @@ def discover(start: str | None = None) -> tuple[str, dict[str, Any]] | None:
 def _pyproject_section(path: str) -> dict[str, Any] | None:
     import tomllib
 
+    from opengov_lint.fsutil import read_limited_text
+
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(read_limited_text(path))
+    except (OSError, ValueError) as exc:  # TOMLDecodeError is a ValueError
         raise ConfigError(path, "(file)", f"cannot be parsed: {exc}") from exc
     tool = data.get("tool", {})
     section = tool.get("opengov-lint")
@@ -95,10 +96,11 @@ def load_file(path: str) -> dict[str, Any]:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
+    from opengov_lint.fsutil import read_limited_text
+
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = YAML(typ="safe", pure=True).load(fh)
-    except (OSError, YAMLError) as exc:
+        data = YAML(typ="safe", pure=True).load(read_limited_text(path))
+    except (OSError, ValueError, YAMLError) as exc:
         raise ConfigError(path, "(file)", f"cannot be read as YAML: {exc}") from exc
     if data is None:
         return {}

@@ -48,6 +48,9 @@ class _Page:
 def read(path: str, data: bytes, fmt: str = "pdf") -> Document:
     import pypdfium2 as pdfium
 
+    from opengov_lint.readers.pdfscan import check_streams
+
+    check_streams(data, current().max_unzipped)  # a flate bomb stops here, before PDFium inflates it
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -113,6 +116,7 @@ class _TableFinder:
     def __init__(self, data: bytes) -> None:
         self.data = data
         self.pdf: Any = None
+        self.raw: list[Any] = []
 
     def page(self, index: int) -> tuple[list[Fragment], list[Char]]:
         if self.pdf is None:
@@ -122,8 +126,14 @@ class _TableFinder:
 
             logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged content is our finding, not noise
 
+            from pdfminer.pdfpage import PDFPage
+
             self.pdf = pdfplumber.open(BytesIO(self.data))
-        page = self.pdf.pages[index]
+            self.raw = list(PDFPage.create_pages(self.pdf.doc))
+        from pdfplumber.page import Page
+
+        # one page at a time: `pdf.pages` builds every page, and one bit-flipped MediaBox would lose them all
+        page = Page(self.pdf, self.raw[index], page_number=index + 1, initial_doctop=0)
         try:
             frags, chars = page_fragments(page, index + 1)
             boxes = [(f.x0 - 1, f.top - 1, f.x1 + 1, f.bottom + 1) for f in frags]
@@ -132,8 +142,11 @@ class _TableFinder:
             page.close()
 
     def close(self) -> None:
-        if self.pdf is not None:
-            self.pdf.close()
+        if self.pdf is not None:  # not pdf.close(): it builds every page (and fails on a damaged one)
+            try:
+                self.pdf.flush_cache()
+            finally:
+                self.pdf.stream.close()
 
 
 def _read_page(pdf: Any, index: int, tables: _TableFinder) -> _Page:

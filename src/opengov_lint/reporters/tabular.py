@@ -45,10 +45,12 @@ class ReportRow:
         return self.counts["error"] == 0
 
     def cells(self) -> list[Any]:
+        from opengov_lint.reporters.sanitize import cell
+
         kind = {"government": "政府", "department": "部门"}.get(self.kind, "未知")
-        return [self.path, self.issuer, kind, self.year if self.year is not None else "", self.fmt, self.template,
+        return [cell(v) for v in [self.path, self.issuer, kind, self.year if self.year is not None else "", self.fmt, self.template,
                 self.counts["error"], self.counts["warning"], self.counts["info"], self.worst,
-                "通过" if self.passed else "不通过"]
+                "通过" if self.passed else "不通过"]]
 
 
 class Ledger:
@@ -79,9 +81,12 @@ class Ledger:
 
 def finding_cells(f: Finding, facts: ReportFacts) -> list[Any]:
     loc = f.location
-    return [f.path, facts.issuer or "", facts.year or "", f.code, f.name, SEV_ZH[f.severity], f.message,
-            loc.page or "", loc.line or "", loc.section or "", TABLE_ZH.get(loc.table or "", loc.table or ""),
-            loc.row or "", loc.column or "", loc.excerpt or "", json.dumps(f.evidence, ensure_ascii=False)]
+    from opengov_lint.reporters.sanitize import cell
+
+    return [cell(v) for v in (
+        f.path, facts.issuer or "", facts.year or "", f.code, f.name, SEV_ZH[f.severity], f.message,
+        loc.page or "", loc.line or "", loc.section or "", TABLE_ZH.get(loc.table or "", loc.table or ""),
+        loc.row or "", loc.column or "", loc.excerpt or "", json.dumps(f.evidence, ensure_ascii=False))]
 
 
 class CsvReporter:

@@ -63,12 +63,15 @@ class XlsxReporter:
         for (code, name, sev), n in sorted(self.ledger.by_rule.items()):
             self.rules.append([code, name, SEV_ZH[sev], n])
         if self.output:
-            directory = os.path.dirname(os.path.abspath(self.output)) or "."
+            from opengov_lint.fsutil import finish_replace, write_target
+
+            target = write_target(self.output)
+            directory = os.path.dirname(os.path.abspath(target)) or "."
             fd, tmp = tempfile.mkstemp(prefix=".opengov-lint-", suffix=".xlsx", dir=directory)
             os.close(fd)
             try:
                 self.wb.save(tmp)
-                os.replace(tmp, self.output)
+                finish_replace(tmp, target)
             except BaseException:
                 if os.path.exists(tmp):
                     os.unlink(tmp)

@@ -277,7 +277,9 @@ def _cross_document(summaries: list[Any], cfg: Any, hooks: Any, reporter: Any, f
     kept: list[Any] = []
     for path, found in by_path.items():
         kept += hooks.result(FileResult(path, found, kind="crossdoc")).findings
-    kept.sort(key=lambda f: f.sort_key())
+    from opengov_lint.reporters.sanitize import finding as sanitised
+
+    kept = sorted((sanitised(f) for f in kept), key=lambda f: f.sort_key())
     if hasattr(reporter, "extra"):
         reporter.extra(kept)
     else:  # reporters without a cross-document section get them as results of their files
@@ -315,6 +317,8 @@ def _consume(result: Any, reporter: Any, progress: _Progress, summaries: list[An
 
         summaries.append(attach_keys(result.summary))
         result.summary = None
-    reporter.file(result)
+    from opengov_lint.reporters.sanitize import result as sanitised
+
+    reporter.file(sanitised(result))
     progress.advance(result)
     return engine.fails(result.findings, fail_on)

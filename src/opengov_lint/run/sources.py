@@ -28,15 +28,20 @@ def _matches(rel: str, patterns: Iterable[str]) -> bool:
 
 def read_list(path: str) -> list[str]:
     """One path or URL per line; blank lines and lines starting with # are ignored."""
-    with open(path, encoding="utf-8-sig") as fh:
-        return [ln.strip() for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
+    from opengov_lint.fsutil import read_limited_text
+
+    text = read_limited_text(path, "utf-8-sig")  # OSError (too large, a device) or ValueError (not UTF-8)
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
 def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = (),
            suffixes: set[str] | None = None) -> Iterator[str]:
     """Files named directly are always checked (unless excluded); directories are walked in sorted
     order without following symlinked folders, hidden entries skipped, for report suffixes (or the
-    `include` globs when given)."""
+    `include` globs when given). Inside a walked folder a symlinked file is taken only when it points
+    inside the walked folder: a link to /etc/passwd is skipped (with a note on stderr), so a shared
+    folder cannot make the tool read (and publish) other files. Pipes, devices and sockets are refused
+    by the reader (OG901) without being opened."""
     from opengov_lint.readers import CHECKABLE
 
     allowed = suffixes or CHECKABLE
@@ -49,19 +54,34 @@ def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[
             if not exclude or not _matches(p, exclude):
                 yield p
             continue
+        top = os.path.realpath(p)
         for root, dirs, files in os.walk(p, followlinks=False):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (
                 exclude and _matches(os.path.relpath(os.path.join(root, d), p), exclude)))
             for f in sorted(files):
                 full = os.path.join(root, f)
                 rel = os.path.relpath(full, p)
-                if f.startswith(".") or (exclude and _matches(rel, exclude)):
+                if f.startswith(".") or (exclude and _matches(rel, exclude)) or not _inside(full, top):
                     continue
                 if include:
                     if _matches(rel, include):
                         yield full
                 elif os.path.splitext(f)[1].lower() in allowed:
                     yield full
+
+
+def _inside(full: str, top: str) -> bool:
+    """False for a symlink whose target lies outside the walked tree TOP (a note goes to stderr).
+    Pipes, devices and sockets are kept: the reader refuses them (OG901 `not-a-file`) without opening."""
+    import sys
+
+    if not os.path.islink(full):
+        return True
+    real = os.path.realpath(full)
+    if os.path.commonpath([real, top]) == top:
+        return True
+    sys.stderr.write(f"opengov-lint: skipped {full}: a symlink to a file outside the checked folder\n")
+    return False
 
 
 @dataclass(slots=True)
