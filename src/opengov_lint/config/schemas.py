@@ -7,6 +7,9 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from opengov_lint.config.choices import FailOn, IssuerKind, OutputFormat
+from opengov_lint.config.choices import Lang as LangCode
+
 Severity = Literal["error", "warning", "info"]
 
 
@@ -51,13 +54,12 @@ class ConfigModel(BaseModel):
     select: list[str] | None = None
     ignore: list[str] | None = None
     extend_select: list[str] | None = Field(default=None, alias="extend-select")
-    fail_on: Literal["error", "warning", "info", "never"] | None = Field(default=None, alias="fail-on")
-    lang: Literal["zh", "en"] | None = None
+    fail_on: FailOn | None = Field(default=None, alias="fail-on")
+    lang: LangCode | None = None
     jobs: int | None = Field(default=None, ge=1, le=1024)
     year: int | None = Field(default=None, ge=2008, le=2100)
-    issuer_kind: Literal["government", "department"] | None = Field(default=None, alias="issuer-kind")
-    output_format: Literal["text", "json", "jsonl", "sarif", "junit", "github", "csv", "xlsx", "html"] | None = Field(
-        default=None, alias="output-format")
+    issuer_kind: IssuerKind | None = Field(default=None, alias="issuer-kind")
+    output_format: OutputFormat | None = Field(default=None, alias="output-format")
     severity: dict[str, Severity] | None = None
     options: dict[str, dict[str, Any]] | None = None
     max_bytes: int | None = Field(default=None, alias="max-bytes", ge=1024)
@@ -201,7 +203,7 @@ class PackRuleModel(BaseModel):
     any: list[str] | None = None
     patterns: list[str] | None = None
     sections: list[int] | None = None
-    issuer_kind: Literal["government", "department"] | None = Field(default=None, alias="issuer-kind")
+    issuer_kind: IssuerKind | None = Field(default=None, alias="issuer-kind")
     # sum
     total: str | None = None
     parts: list[str] | None = None

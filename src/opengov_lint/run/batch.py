@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from opengov_lint.config.settings import Settings
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
+from opengov_lint.run import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, EXIT_USAGE
 
 
 class Terminated(KeyboardInterrupt):
@@ -102,8 +101,13 @@ def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
         signal.signal(signal.SIGTERM, _on_sigterm)
     except ValueError:  # not the main thread (a library caller): no handler
         old = None
+    from opengov_lint.run.executors import ExecutorError
+
     try:
         return _run_check(paths, settings, opts)
+    except ExecutorError as exc:
+        sys.stderr.write(f"opengov-lint: {exc}\n")
+        return EXIT_USAGE
     except KeyboardInterrupt as exc:  # while collecting files or building the engine
         _second_signal_exits()
         sys.stderr.write("\nopengov-lint: interrupted; no output file was written\n" if settings.lang != "zh"

@@ -49,7 +49,10 @@ def run_dask(paths: list[str], settings: Settings, client: Any = None) -> Iterat
     if own:
         if not settings.scheduler:
             raise ExecutorError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
-        client = Client(settings.scheduler, timeout="30s")
+        try:
+            client = Client(settings.scheduler, timeout="30s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise ExecutorError(f"cannot reach the Dask scheduler {settings.scheduler}: {exc}") from exc
     try:
         remote = client.scatter(settings, broadcast=True)
         window: deque[tuple[str, Any]] = deque()
