@@ -23,6 +23,19 @@ def _same(a: os.stat_result, b: os.stat_result) -> bool:
     return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
+def _input_at(st: os.stat_result, inputs: Iterable[str]) -> str | None:
+    """The input that is the same file as ST (through symlinks and hard links), if any."""
+    for inp in inputs:
+        if not inp or inp == "-" or "://" in inp:
+            continue
+        try:
+            if _same(st, os.stat(inp)):
+                return inp
+        except OSError:
+            continue
+    return None
+
+
 def check_output(path: str, inputs: Iterable[str] = (), what: str = "output file", fix: bool = False) -> None:
     """Raise UnsafeOutput when writing PATH could destroy data: it resolves to one of INPUTS (also
     through symlinks and hard links), it exists but is not a regular file (a device such as /dev/null,
@@ -41,15 +54,10 @@ def check_output(path: str, inputs: Iterable[str] = (), what: str = "output file
     if not stat.S_ISREG(st.st_mode):
         kind = "a folder" if stat.S_ISDIR(st.st_mode) else "a device, pipe or socket (not a regular file)"
         raise UnsafeOutput(f"refusing to write the {what} {path}: it is {kind}; nothing was written")
-    for inp in inputs:
-        if not inp or inp == "-" or "://" in inp:
-            continue
-        try:
-            if _same(st, os.stat(inp)):
-                raise UnsafeOutput(f"refusing to write the {what} {path}: it is the input {inp}; "
-                                   "nothing was written (give another file name)")
-        except OSError:
-            continue
+    inp = _input_at(st, inputs)
+    if inp is not None:
+        raise UnsafeOutput(f"refusing to write the {what} {path}: it is the input {inp}; "
+                           "nothing was written (give another file name)")
     if st.st_nlink > 1:
         raise UnsafeOutput(f"refusing to write the {what} {path}: it has {st.st_nlink} hard links, and replacing "
                            "it would separate them; nothing was written")

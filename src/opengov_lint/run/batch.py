@@ -128,6 +128,21 @@ def _second_signal_exits() -> None:
         pass
 
 
+def _outputs_safe(files: list[str], settings: Settings, opts: BatchOptions) -> bool:
+    """-o, --write-baseline and the --fix targets would destroy nothing (else a message; exit 2)."""
+    from opengov_lint.fsutil import UnsafeOutput, check_outputs
+
+    try:
+        check_outputs([opts.output, opts.write_baseline], files + ([settings.baseline] if settings.baseline else [])
+                      + list(settings.sources))
+        if settings.fix == "apply":
+            _check_fix_targets(files)
+    except UnsafeOutput as exc:
+        sys.stderr.write(f"opengov-lint: {exc}\n")
+        return False
+    return True
+
+
 def _check_fix_targets(files: list[str]) -> None:
     """--fix edits text reports in place: each must be a writable regular file with one link."""
     from opengov_lint.authoring.fix import TEXT_SUFFIXES
@@ -171,15 +186,7 @@ def _run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
     settings.parent_pid = os.getpid()
     from opengov_lint.fsutil import AtomicTextFile
 
-    from opengov_lint.fsutil import UnsafeOutput, check_outputs
-
-    try:
-        check_outputs([opts.output, opts.write_baseline], files + ([settings.baseline] if settings.baseline else [])
-                      + list(settings.sources))
-        if settings.fix == "apply":
-            _check_fix_targets(files)
-    except UnsafeOutput as exc:
-        sys.stderr.write(f"opengov-lint: {exc}\n")
+    if not _outputs_safe(files, settings, opts):
         return EXIT_USAGE
     opts.jobs = job_count(opts.jobs, len(files), settings.lang) if settings.executor == "local" else opts.jobs
     try:

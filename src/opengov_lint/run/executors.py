@@ -92,9 +92,10 @@ def _result_of(fut: Any, path: str, settings: Settings) -> Any:
 def run_local(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileResult]:
     """Results in input order from supervised worker processes (run/pool.py): the per-file deadline
     holds whatever a reader does (the worker is killed and replaced), and a worker that dies costs only
-    the file it held. Without a deadline and with one job, files are checked in this process."""
+    the file it held. One file (a pre-commit hook, an editor) is checked in this process, with the
+    in-process alarm as its limit: start-up stays free of multiprocessing."""
     init_worker(settings)  # built once here; forked workers inherit the engine
-    if deadline_for(settings.timeout) is None and (jobs <= 1 or len(paths) <= 1):
+    if len(paths) <= 1 or (deadline_for(settings.timeout) is None and jobs <= 1):
         for p in paths:
             yield check_one(p)
         return

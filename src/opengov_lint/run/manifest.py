@@ -44,19 +44,23 @@ def _text(path: str, encoding: str) -> str:
         raise ManifestError(str(exc)) from exc
 
 
+def _yaml_rows(path: str) -> list[dict[str, Any]]:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        data = YAML(typ="safe", pure=True).load(_text(path, "utf-8"))
+    except (YAMLError, ValueError) as exc:
+        raise ManifestError(f"{path}: not valid YAML: {exc}") from exc
+    rows: list[dict[str, Any]] = data.get("reports", []) if isinstance(data, dict) else (data or [])
+    return rows
+
+
 def load(path: str) -> dict[str, Entry]:
     base = os.path.dirname(os.path.abspath(path))
     rows: list[dict[str, Any]]
     if path.lower().endswith((".yaml", ".yml")):
-        from ruamel.yaml import YAML
-
-        from ruamel.yaml.error import YAMLError
-
-        try:
-            data = YAML(typ="safe", pure=True).load(_text(path, "utf-8"))
-        except (YAMLError, ValueError) as exc:
-            raise ManifestError(f"{path}: not valid YAML: {exc}") from exc
-        rows = data.get("reports", []) if isinstance(data, dict) else (data or [])
+        rows = _yaml_rows(path)
     else:
         import io
 

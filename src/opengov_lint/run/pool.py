@@ -52,9 +52,10 @@ def _serve(conn: Any, settings: Settings) -> None:
     """A worker: check each path the parent sends, send back the result; stop at EOF or None."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the workers
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    from opengov_lint.run.worker import check_one, init_worker
+    from opengov_lint.run import worker
 
-    init_worker(settings)
+    if worker._SETTINGS is not settings or worker._ENGINE is None:  # spawned, not forked from the parent
+        worker.init_worker(settings)
     while True:
         try:
             path = conn.recv()
@@ -62,7 +63,7 @@ def _serve(conn: Any, settings: Settings) -> None:
             return
         if path is None:
             return
-        conn.send(check_one(path))
+        conn.send(worker.check_one(path))
 
 
 class _Worker:
