@@ -171,7 +171,7 @@ def test_output_keeps_mode_and_new_file_gets_the_umask_mode(tmp_path: Path) -> N
 
 def _fixable(tmp_path: Path, name: str = "r.txt") -> Path:
     p = tmp_path / name
-    p.write_text(REPORT.read_text(encoding="utf-8").replace("\t5\n", "\t５\n", 1), encoding="utf-8")
+    p.write_text(REPORT.read_text(encoding="utf-8").replace("\t0\n", "\t０\n", 1), encoding="utf-8")
     return p
 
 
@@ -183,7 +183,7 @@ def test_fix_edits_through_a_symlink_and_keeps_the_link(tmp_path: Path) -> None:
     before = _sha(real)
     run_cli("check", str(link), "--fix")
     assert link.is_symlink() and os.readlink(link) == str(real)
-    assert _sha(real) != before and "５" not in real.read_text(encoding="utf-8")
+    assert _sha(real) != before and "０" not in real.read_text(encoding="utf-8")
     assert stat.S_IMODE(real.stat().st_mode) == 0o604
 
 

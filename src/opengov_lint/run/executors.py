@@ -15,7 +15,7 @@ from typing import Any
 from opengov_lint.config.settings import Settings
 from opengov_lint.results import FileResult
 from opengov_lint.run.pool import deadline_for
-from opengov_lint.run.worker import FileTimeout, check_one, init_worker, thread_deadline
+from opengov_lint.run.worker import FileTimeout, check_one, init_worker
 
 _WORKER_SETTINGS: dict[str, Any] = {}
 
@@ -32,11 +32,7 @@ def _task(path: str, settings: Settings) -> Any:
     if _WORKER_SETTINGS.get("token") != token:
         init_worker(settings)
         _WORKER_SETTINGS["token"] = token
-    limit = settings.timeout if settings.timeout and settings.timeout > 0 else None
-    if limit is None:
-        return check_one(path)
-    with thread_deadline(limit):
-        return check_one(path)
+    return check_one(path)  # its time_limit uses a thread timer here (worker.thread_deadline)
 
 
 def run_dask(paths: list[str], settings: Settings, client: Any = None) -> Iterator[Any]:

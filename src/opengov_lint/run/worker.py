@@ -51,13 +51,16 @@ def wants_summaries(settings: Settings) -> bool:
 
 @contextlib.contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
-    """SIGALRM-based per-file limit (POSIX, main thread of a process); a no-op elsewhere."""
+    """SIGALRM-based per-file limit (POSIX, main thread of a process); in another thread (a Dask
+    worker) a timer that raises FileTimeout in the checking thread (thread_deadline)."""
     usable = seconds and seconds > 0 and hasattr(signal, "SIGALRM")
     if usable:
         try:
             old = signal.signal(signal.SIGALRM, _alarm)
         except ValueError:  # not the main thread
-            usable = False
+            with thread_deadline(float(seconds)):  # type: ignore[arg-type]
+                yield
+            return
     if not usable:
         yield
         return
@@ -227,11 +230,14 @@ def thread_deadline(seconds: float) -> Iterator[None]:
     import threading
 
     target = threading.get_ident()
-    fired = threading.Event()
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
 
     def _fire() -> None:
-        fired.set()
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(FileTimeout))
+        with lock:  # never after the block has ended: the exception must land inside it
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(FileTimeout))
 
     timer = threading.Timer(seconds, _fire)
     timer.daemon = True
@@ -240,5 +246,9 @@ def thread_deadline(seconds: float) -> Iterator[None]:
         yield
     finally:
         timer.cancel()
-        if fired.is_set():  # the exception may not have been delivered yet: withdraw it
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+        with lock:
+            state["done"] = True
+            if state["fired"]:  # raised but perhaps not yet delivered: withdraw it
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+    if state["fired"]:  # delivered where it was swallowed (a finaliser, a library's except): still a timeout
+        raise FileTimeout()
