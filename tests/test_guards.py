@@ -254,12 +254,12 @@ def test_gbk_list_file_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_missing_distributed_is_a_usage_error() -> None:
     """An installation without `distributed` (find_spec answers None for it) asked for --executor dask."""
-    proc = subprocess.run([sys.executable, "-c",
-                           "import importlib.util as u, sys; real = u.find_spec\n"
-                           "u.find_spec = lambda n, *a: None if n == 'distributed' else real(n, *a)\n"
-                           "sys.argv = ['opengov-lint', 'check', sys.argv[1], '--executor', 'dask', '--scheduler', "
-                           "'tcp://127.0.0.1:1']\nfrom opengov_lint.cli.entry import main\nmain()", str(REPORT)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    code = ("import importlib.util as u, sys; real = u.find_spec\n"
+            "u.find_spec = lambda n, *a: None if n == 'distributed' else real(n, *a)\n"
+            "sys.argv = ['opengov-lint', 'check', sys.argv[1], '--executor', 'dask', '--scheduler', "
+            "'tcp://127.0.0.1:1']\nfrom opengov_lint.cli.entry import main\nmain()")
+    proc = subprocess.run([sys.executable, "-c", code, str(REPORT)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60, check=False)
     assert proc.returncode == 2 and "distributed" in proc.stderr and "Traceback" not in proc.stderr
 
 

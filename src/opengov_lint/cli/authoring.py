@@ -8,8 +8,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from opengov_lint.cli.common import (EXIT_FINDINGS, choose, exit_for, load_or_exit, settings_or_exit, usage,
-                                     writable_or_exit, write_or_exit)
+from opengov_lint.cli.common import (
+    EXIT_FINDINGS,
+    choose,
+    exit_for,
+    load_or_exit,
+    settings_or_exit,
+    usage,
+    writable_or_exit,
+    write_or_exit,
+)
 from opengov_lint.config.choices import IssuerKind, Lang, ReportFormat, bar
 
 if TYPE_CHECKING:

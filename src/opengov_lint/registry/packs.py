@@ -39,7 +39,8 @@ def _read(ref: str) -> tuple[str, str]:
         try:
             return ref, read_limited_text(ref)
         except (OSError, ValueError) as exc:
-            raise ConfigError(ref, "(file)", f"rule pack cannot be read: {exc.strerror or exc}") from exc
+            raise ConfigError(ref, "(file)", f"rule pack cannot be read: {getattr(exc, 'strerror', None) or exc}") \
+                from exc
     if ref not in packaged_packs():
         raise ConfigError(ref, "packs", f"no packaged rule pack {ref!r} (packaged: {', '.join(packaged_packs())}; "
                                         "or give a path to a .yaml file)")

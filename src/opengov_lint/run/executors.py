@@ -9,7 +9,7 @@ workers under the same paths."""
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import Any
 
 from opengov_lint.config.settings import Settings
@@ -79,7 +79,7 @@ def _result_of(fut: Any, path: str, settings: Settings) -> Any:
         return fut.result()
     except FileTimeout:  # the deadline fell just outside check_one's own handler
         return unchecked(path, settings, "timeout")
-    except Exception as exc:  # noqa: BLE001 - KilledWorker, CommClosedError, a cancelled future
+    except Exception as exc:
         if type(exc).__name__ in ("KilledWorker", "CommClosedError", "CancelledError", "FutureCancelledError"):
             return unchecked(path, settings, "worker-died")
         raise
@@ -100,7 +100,7 @@ def run_local(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileR
     yield from Pool(settings, min(jobs, max(1, len(paths)))).run(paths)
 
 
-def run_batch(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileResult]:
+def run_batch(paths: list[str], settings: Settings, jobs: int) -> Generator[FileResult, None, None]:
     if settings.executor == "dask":
         yield from run_dask(paths, settings)
     else:

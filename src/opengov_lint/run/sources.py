@@ -161,7 +161,7 @@ def _guarded_opener(allow_private: bool) -> object:
                 _check_host(newurl)
             return super().redirect_request(req, fp, code, msg, headers, newurl)
 
-    def _peer_checked(base: type) -> type:
+    def _peer_checked(base: type[http.client.HTTPConnection]) -> Any:
         class Conn(base):  # type: ignore[valid-type, misc]
             def connect(self) -> None:
                 super().connect()
