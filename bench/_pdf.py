@@ -1,6 +1,6 @@
 """Report -> PDF for the benchmark: headless Chromium printing the HTML rendering in the layout of a
 government document (A4, 16 pt type, 28 pt lines: about 22 lines of 28 characters a page), or, when
-Chromium is not installed, a plain PDF drawn with tests/pdfgen.py (text layer and ruled tables)."""
+Chromium is not installed, a plain PDF drawn with tests/support/pdfgen.py (text layer and ruled tables)."""
 
 from __future__ import annotations
 
@@ -71,14 +71,14 @@ def print_html(html: str) -> bytes:
         return out.read_bytes()
 
 
-# -- the fallback: a plain PDF drawn with tests/pdfgen.py ---------------------------------------------------
+# -- the fallback: a plain PDF drawn with tests/support/pdfgen.py ---------------------------------------------------
 LEFT, RIGHT, TOP, BOTTOM, SIZE, LEAD = 80.0, 515.0, 70.0, 780.0, 12.0, 22.0
 T_LEFT, T_RIGHT, T_SIZE = 45.0, 550.0, 7.0
 
 
 class _Writer:
     def __init__(self) -> None:
-        sys.path.insert(0, str(ROOT / "tests"))
+        sys.path.insert(0, str(ROOT / "tests" / "support"))
         from pdfgen import PDF
 
         self.pdf = PDF()

@@ -1,4 +1,4 @@
-"""Long fuzzing run of every reader (the suite runs a bounded one, tests/test_fuzz.py).
+"""Long fuzzing run of every reader (the suite runs a bounded one, tests/run/test_fuzz.py).
 
     python bench/fuzz.py --iterations 2000 [--readers txt,html,docx] [--seed 1] [--save crashes/]
 
@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "support"))
 
 from hostile import fuzz
 

@@ -10,7 +10,7 @@ table 三, a blank cell in table 四, the regulation cited as 《政府信息公
 Sizes: `5` (the examples as they are, 3-6 pages) and `30` (sections 一 to 五 padded with realistic
 prose until the document holds about 30 × 700 CJK characters; a PDF is padded until it has 30 real
 pages). Formats: txt (Word's text export layout), yaml/json (`convert`'s canonical form), html and
-docx (the authoring writers), pdf (headless Chromium printing the HTML, else tests/pdfgen.py).
+docx (the authoring writers), pdf (headless Chromium printing the HTML, else tests/support/pdfgen.py).
 Copies after the first rename the issuer's place (清河区 -> another name) so every file is its own
 report (PDF copies are byte copies). When ../shared/corpus exists its reports are copied (read-only
 source) into OUT_DIR/corpus/. Every kind of generated file is checked with `opengov-lint check` and a

@@ -1,4 +1,4 @@
-"""Worst-case time and peak memory per class of hostile input (tests/hostile/generate.py), each
+"""Worst-case time and peak memory per class of hostile input (tests/support/hostile/generate.py), each
 checked in its own `opengov-lint check` process, measured with GNU time.
 
     python bench/hostile.py [--repeat 3]"""
@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "support"))
 
 from hostile.generate import build_all
 

@@ -12,6 +12,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Installed third-party rule plugins (e.g. the README's example plugin) must not change what the suite
+# sees; tests of the plugin mechanism clear this for their own subprocesses.
+os.environ["OPENGOV_LINT_NO_PLUGINS"] = "1"
+# Generators and in-process helpers shared by the tests (and the benchmarks) live in tests/support/.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
 EXAMPLES = ROOT / "examples"
 CORPUS = Path(os.environ.get("OPENGOV_LINT_CORPUS", ROOT.parent / "shared" / "corpus"))
 
@@ -24,7 +29,34 @@ def corpus() -> Path:
 
 
 def run_cli(*args: str, cwd: Path | str = ROOT, stdin: bytes | None = None,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+            env: dict[str, str] | None = None, process: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run the command line. In process (typer's CliRunner, fast) unless `process=True` or the test sets
+    PYTHONPATH (a plugin installed for that run): end-to-end tests ask for a real process."""
+    if process or (env and "PYTHONPATH" in env):
+        return run_process(*args, cwd=cwd, stdin=stdin, env=env)
+    import traceback
+
+    from typer.testing import CliRunner
+
+    from opengov_lint.cli.app import app
+
+    before_dir, before_env = os.getcwd(), dict(os.environ)
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(app, list(args), input=stdin, env={"NO_COLOR": "1", **(env or {})})
+    finally:
+        os.chdir(before_dir)
+        os.environ.clear()
+        os.environ.update(before_env)
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "".join(traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(["opengov-lint", *args], result.exit_code, result.stdout, stderr)
+
+
+def run_process(*args: str, cwd: Path | str = ROOT, stdin: bytes | None = None,
+                env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m opengov_lint ...` in a new process: start-up, signals, exit codes as a user sees them."""
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     proc = subprocess.run([sys.executable, "-m", "opengov_lint", *args], cwd=cwd, capture_output=True,
                           input=stdin, env=full_env, check=False)
@@ -32,7 +64,8 @@ def run_cli(*args: str, cwd: Path | str = ROOT, stdin: bytes | None = None,
                                        proc.stderr.decode("utf-8", "replace"))
 
 
-def check_json(*paths: str, extra: tuple[str, ...] = (), cwd: Path | str = ROOT) -> tuple[int, list[dict]]:
-    proc = run_cli("check", "--output-format", "json", "--jobs", "1", *extra, *paths, cwd=cwd)
+def check_json(*paths: str, extra: tuple[str, ...] = (), cwd: Path | str = ROOT,
+               process: bool = False) -> tuple[int, list[dict]]:
+    proc = run_cli("check", "--output-format", "json", "--jobs", "1", *extra, *paths, cwd=cwd, process=process)
     assert proc.returncode in (0, 1), proc.stderr
     return proc.returncode, json.loads(proc.stdout)

@@ -120,6 +120,8 @@ ALLOWED = {
     "suppression": {"suppression", "findings", "results", "model", "config", "registry"},
     "crossdoc": {"crossdoc", "model", "knowledge", "recognise"},
     "reporters": {"reporters", "findings", "results", "registry", "model", "knowledge", "suppression", "fsutil"},
+    "web": {"web", "run", "config", "results", "findings", "reporters", "load", "model", "authoring", "crossdoc",
+            "engine", "readers"},
 }
 
 
@@ -135,7 +137,8 @@ def test_layer_imports_only_what_it_may(layer: str) -> None:
 def test_rules_import_only_pure_parts_of_the_recogniser() -> None:
     """Rules read running text through pure helpers; they never reach the readers or the recognisers' I/O."""
     pure = ("opengov_lint.recognise.text", "opengov_lint.recognise.sections", "opengov_lint.recognise.citations",
-            "opengov_lint.recognise.prose", "opengov_lint.recognise.dates", "opengov_lint.recognise.streams")
+            "opengov_lint.recognise.prose", "opengov_lint.recognise.dates", "opengov_lint.recognise.streams",
+            "opengov_lint.recognise.issuer")  # an organ's name -> its kind (OG506: who 第四十九条 dates)
     for m, deps in GRAPH.items():
         if _layer(m) == "rules":
             bad = [d for d in deps if _layer(d) == "recognise" and not d.startswith(pure)]
@@ -166,15 +169,15 @@ def _complexity(fn: ast.AST) -> int:
 # Functions still above the limit while issue 19's refactoring is under way; this list may only shrink
 # (the test fails when a listed function is already simple enough, so the entry must be removed).
 KNOWN_COMPLEX: set[tuple[str, str]] = {
-    ("rows.py", "classify"), ("pdftables.py", "_repair"), ("annotate.py", "anchor"),
-    ("aggregate.py", "aggregate"), ("inline.py", "apply"), ("core.py", "recognise"),
+    ("rows.py", "classify"), ("geomstitch.py", "_repair"), ("aggregate.py", "aggregate"), ("inline.py", "apply"),
+    ("core.py", "recognise"),
     ("og402_article_item_caption.py", "check"), ("og403_outdated_citation.py", "_citations"),
     ("tables.py", "header_layout"), ("reader.py", "_read"), ("batch.py", "_run_with_output"),
     ("tables.py", "data_row"), ("pdf.py", "read"), ("docx.py", "_table"), ("og108_outdated_template.py", "check"),
     ("sections.py", "match_heading"), ("settings.py", "_merge"), ("sources.py", "expand"),
-    ("tables.py", "map_values"), ("prose.py", "count_claims"), ("meta.py", "detect_meta"),
-    ("og501_year_mismatch.py", "_text"), ("tables.py", "decide_layout"), ("docxnum.py", "format_number"),
-    ("og402_article_item_caption.py", "_captions"), ("_helpers.py", "_row_readings"), ("labels.py", "index"),
+    ("tables.py", "map_values"), ("prose.py", "count_claims"),
+    ("og501_year_mismatch.py", "_text"), ("tables.py", "decide_layout"), ("og402_article_item_caption.py", "_captions"),
+    ("labels.py", "index"),
     ("prose.py", "_outcomes"), ("reader.py", "_meta"),
 }
 

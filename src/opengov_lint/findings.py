@@ -78,6 +78,25 @@ class Finding:
             "evidence": self.evidence,
         }
 
+    @property
+    def group(self) -> str | None:
+        """For one defect over many cells (a column, row or table left blank: RULES.md, OG2xx): the kind
+        of group (`table`, `columns`, `rows`, `scattered`); None for a finding about one place."""
+        g = self.evidence.get("group")
+        return str(g) if g else None
+
+    def group_cells(self) -> list[str]:
+        """The cell paths a grouped finding covers (empty for other findings)."""
+        cells = self.evidence.get("cells") if self.group else None
+        return [str(c) for c in cells] if isinstance(cells, list) else []
+
+    def group_anchor(self) -> str | None:
+        """A grouped finding's place, independent of lines: `requests:columns:commercial+research`."""
+        if not self.group:
+            return None
+        names = self.evidence.get("columns") or self.evidence.get("rows") or []
+        return f"{self.location.table}:{self.group}:{'+'.join(str(x) for x in names)}"
+
     def sort_key(self) -> tuple[Any, ...]:
         loc = self.location
         return (self.path, loc.page or 0, loc.line or 0, loc.section or 0, self.code, loc.row or "", loc.column or "")

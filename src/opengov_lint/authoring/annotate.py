@@ -13,7 +13,7 @@ from typing import Any
 
 from opengov_lint.authoring.docxpkg import CT_NS, REL_NS, W_NS, Package, parse, serialise
 from opengov_lint.findings import Finding
-from opengov_lint.model import Report
+from opengov_lint.model import Report, TableData
 from opengov_lint.readers.docxnum import W
 
 COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
@@ -23,37 +23,42 @@ SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def anchor(report: Report, f: Finding) -> str | None:
-    """The source element (docx ref) a finding belongs to."""
+    """The source element (docx ref) a finding belongs to: its cell, row or label; else its paragraph;
+    else its section's heading; else the table's first cell; else the report's first paragraph."""
     loc = f.location
     table = report.tables.get(loc.table or "")
-    if table is not None:
-        if loc.row and loc.column:
-            cell = table.cell(loc.row, loc.column)
-            if cell is not None and cell.ref:
-                return cell.ref
-        if loc.row and loc.row in table.rows and table.rows[loc.row].ref:
-            return table.rows[loc.row].ref
-        for v in table.variants:
-            if v.ref and v.id in (loc.row, loc.column):
-                return v.ref
-    if loc.paragraph is not None and 0 <= loc.paragraph < len(report.paragraphs):
-        ref = report.paragraphs[loc.paragraph].ref
-        if ref:
-            return ref
-    section = report.section(loc.section) if loc.section else None
-    if section is None and table is not None:
-        section = report.section(table.section or 0)
-    if section is not None and section.ref:
-        return section.ref
-    if table is not None:  # a table-level finding with no heading found: its first cell
-        for row in table.cells.values():
-            for cell in row.values():
-                if cell.ref:
-                    return cell.ref
-    for p in report.preamble or report.paragraphs:
-        if p.ref:
-            return p.ref
+    return (_table_ref(table, loc.row, loc.column) if table is not None else None) \
+        or _paragraph_ref(report, loc.paragraph) \
+        or _section_ref(report, loc.section) \
+        or (_section_ref(report, table.section) if table is not None else None) \
+        or (_first_cell_ref(table) if table is not None else None) \
+        or next((p.ref for p in report.preamble or report.paragraphs if p.ref), None)
+
+
+def _table_ref(table: TableData, row: str | None, column: str | None) -> str | None:
+    if row and column:
+        cell = table.cell(row, column)
+        if cell is not None and cell.ref:
+            return cell.ref
+    if row and row in table.rows and table.rows[row].ref:
+        return table.rows[row].ref
+    return next((v.ref for v in table.variants if v.ref and v.id in (row, column)), None)
+
+
+def _paragraph_ref(report: Report, index: int | None) -> str | None:
+    if index is not None and 0 <= index < len(report.paragraphs):
+        return report.paragraphs[index].ref
     return None
+
+
+def _section_ref(report: Report, number: int | None) -> str | None:
+    section = report.section(number) if number else None
+    return section.ref if section is not None else None
+
+
+def _first_cell_ref(table: TableData) -> str | None:
+    """A table-level finding with no heading found: the table's first cell."""
+    return next((c.ref for row in table.cells.values() for c in row.values() if c.ref), None)
 
 
 @dataclass(slots=True)

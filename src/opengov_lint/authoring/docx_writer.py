@@ -9,7 +9,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 from opengov_lint.authoring.grids import Grid, GridCell, grid
-from opengov_lint.authoring.html_writer import _value
+from opengov_lint.authoring.html_writer import cell_text
 from opengov_lint.model import Report
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -74,7 +74,7 @@ def _table(report: Report, g: Grid) -> str:
         while c < g.columns:
             cell = origin.get((r, c))
             if cell is not None:
-                text = _value(report, cell.path) if cell.path else cell.text
+                text = cell_text(report, cell.path) if cell.path else cell.text
                 cells.append(_tc(text, cell.colspan, "restart" if cell.rowspan > 1 else None))
                 c += cell.colspan
             elif (r, c) in covering:

@@ -13,7 +13,8 @@ _CSS = ("body{font-family:'FangSong','仿宋','SimSun',serif;max-width:960px;mar
         "td,th{border:1px solid #000;padding:4px;text-align:center;font-size:14px}p{text-indent:2em}")
 
 
-def _value(report: Report, path: str) -> str:
+def cell_text(report: Report, path: str) -> str:
+    """The text of a data cell as the author wrote it, for rendering."""
     table, rest = path.split(".", 1)
     row, col = rest.rsplit(".", 1)
     t = report.tables.get(table)
@@ -33,7 +34,7 @@ def render_table(report: Report, table: str) -> str:
     rows: dict[int, list[str]] = {}
     for c in sorted(g.cells, key=lambda c: (c.row, c.col)):
         attrs = (f' rowspan="{c.rowspan}"' if c.rowspan > 1 else "") + (f' colspan="{c.colspan}"' if c.colspan > 1 else "")
-        text = _value(report, c.path) if c.path else c.text
+        text = cell_text(report, c.path) if c.path else c.text
         tag = "td"
         rows.setdefault(c.row, []).append(f"<{tag}{attrs}>{escape(text)}</{tag}>")
     body = "".join(f"<tr>{''.join(cells)}</tr>" for _, cells in sorted(rows.items()))

@@ -24,7 +24,7 @@ def _guidance(number: int, year: int, kind: str, layout: str) -> list[str]:
             "（四）政府信息公开平台建设（请写明政府网站、政务新媒体等平台建设情况。）",
         ]
         supervision = "（五）监督保障（请写明工作机构、培训、考核等情况。"
-        if kind != "department":
+        if kind in ("government", "unknown"):  # not departments, 街道 or 管委会 (第五十条第（四）项)
             supervision += "人民政府的报告须写明工作考核、社会评议和责任追究结果情况。"
         out.append(supervision + "）")
         return out

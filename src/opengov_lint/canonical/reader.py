@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from opengov_lint.knowledge.catalog import TableSpec, layout_for_year, layouts
-from opengov_lint.model import Diagnostic, Meta, Paragraph, Report, Section, TableData
+from opengov_lint.model import ISSUER_KINDS, Diagnostic, Meta, Paragraph, Report, Section, TableData
 from opengov_lint.readers import ReadError
 from opengov_lint.readers.decode import decode
 from opengov_lint.recognise.cells import type_cell
@@ -154,9 +154,9 @@ def _meta(node: Any, path: str, fmt: str) -> Meta:
     if year is not None and (not isinstance(year, int) or not 1990 <= year <= 2100):
         raise _bad("meta.year", f"“{year}”不是有效年度", f"{year!r} is not a year", _line(node, "year"))
     kind = node.get("issuer_kind") or None
-    if kind not in (None, "government", "department", "unknown"):
-        raise _bad("meta.issuer_kind", "应为 government、department 或 unknown", "must be government|department|unknown",
-                   _line(node, "issuer_kind"))
+    if kind is not None and kind not in (*ISSUER_KINDS, "unknown"):
+        raise _bad("meta.issuer_kind", f"应为 {'、'.join(ISSUER_KINDS)} 或 unknown",
+                   f"must be {'|'.join(ISSUER_KINDS)}|unknown", _line(node, "issuer_kind"))
     template = str(node.get("template") or "unknown")
     if template not in ("2019", "2021", "pre2019", "unknown"):
         raise _bad("meta.template", "应为 \"2019\"、\"2021\"、\"pre2019\" 或 \"unknown\"", "must be 2019|2021|pre2019|unknown",

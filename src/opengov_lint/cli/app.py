@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from opengov_lint.cli import aggregate, authoring, catalog, check
+from opengov_lint.cli import aggregate, authoring, catalog, check, serve
 
 app = typer.Typer(
     add_completion=False,
@@ -46,3 +46,4 @@ app.command("annotate")(authoring.annotate)
 app.command("aggregate")(aggregate.aggregate)
 app.command("rules")(catalog.rules)
 app.command("explain")(catalog.explain)
+app.command("serve")(serve.serve)

@@ -32,6 +32,8 @@ def check(
     statistics: Annotated[bool, typer.Option("--statistics", help="Counts per rule and per file.")] = False,
     no_progress: Annotated[bool, typer.Option("--no-progress", help="No progress bar.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary.")] = False,
+    show_all: Annotated[bool, typer.Option("--show-all", help="Text output: every finding (by default the first "
+                                           "5 of each rule per report, then 'and N more').")] = False,
     year: Annotated[int | None, typer.Option(help="Report year (overrides detection).")] = None,
     issuer_kind: Annotated[str | None, typer.Option("--issuer-kind", help=bar(IssuerKind))] = None,
     stdin_format: Annotated[str | None, typer.Option("--stdin-format", help="Format of stdin: txt|yaml|json|...")]
@@ -90,6 +92,7 @@ def settings_from(options: dict[str, Any]) -> Settings:
         if options.get(name) is not None:
             setattr(settings, name, options[name])
     settings.fix = "diff" if options.get("diff") else ("apply" if options.get("fix") else None)
+    settings.show_all = bool(options.get("show_all")) or settings.show_all  # a flag: it can only switch on
     if options.get("manifest"):
         settings.manifest = _manifest(options["manifest"])
     settings.allow_private_urls = bool(options.get("allow_private_urls")) or settings.allow_private_urls

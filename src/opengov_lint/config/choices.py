@@ -8,7 +8,7 @@ from typing import Literal, get_args
 
 FailOn = Literal["error", "warning", "info", "never"]
 Lang = Literal["zh", "en"]
-IssuerKind = Literal["government", "department"]
+IssuerKind = Literal["government", "department", "subdistrict", "agency"]  # = model.ISSUER_KINDS
 OutputFormat = Literal["text", "json", "jsonl", "sarif", "junit", "github", "csv", "xlsx", "html"]
 Executor = Literal["local", "dask"]
 ReportFormat = Literal["yaml", "json", "docx", "html"]  # what convert/template write

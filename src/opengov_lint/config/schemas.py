@@ -60,6 +60,7 @@ class ConfigModel(BaseModel):
     year: int | None = Field(default=None, ge=2008, le=2100)
     issuer_kind: IssuerKind | None = Field(default=None, alias="issuer-kind")
     output_format: OutputFormat | None = Field(default=None, alias="output-format")
+    show_all: bool | None = Field(default=None, alias="show-all")
     severity: dict[str, Severity] | None = None
     options: dict[str, dict[str, Any]] | None = None
     max_bytes: int | None = Field(default=None, alias="max-bytes", ge=1024)
@@ -435,4 +436,14 @@ class NarrativeModel(BaseModel):
     fee_statement: list[str]
     accountability: dict[Literal["assessment", "appraisal", "liability"], list[str]]
     problems: dict[str, Any]
-    no_statutory_deadline: list[str]
+
+
+class IssuersModel(BaseModel):  # rules/issuers.yaml (kinds, patterns: tests/test_issuer.py)
+    model_config = ConfigDict(extra="forbid")
+    schema_: Literal["opengov-lint/issuers/2"] = Field(alias="schema")
+    classes: dict[Literal["township", "government", "office", "subdistrict", "agency", "department"],
+                  dict[Literal["kind", "deadline", "suffixes", "patterns"], Any]]
+    places: dict[Literal["suffixes", "zones", "completions"], list[str]]
+    abbreviations: dict[str, str]
+    title_stops: list[str]
+    chrome: dict[Literal["starts", "words", "separators", "publisher_labels"], list[str]]

@@ -31,6 +31,7 @@ class Settings:
     year: int | None = None
     issuer_kind: str | None = None
     output_format: str = "text"
+    show_all: bool = False  # text output: every finding, not the first few of each rule per report
     severity: dict[str, str] = field(default_factory=dict)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     max_bytes: int | None = None
@@ -173,8 +174,8 @@ def _merge(base: Settings, model: Any, path: str) -> Settings:
         s.select = list(model.select)
     s.ignore = s.ignore + list(model.ignore or [])
     s.extend_select = s.extend_select + list(model.extend_select or [])
-    for attr in ("fail_on", "lang", "jobs", "year", "issuer_kind", "output_format", "max_bytes", "timeout",
-                 "allow_private_urls"):
+    for attr in ("fail_on", "lang", "jobs", "year", "issuer_kind", "output_format", "show_all", "max_bytes",
+                 "timeout", "allow_private_urls"):
         value = getattr(model, attr)
         if value is not None:
             setattr(s, attr, value)

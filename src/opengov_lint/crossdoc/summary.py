@@ -18,6 +18,7 @@ from decimal import Decimal
 from opengov_lint.knowledge.catalog import layouts
 from opengov_lint.model import Report
 from opengov_lint.model.batch import ReportSummary
+from opengov_lint.recognise.problems import read_problems
 from opengov_lint.recognise.text import nfkc, squash
 
 SKETCH = 128
@@ -33,10 +34,13 @@ _LOWER_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:区|县|市|旗|镇|乡|街�
 
 def issuer_key(name: str | None) -> str | None:
     """The grouping key of an organ: the same organ is written with or without its province and city
-    (淮安市洪泽区人民政府 / 洪泽区人民政府), so those prefixes are dropped when a lower unit follows."""
+    (淮安市洪泽区人民政府 / 洪泽区人民政府), so those prefixes are dropped when a lower unit follows; a short
+    form (上海市科委) is read as its full name (rules/issuers.yaml `abbreviations`)."""
+    from opengov_lint.recognise.issuer import full_form
+
     if not name:
         return None
-    key = squash(nfkc(name))
+    key = full_form(squash(nfkc(name)))
     m = _PREFIX.match(key)
     rest = key[m.end():] if m else key
     if rest != key and _LOWER_UNIT.match(rest):
@@ -124,7 +128,10 @@ def summarise(report: Report, path: str) -> ReportSummary:
     folded = nfkc(text)  # once for the whole text, not once per sentence (NFKC keeps every split mark)
     sentences, weights = _sentences(folded, m.issuer)
     sketch, n = _sketch(folded, m.issuer)
+    five = read_problems(report)
     return ReportSummary(path=path, issuer=issuer_key(m.issuer), issuer_label=m.issuer, year=m.year,
                          template=m.template, issuer_kind=m.issuer_kind, values=values,
                          lines=lines, sentences=sentences, weights=weights, sketch=sketch, shingles=n,
-                         table_layouts=table_layouts)
+                         table_layouts=table_layouts, problems_chars=five.chars, problems_named=five.names_problems,
+                         problems_followed=five.follows_up, problems_line=five.line,
+                         problems_page=five.page)

@@ -5,6 +5,7 @@ This package imports nothing else from opengov_lint, so every layer can depend o
 from opengov_lint.model.batch import Batch, ReportSummary
 from opengov_lint.model.document import Cell, Document, Paragraph, Table
 from opengov_lint.model.report import (
+    ISSUER_KINDS,
     Caption,
     CellKind,
     Diagnostic,
@@ -19,6 +20,7 @@ from opengov_lint.model.report import (
 )
 
 __all__ = [
+    "ISSUER_KINDS",
     "Batch",
     "Caption",
     "Cell",

@@ -22,6 +22,7 @@ class Cell:
     line: int | None = None
     page: int | None = None
     ref: str | None = None  # where the cell is in the source file, for writing back (docx: "tc12")
+    confidence: float | None = None  # recognised text (OCR): the lowest confidence of its glyphs, 0-1
 
 
 @dataclass(slots=True, eq=False)
@@ -35,6 +36,7 @@ class Table:
     index: int = 0  # position among the document's tables, 0-based
     section_hint: int | None = None  # set by the recogniser
     before: str | None = None  # the short paragraph just before the table (a title such as 行政复议)
+    stream: bool = False  # rows not marked in the source: one row holding every cell, cut into rows by the recogniser
 
 
 @dataclass(slots=True, eq=False)
@@ -62,6 +64,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     title: str | None = None  # a title the format states outside the text (HTML <title>, docx core props)
     published: str | None = None  # ISO date when the source states it (page metadata)
+    publisher: str | None = None  # the issuing organ when the source states it (page metadata 发布机构)
     diagnostics: list[object] = field(default_factory=list)  # reader problems (model.Diagnostic)
 
     @property

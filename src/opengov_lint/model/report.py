@@ -85,7 +85,12 @@ class TableData:
     template: str  # layout id of this table: "2019" | "2021"
     cells: dict[str, dict[str, TypedCell]] = field(default_factory=dict)  # row path -> column -> cell
     rows: dict[str, RowInfo] = field(default_factory=dict)
-    missing_rows: list[str] = field(default_factory=list)
+    missing_rows: list[str] = field(default_factory=list)  # template rows the author left out (OG109)
+    # Reading quality: rows a damaged source hid (their numbers are there, torn from their labels) and
+    # rows found whose cells could not be matched to the columns. Neither is a defect of the report:
+    # they are reported once (OG903) and no rule judges them.
+    unreadable_rows: list[str] = field(default_factory=list)
+    unassessed_rows: list[str] = field(default_factory=list)
     missing_columns: list[tuple[str, str]] = field(default_factory=list)  # (row path or group, column)
     foreign_rows: list[str] = field(default_factory=list)  # labels of the other layout (OG108)
     captions: list[Caption] = field(default_factory=list)
@@ -96,6 +101,11 @@ class TableData:
 
     def cell(self, row: str, column: str) -> TypedCell | None:
         return self.cells.get(row, {}).get(column)
+
+    @property
+    def degraded(self) -> bool:
+        """True when part of the table could not be read from the source (see recognise.quality)."""
+        return bool(self.unreadable_rows or self.unassessed_rows)
 
 
 @dataclass(slots=True)
@@ -145,11 +155,17 @@ class Suppression:
     text: str = ""  # the comment as written
 
 
+# The kinds of issuing organ (meta.issuer_kind, --issuer-kind, manifest issuer_kind) besides "unknown".
+# government = a 人民政府 (townships included); subdistrict = a 街道办事处 (派出机关); agency = a 管委会 or other
+# 派出机构. Which names have which kind: rules/issuers.yaml.
+ISSUER_KINDS = ("government", "department", "subdistrict", "agency")
+
+
 @dataclass(slots=True)
 class Meta:
     title: str | None = None
     issuer: str | None = None
-    issuer_kind: str = "unknown"  # government | department | unknown
+    issuer_kind: str = "unknown"  # one of ISSUER_KINDS, or unknown
     year: int | None = None
     template: str = "unknown"  # "2019" | "2021" | "pre2019" | "mixed" | "unknown"
     published: str | None = None
@@ -172,6 +188,9 @@ class Report:
     document: Document | None = None
     structured: bool = False  # read from the canonical YAML/JSON form (no layout to judge)
     suppressions: list[Suppression] = field(default_factory=list)  # inline `# opengov-lint: ignore[...]`
+    # What the rules derive from this report once for all of them (running text units, readings of the
+    # tables): a per-report context that lives and dies with the report, not a module-level cache.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def section(self, number: int) -> Section | None:
         for s in self.sections:

@@ -9,6 +9,7 @@ restarts when a higher level advances."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,31 +72,33 @@ class Numbering:
         return text + (" " if lvl.suffix in ("tab", "space") and text else "")
 
 
+def _letters(n: int) -> str:
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+# Word's w:numFmt values -> how the number is drawn (a table rather than a chain of ifs)
+_FORMATS: dict[str, Callable[[int], str]] = {
+    **dict.fromkeys(("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+                     "chineseLegalSimplified", "koreanCounting"), lambda n: _cn_counting(n)),
+    **dict.fromkeys(("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"),
+                    lambda n: "".join(_CN[int(d)] for d in str(n))),
+    "ideographTraditional": lambda n: _TRAD[(n - 1) % 10],
+    "ideographZodiac": lambda n: _ZODIAC[(n - 1) % 12],
+    **dict.fromkeys(("decimalEnclosedCircle", "decimalEnclosedCircleChinese"),
+                    lambda n: _CIRCLED[n - 1] if 1 <= n <= 20 else str(n)),
+    **dict.fromkeys(("decimalFullWidth", "decimalFullWidth2"), lambda n: "".join(chr(0xFF10 + int(d)) for d in str(n))),
+    "decimalEnclosedParen": lambda n: f"({n})",
+    "decimalZero": lambda n: f"{n:02d}",
+    "lowerLetter": _letters,
+    "upperLetter": lambda n: _letters(n).upper(),
+    "lowerRoman": lambda n: _roman(n).lower(),
+    "upperRoman": lambda n: _roman(n),
+}
+
+
 def format_number(n: int, fmt: str) -> str:
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
-               "chineseLegalSimplified", "koreanCounting"):
-        return _cn_counting(n)
-    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
-        return "".join(_CN[int(d)] for d in str(n))
-    if fmt == "ideographTraditional":
-        return _TRAD[(n - 1) % 10]
-    if fmt == "ideographZodiac":
-        return _ZODIAC[(n - 1) % 12]
-    if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
-        return _CIRCLED[n - 1] if 1 <= n <= 20 else str(n)
-    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
-        return "".join(chr(0xFF10 + int(d)) for d in str(n))
-    if fmt == "decimalEnclosedParen":
-        return f"({n})"
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt in ("lowerLetter", "upperLetter"):
-        s = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-        return s.upper() if fmt == "upperLetter" else s
-    if fmt in ("lowerRoman", "upperRoman"):
-        s = _roman(n)
-        return s if fmt == "upperRoman" else s.lower()
-    return str(n)
+    draw = _FORMATS.get(fmt)
+    return draw(n) if draw is not None else str(n)
 
 
 def _cn_counting(n: int) -> str:

@@ -28,10 +28,11 @@ def read(path: str, data: bytes, fmt: str = "html") -> Document:
     text, _enc = decode_html(data)
     root = parse(text)
     _check_tables(root)
-    from opengov_lint.readers.htmlpage import find_body, page_title, published_date
+    from opengov_lint.readers.htmlpage import find_body, page_publisher, page_title, published_date
 
     doc = Document(path=path, format=fmt)
     doc.published = published_date(root)
+    doc.publisher = page_publisher(root)
     body, title = find_body(root)
     walker = _Walker()
     if title is not None:
@@ -39,7 +40,9 @@ def read(path: str, data: bytes, fmt: str = "html") -> Document:
     walker.walk(body)
     walker.flush()
     doc.blocks = [b for b in walker.blocks if not (isinstance(b, Paragraph) and is_page_number(b.text))]
-    doc.title = title[0] if title is not None else page_title(root)
+    # the page's own statement of its title (metadata, <title>) first: the heading above the body is a
+    # paragraph of the document already, where recognise.meta finds it
+    doc.title = page_title(root) or (title[0] if title is not None else None)
     return doc
 
 

@@ -7,6 +7,8 @@ lose their markers and keep their level as style. Pipe rows form a table, a deli
 (`|---|---|`) is skipped, and a single row followed by a delimiter is a table too (GFM); an
 escaped `\\|` stays in its cell, `<br>` is a line break. A line that is a label followed only by
 numbers (`行政许可 97`, what a PDF-to-text conversion makes of a table row) is a table row.
+Tables in the other plain-text forms (rows without outer pipes, one cell per line or per paragraph)
+are found first by readers/texttables.py, as for `.txt`.
 Merges are lost in Markdown, so tables are `ragged` and the recogniser maps them by labels."""
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 
 from opengov_lint.model import Cell, Document, Paragraph, Table
 from opengov_lint.readers.decode import decode
+from opengov_lint.readers.texttables import with_text_tables
 from opengov_lint.readers.textutil import has_cjk
 
 _ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -29,7 +32,7 @@ _LABEL_ROW = re.compile(r"^(?P<label>[^\d|]{2,40}?)\s+(?P<nums>[-+]?\d[\d,.]*(?:
 def read(path: str, data: bytes, fmt: str = "md") -> Document:
     text, _enc = decode(data)
     doc = Document(path=path, format=fmt)
-    doc.blocks = _Parser(text.splitlines()).run()
+    doc.blocks = with_text_tables(text.splitlines(), lambda lines, offset: _Parser(lines, offset).run())
     return doc
 
 
@@ -56,8 +59,9 @@ def _label_row(line: str) -> list[str] | None:
 
 
 class _Parser:
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], offset: int = 0) -> None:
         self.lines = lines
+        self.offset = offset  # line number of lines[0] - 1
         self.blocks: list[Paragraph | Table] = []
         self.rows: list[list[Cell]] = []
         self.start = 0
@@ -78,7 +82,7 @@ class _Parser:
     def run(self) -> list[Paragraph | Table]:
         i = 0
         while i < len(self.lines):
-            n, line = i + 1, self.lines[i]
+            n, line = self.offset + i + 1, self.lines[i]
             stripped = line.strip()
             i += 1
             if not stripped:
@@ -120,8 +124,8 @@ class _Parser:
             table = html_table(table_rows(t))
             for row in table.rows:
                 for c in row:
-                    c.line = first + 1 + (c.line or 1) - 1
-            table.line = first + 1
+                    c.line = self.offset + first + 1 + (c.line or 1) - 1
+            table.line = self.offset + first + 1
             self.blocks.append(table)
             break
         return j + 1

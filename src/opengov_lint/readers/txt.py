@@ -5,7 +5,9 @@ recogniser recovers rows from the template's fixed labels):
 - export: one cell per tab-indented line, rows separated by blank lines; a line without the tab
   right after a cell continues that cell (`本年新` / `制作数量`);
 - pipe: Markdown-style `| a | b |` rows (conversions of PDFs to Markdown);
-- columns: a row's cells on one line separated by tabs or runs of two or more spaces."""
+- columns: a row's cells on one line separated by tabs or runs of two or more spaces.
+The forms these line readers do not read (GFM rows without outer pipes, one cell per line ending with
+` |`, one cell per paragraph) are found first, table by table, by readers/texttables.py."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import re
 
 from opengov_lint.model import Cell, Document, Paragraph, Table
 from opengov_lint.readers.decode import decode
+from opengov_lint.readers.texttables import with_text_tables
 
 _HEADINGISH = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]\s|[（(][一二三四五六七八九十\d]+[）)]|#)")
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -26,21 +29,19 @@ def read(path: str, data: bytes, fmt: str = "txt") -> Document:
     lines = text.splitlines()
     doc = Document(path=path, format=fmt)
     tab_lines = sum(1 for ln in lines if ln.startswith("\t"))
-    if tab_lines >= 10 and tab_lines >= len([ln for ln in lines if ln.strip()]) // 5:
-        doc.blocks = _read_export(lines)
-    else:
-        doc.blocks = _read_plain(lines)
+    export = tab_lines >= 10 and tab_lines >= len([ln for ln in lines if ln.strip()]) // 5
+    doc.blocks = with_text_tables(lines, _read_export if export else _read_plain)
     return doc
 
 
-def _read_export(lines: list[str]) -> list[Paragraph | Table]:
+def _read_export(lines: list[str], offset: int = 0) -> list[Paragraph | Table]:
     blocks: list[Paragraph | Table] = []
     i, n = 0, len(lines)
     while i < n:
         line = lines[i]
         if not line.startswith("\t"):
             if line.strip():
-                blocks.append(Paragraph(line.strip(), line=i + 1))
+                blocks.append(Paragraph(line.strip(), line=offset + i + 1))
             i += 1
             continue
         rows: list[list[Cell]] = []
@@ -55,7 +56,7 @@ def _read_export(lines: list[str]) -> list[Paragraph | Table]:
                     rows.append(row)
                     row = []
                 blank = 0
-                last = Cell(ln[1:], row=len(rows), col=len(row), line=i + 1)
+                last = Cell(ln[1:], row=len(rows), col=len(row), line=offset + i + 1)
                 row.append(last)
             elif not ln.strip():
                 blank += 1
@@ -67,7 +68,7 @@ def _read_export(lines: list[str]) -> list[Paragraph | Table]:
             i += 1
         if row:
             rows.append(row)
-        blocks.append(Table(rows, line=start + 1, ragged=True))
+        blocks.append(Table(rows, line=offset + start + 1, ragged=True))
     return blocks
 
 
@@ -94,7 +95,7 @@ def _pipe_cells(line: str) -> list[str]:
     return [c.strip() for c in s.split("|")]
 
 
-def _read_plain(lines: list[str]) -> list[Paragraph | Table]:
+def _read_plain(lines: list[str], offset: int = 0) -> list[Paragraph | Table]:
     blocks: list[Paragraph | Table] = []
     pending: list[tuple[int, list[str]]] = []  # candidate table rows (line number, cells)
 
@@ -110,7 +111,7 @@ def _read_plain(lines: list[str]) -> list[Paragraph | Table]:
         pending.clear()
 
     kind = ""
-    for i, line in enumerate(lines, start=1):
+    for i, line in enumerate(lines, start=offset + 1):
         stripped = line.strip()
         if not stripped:
             continue

@@ -76,7 +76,7 @@ def recognise(doc: Document, overrides: Overrides | None = None) -> Report:
         p.index = i
     preamble, sections = _split_sections(doc)
     body = [p for s in sections for p in s.paragraphs]
-    meta = detect_meta(preamble, body, doc.title)
+    meta = detect_meta(preamble, body, doc.title, doc.path, doc.publisher)
     meta.source_path, meta.source_format = doc.path, doc.format
     if doc.published and not meta.published:
         meta.published = doc.published

@@ -119,11 +119,10 @@ def classify(table: Table, row_index: int, ctx: str | None) -> RowEvent:
 def _fuzzy_label(cells: list[Cell], refs_by_cell: list[list[LabelRef]], start: int, ctx: str | None,
                  ev: RowEvent, default: int) -> int:
     """A misspelt row label followed by numbers: the closest template label, if clearly closest."""
+    numbers_after = _numbers_after(cells)
     for i in range(start, len(cells)):
         c = cells[i]
-        rest = cells[i + 1:]
-        if (c.text.strip() and has_cjk(c.text) and not refs_by_cell[i] and rest
-                and all(value_like(x) for x in rest) and any(x.text.strip() for x in rest)):
+        if c.text.strip() and has_cjk(c.text) and not refs_by_cell[i] and numbers_after[i]:
             guess = fuzzy(c.text.strip(), ctx, ROW_KINDS) or fuzzy(c.text.strip(), None, ROW_KINDS)
             if guess is not None:
                 refs_by_cell[i] = [guess]
@@ -131,6 +130,19 @@ def _fuzzy_label(cells: list[Cell], refs_by_cell: list[list[LabelRef]], start: i
                 return i
             break
     return default
+
+
+def _numbers_after(cells: list[Cell]) -> list[bool]:
+    """For each cell: are all the cells after it value-like, and one of them not empty? (One pass from
+    the right, so that a very wide row stays linear.)"""
+    out = [False] * len(cells)
+    all_values, filled = True, False
+    for i in range(len(cells) - 1, 0, -1):
+        x = cells[i]
+        all_values = all_values and value_like(x)
+        filled = filled or bool(x.text.strip())
+        out[i - 1] = all_values and filled
+    return out
 
 
 def _majority(heads: list[HeaderCell]) -> str | None:

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from opengov_lint.knowledge.catalog import ColSpec, Layout, RowSpec, TableSpec, layouts
 from opengov_lint.model import Caption, Cell, Diagnostic, LabelVariant, RowInfo, Table, TableData
 from opengov_lint.recognise.cells import type_cell
+from opengov_lint.recognise.cellstream import recover_rows
 from opengov_lint.recognise.labels import LabelRef
-from opengov_lint.recognise.rows import RowEvent, classify, pick_table
-from opengov_lint.recognise.text import excerpt, norm
+from opengov_lint.recognise.quality import Quality, ShortRow, Unplaced, degraded_diagnostic, is_unplaced
+from opengov_lint.recognise.rows import RowEvent, classify, distinct, pick_table
+from opengov_lint.recognise.text import norm
 
 Span = tuple[int, int]
 
@@ -38,16 +40,29 @@ def collect_events(doc_tables: list[Table]) -> tuple[dict[str, list[RowEvent]], 
             ctx = by_section[t.section_hint]  # a table inside section 四 is table 四 unless its labels say otherwise
         for i in range(len(t.rows)):
             ev = classify(t, i, ctx)
-            if ev.kind == "unknown":
+            if ev.kind == "unknown" or (ev.kind == "values" and ctx != "review_litigation"):
+                if ctx is not None and _unplaced(ev, ctx):
+                    events.setdefault(ctx, []).append(ev)  # numbers whose label was lost (quality)
                 continue
             tid = pick_table(ev, ctx)
-            if tid is None or (ev.kind == "values" and tid != "review_litigation"):
+            if tid is None:
                 continue
             ctx, used = tid, True
             events.setdefault(tid, []).append(ev)
         if not used:
             unmapped.append(t)
     return events, unmapped
+
+
+def _unplaced(ev: RowEvent, tid: str) -> bool:
+    """A row of numbers inside table `tid` that has no label we can place: kept as an 'orphan' event
+    so the builder knows where, in template order, the source lost a row's label."""
+    cells = distinct(ev.table.rows[ev.row_index])
+    spec = next(lay.tables[tid] for lay in layouts().values() if tid in lay.tables)
+    if not is_unplaced(cells, max(len(r.columns) for r in spec.rows if r.data)):
+        return False
+    ev.kind, ev.values = "orphan", cells
+    return True
 
 
 def _label_refs(ev: RowEvent) -> list[list[LabelRef]]:
@@ -142,6 +157,8 @@ class _Builder:
         self.data.line, self.data.page = first.line, first.page
         self.data.section = first.table.section_hint
         self._columns: dict[tuple[int, ...], tuple[dict[str, Span], list[str]]] = {}
+        self.quality = Quality([r.path for r in self.spec.data_rows])
+        self.claimed: list[Table] = []  # document tables whose unplaced rows this table accounts for
         self._layouts: dict[tuple[tuple[int, ...], int | None], str | None] = {}
 
     # -- columns -------------------------------------------------------------------------------
@@ -201,6 +218,9 @@ class _Builder:
         caption: Caption | None = None
         after_data = False
         for ev in self.events:
+            if ev.kind == "orphan":
+                self.quality.unplaced(Unplaced(ev.table, ev.line, ev.page))
+                continue
             if ev.kind == "caption":
                 headers = []
                 caption = Caption(" ".join((ev.label.text if ev.label else "").split()), [], ev.line, ev.page)
@@ -233,6 +253,7 @@ class _Builder:
             return
         if spec.path in self.data.cells:
             return  # a repeated row (table continued on the next page with its rows repeated)
+        self.quality.placed(spec.path)
         if foreign and spec.path not in self.data.foreign_rows:
             self.data.foreign_rows.append(spec.path)
         if ref.variant or ev.fuzzy:
@@ -249,7 +270,8 @@ class _Builder:
         if caption is not None:
             caption.rows.append(spec.path)
         if mapping is None:
-            self.diagnostics.append(_short_row(self.tid, label, len(ev.values), len(keys), ev))
+            self.quality.short.append(ShortRow(spec.path, label, len(ev.values), len(keys), ev.line, ev.page))
+            self.data.unassessed_rows.append(spec.path)
             self.data.cells[spec.path] = {}
             return
         cols = {c.id: c for c in spec.columns}
@@ -274,7 +296,7 @@ class _Builder:
         spans = self.block_spans(_headers_for(headers, ev.table))
         mapping, _ = map_values(ev.values, keys, spans, None, ev.table.ragged)
         if mapping is None:
-            self.diagnostics.append(_short_row(self.tid, "行政复议、行政诉讼", len(ev.values), len(keys), ev))
+            self.quality.short.append(ShortRow(None, "行政复议、行政诉讼", len(ev.values), len(keys), ev.line, ev.page))
             return
         cols = {c.id: c for c in self.spec.columns}
         for key, cell in mapping.items():
@@ -315,9 +337,18 @@ class _Builder:
         return spans or None
 
     def finish(self) -> None:
-        for r in self.spec.data_rows:
-            if r.path not in self.data.cells:
-                self.data.missing_rows.append(r.path)
+        absent = [r.path for r in self.spec.data_rows if r.path not in self.data.cells]
+        if self.spec.block_table and not self.data.cells and self.quality.short:
+            absent = []  # table 四's one row of values could not be split: unassessed, not missing
+            self.data.unassessed_rows.extend(r.path for r in self.spec.data_rows)
+        missing, unreadable, used = self.quality.split(absent)
+        self.data.missing_rows.extend(missing)
+        self.data.unreadable_rows.extend(unreadable)
+        self.claimed = [u.table for u in used]
+        labels = {r.path: r.label for r in self.spec.rows}
+        diag = degraded_diagnostic(self.data, labels, self.quality, used)
+        if diag is not None:
+            self.diagnostics.append(diag)
 
 
 def _headers_for(headers: list[RowEvent], table: Table) -> list[RowEvent]:
@@ -347,18 +378,9 @@ def _typed(cell: Cell, col: ColSpec):  # type: ignore[no-untyped-def]
     return typed
 
 
-def _short_row(tid: str, label: str, got: int, want: int, ev: RowEvent) -> Diagnostic:
-    return Diagnostic(
-        "OG903",
-        f"表格行「{excerpt(label, 30)}」有{got}个数据单元格，模板要求{want}个，无法确定各列对应关系，该行数据未检查；"
-        "请核对该行是否有合并、缺失或多余的单元格",
-        f"table row '{excerpt(label, 30)}' has {got} data cells where the template has {want}; the columns "
-        "cannot be matched safely, so this row was not checked",
-        line=ev.line, page=ev.page, table=tid, evidence={"cells": got, "expected": want},
-    )
-
-
 def recognise_tables(doc_tables: list[Table], fallback_layout: str | None) -> TableResult:
+    for t in doc_tables:
+        recover_rows(t)  # rows not marked in the source (one cell per paragraph or per line): cut by labels
     events, unmapped = collect_events(doc_tables)
     result = TableResult(unmapped=unmapped)
     decided = {tid: decide_layout(tid, evs) for tid, evs in events.items()}
@@ -372,4 +394,11 @@ def recognise_tables(doc_tables: list[Table], fallback_layout: str | None) -> Ta
         builder = _Builder(tid, layouts()[lay_id], evs)
         result.tables[tid] = builder.build()
         result.diagnostics.extend(builder.diagnostics)
+        result.unmapped = _unclaimed(result.unmapped, builder.claimed)
     return result
+
+
+def _unclaimed(unmapped: list[Table], claimed: list[Table]) -> list[Table]:
+    """Tables made only of rows whose labels were lost are told in that table's OG903, not as OG902."""
+    ids = {id(t) for t in claimed}
+    return [t for t in unmapped if id(t) not in ids]

@@ -29,11 +29,14 @@ class Reporter(Protocol):
 
 
 def get_reporter(fmt: str, out: IO[str], *, lang: str, color: bool, quiet: bool, statistics: bool,
-                 output: str | None = None, rules: Sequence[RuleInfo] | None = None) -> Reporter:
-    """`rules` is every rule of the run (built-in, plugins, packs): SARIF describes them all."""
+                 output: str | None = None, rules: Sequence[RuleInfo] | None = None,
+                 show_all: bool = False) -> Reporter:
+    """`rules` is every rule of the run (built-in, plugins, packs): SARIF describes them all. `show_all`:
+    the text output lists every finding instead of the first few of each rule per report (a display
+    choice: machine formats always hold every finding)."""
     mod = importlib.import_module(f"opengov_lint.reporters.{FORMATS[fmt]}")
     reporter: Reporter = mod.make(fmt, out, lang=lang, color=color, quiet=quiet, statistics=statistics,
-                                  output=output, rules=list(rules or ()))
+                                  output=output, rules=list(rules or ()), show_all=show_all)
     return reporter
 
 

@@ -73,7 +73,7 @@ class SarifReporter:
         region: dict[str, Any] = {"startLine": loc.line or 1}
         location: dict[str, Any] = {
             "physicalLocation": {"artifactLocation": {"uri": artifact_uri(f.path)}, "region": region}}
-        cell = loc.cell_path()
+        cell = f.group_anchor() or loc.cell_path()  # a grouped finding: requests:columns:total
         if cell:
             location["logicalLocations"] = [{"name": loc.column or loc.row or loc.table, "fullyQualifiedName": cell,
                                              "kind": "element"}]

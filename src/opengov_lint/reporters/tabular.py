@@ -47,8 +47,9 @@ class ReportRow:
     def cells(self) -> list[Any]:
         from opengov_lint.reporters.sanitize import cell
 
-        kind = {"government": "政府", "department": "部门"}.get(self.kind, "未知")
-        return [cell(v) for v in [self.path, self.issuer, kind, self.year if self.year is not None else "", self.fmt, self.template,
+        kind = {"government": "政府", "department": "部门", "subdistrict": "街道", "agency": "管委会"}.get(self.kind, "未知")
+        return [cell(v) for v in [self.path, self.issuer, kind, self.year if self.year is not None else "", self.fmt,
+                                  self.template,
                 self.counts["error"], self.counts["warning"], self.counts["info"], self.worst,
                 "通过" if self.passed else "不通过"]]
 

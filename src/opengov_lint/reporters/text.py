@@ -75,10 +75,14 @@ class _Out:
         console.print(t)
 
 
+CAP = 5  # findings of one rule shown per report before "还有 N 处" (--show-all shows them all)
+
+
 class TextReporter:
-    def __init__(self, out: IO[str], lang: str, color: bool, quiet: bool, statistics: bool) -> None:
+    def __init__(self, out: IO[str], lang: str, color: bool, quiet: bool, statistics: bool,
+                 show_all: bool = False) -> None:
         self.console = _Out(out, color)
-        self.lang, self.quiet, self.statistics = lang, quiet, statistics
+        self.lang, self.quiet, self.statistics, self.show_all = lang, quiet, statistics, show_all
         self.files = 0
         self.fixed = 0
         self.unreadable = 0
@@ -113,14 +117,27 @@ class TextReporter:
             return
         zh = self.lang == "zh"
         m = result.facts
-        bits = [str(x) for x in (m.issuer, f"{m.year}年" if m.year and zh else m.year) if x]
+        bits = [str(x) for x in (_issuer(m, zh), f"{m.year}年" if m.year and zh else m.year) if x]
         if m.template in ("2019", "2021"):
             bits.append(f"{m.template}年版格式" if zh else f"{m.template} layout")
         self.console.line((result.path, "bold"), (f"  {' · '.join(bits)}" if bits else "", "dim"))
-        template = str(m.template or "2021")
-        for f in result.findings:
-            self._finding(f, template)
+        self._findings(result.findings, str(m.template or "2021"))
         self.console.line()
+
+    def _findings(self, findings: list[Finding], template: str) -> None:
+        """One report's findings: the first CAP of each rule, then one "还有 N 处" line per rule cut."""
+        shown: Counter[str] = Counter()
+        for f in findings:
+            shown[f.code] += 1
+            if self.show_all or shown[f.code] <= CAP:
+                self._finding(f, template)
+        if self.show_all:
+            return
+        for code, n in sorted(shown.items()):
+            if n > CAP:
+                more = n - CAP
+                self.console.line((f"  … {code} 还有 {more} 处（使用 --show-all 显示全部）" if self.lang == "zh" else
+                                   f"  … {code}: and {more} more (--show-all shows them all)", "dim"))
 
     def extra(self, findings: list[Finding]) -> None:
         """Cross-document findings, grouped by file, after the per-file ones."""
@@ -187,5 +204,13 @@ class TextReporter:
                            [[path, str(c["error"]), str(c["warning"]), str(c["info"])] for path, c in self.by_file])
 
 
-def make(fmt: str, out: IO[str], *, lang: str, color: bool, quiet: bool, statistics: bool, **_: Any) -> TextReporter:
-    return TextReporter(out, lang, color, quiet, statistics)
+def make(fmt: str, out: IO[str], *, lang: str, color: bool, quiet: bool, statistics: bool, show_all: bool = False,
+         **_: Any) -> TextReporter:
+    return TextReporter(out, lang, color, quiet, statistics, show_all)
+
+
+def _issuer(facts: Any, zh: bool) -> str | None:
+    """The issuer, or that it is unknown (a report, not a configuration file)."""
+    if facts.issuer or facts.format in (None, "config"):
+        return facts.issuer  # type: ignore[no-any-return]
+    return "发布机关未能识别" if zh else "issuer unknown"

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
-from typing import Any, TypeVar, cast
+from typing import TypeVar, cast
 
 from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge.catalog import (
@@ -206,18 +206,15 @@ def diagnostic_hits(report: Report, code: str) -> Iterator[Hit]:
 
 # -- running text and table readings (OG4xx, OG5xx) ---------------------------------------------
 
-_MEMO: list[Any] = [None, {}]  # [the report last asked about, {what: result}]
+_MISSING = object()
 
 
 def memo(report: Report, what: str, compute: Callable[[], T]) -> T:
-    """What several rules derive from the same report (its running text, its citations) is computed
-    once: the result is kept for the report last asked about (checked by identity). Callers must not
-    modify the result."""
-    if _MEMO[0] is not report:
-        _MEMO[0], _MEMO[1] = report, {}
-    got = _MEMO[1].get(what, _MEMO)
-    if got is _MEMO:
-        got = _MEMO[1][what] = compute()
+    """What several rules derive from the same report (its running text, its readings) is computed once
+    and kept in the report's own context (`report.derived`). Callers must not modify the result."""
+    got = report.derived.get(what, _MISSING)
+    if got is _MISSING:
+        got = report.derived[what] = compute()
     return got  # type: ignore[no-any-return]
 
 
@@ -271,20 +268,21 @@ def _row_readings(table: TableData, row: str, column: str | None) -> list[Readin
     if cells is None:
         return [Reading(exact=False)]
     col = column or "total"
-    ref = f"{table.id}.{row}.{col}"
     cell = cells.get(col)
     parts = [(f"{table.id}.{row}.{c}", cells.get(c)) for c in _PARTS.get(table.id, ())] if column is None else []
+    by_parts, psum, complete = _parts_reading(parts)
+    if cell is None or cell.value is None:
+        return [by_parts] if parts else [Reading(exact=False)]
+    stated = Reading(cell.value, True, 1, {f"{table.id}.{row}.{col}": _num(cell.value)})
+    return [stated, by_parts] if parts and complete and psum != cell.value else [stated]
+
+
+def _parts_reading(parts: list[tuple[str, TypedCell | None]]) -> tuple[Reading, int | Decimal, bool]:
+    """The row read as the sum of its applicant columns: (reading, sum, every part known)."""
     known = [(k, c.value) for k, c in parts if c is not None and c.value is not None]
     psum = sum((v for _, v in known), start=0)
-    out = []
-    if cell is not None and cell.value is not None:
-        out.append(Reading(cell.value, True, 1, {ref: _num(cell.value)}))
-        if parts and len(known) == len(parts) and psum != cell.value:
-            out.append(Reading(psum, True, len(known), {k: _num(v) for k, v in known}))
-        return out
-    if not parts:
-        return [Reading(exact=False)]
-    return [Reading(psum, len(known) == len(parts), len(known), {k: _num(v) for k, v in known})]
+    complete = len(known) == len(parts)
+    return Reading(psum, complete, len(known), {k: _num(v) for k, v in known}), psum, complete
 
 
 def read_target(report: Report, refs: list[str]) -> list[Reading] | None:

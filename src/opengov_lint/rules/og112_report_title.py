@@ -52,5 +52,6 @@ def check(report: Report, options: None) -> Iterator[Hit]:
                   location=loc, evidence={"found": found or None, "expected": expected})
     if meta.year_source != "title" and not any(str(y) in title for y in range(2000, 2101)):
         yield Hit(message="year", args={"title": meta.title}, location=loc, evidence={"title": meta.title})
-    if not meta.issuer or squash(nfkc(meta.issuer)) not in title:
+    written = [squash(nfkc(n)) for n in (meta.issuer, meta.extra.get("issuer_as_titled")) if n]
+    if not any(n in title for n in written):
         yield Hit(message="issuer", args={"title": meta.title}, location=loc, evidence={"title": meta.title})

@@ -10,6 +10,9 @@ OG3xx 错误）。
 
 正确示例 / Passes: 该格填写“0”。
 
+一处遗漏只报告一次：整列、整行或整张表留空（或一张表中大量分散的空白格）合并为一条，
+列出所涉及的全部单元格。
+
 修改方法 / Fix: 逐格填写数字，没有的填“0”。
 """
 
@@ -18,8 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit
-from opengov_lint.model import CellKind, Report
-from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, iter_cells, row_label
+from opengov_lint.model import CellKind, Report, TableData, TypedCell
+from opengov_lint.rules._cells import grouped_hits
+from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, row_label
 
 CODE = "OG201"
 NAME = "cell-blank"
@@ -30,12 +34,21 @@ MESSAGES = {
         "zh": "{table}“{row}”行“{col}”列为空白；没有的应填“0”",
         "en": "{table}, row '{row}', column '{col}' is blank; write 0 when there is nothing to report",
     },
+    "group": {
+        "zh": "{table}{where_zh}为空白；没有的应填“0”",
+        "en": "{table}, {where_en}: blank; write 0 when there is nothing to report",
+    },
 }
 
 
+def _blank(table: TableData, row: str, col: str, cell: TypedCell) -> str | None:
+    return "blank" if cell.kind is CellKind.BLANK else None
+
+
+def _one(table: TableData, row: str, col: str, cell: TypedCell) -> Hit:
+    return Hit(args={"table": TABLE_SHORT[table.id], "row": row_label(table, row), "col": col_label(table, col, row)},
+               location=cell_location(table, row, col, cell), evidence={"raw": cell.raw})
+
+
 def check(report: Report, options: None) -> Iterator[Hit]:
-    for table, row, col, cell in iter_cells(report):
-        if cell.kind is CellKind.BLANK:
-            yield Hit(args={"table": TABLE_SHORT[table.id], "row": row_label(table, row),
-                            "col": col_label(table, col, row)},
-                      location=cell_location(table, row, col, cell), evidence={"raw": cell.raw})
+    yield from grouped_hits(report, _blank, _one)

@@ -8,6 +8,8 @@
 
 正确示例 / Passes: 填写“0”。
 
+同一占位符号写满整列、整行或整张表的，合并为一条报告，列出所涉及的全部单元格。
+
 修改方法 / Fix: 把占位符号改为相应数字，没有的填“0”。
 """
 
@@ -16,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit
-from opengov_lint.model import CellKind, Report
-from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, iter_cells, row_label
+from opengov_lint.model import CellKind, Report, TableData, TypedCell
+from opengov_lint.rules._cells import grouped_hits
+from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, row_label
 
 CODE = "OG202"
 NAME = "cell-placeholder"
@@ -28,13 +31,23 @@ MESSAGES = {
         "zh": "{table}“{row}”行“{col}”列填写了“{raw}”，应填写数字（没有的填“0”）",
         "en": "{table}, row '{row}', column '{col}' holds '{raw}' instead of a number (write 0 for none)",
     },
+    "group": {
+        "zh": "{table}{where_zh}填写了“{raw}”，应填写数字（没有的填“0”）",
+        "en": "{table}, {where_en}: '{raw}' instead of a number (write 0 for none)",
+    },
 }
 
 
+def _placeholder(table: TableData, row: str, col: str, cell: TypedCell) -> str | None:
+    return cell.raw.strip() if cell.kind is CellKind.PLACEHOLDER else None  # the same placeholder is one group
+
+
+def _one(table: TableData, row: str, col: str, cell: TypedCell) -> Hit:
+    raw = cell.raw.strip()
+    return Hit(args={"table": TABLE_SHORT[table.id], "row": row_label(table, row), "col": col_label(table, col, row),
+                     "raw": raw},
+               location=cell_location(table, row, col, cell), evidence={"raw": raw})
+
+
 def check(report: Report, options: None) -> Iterator[Hit]:
-    for table, row, col, cell in iter_cells(report):
-        if cell.kind is CellKind.PLACEHOLDER:
-            raw = cell.raw.strip()
-            yield Hit(args={"table": TABLE_SHORT[table.id], "row": row_label(table, row),
-                            "col": col_label(table, col, row), "raw": raw},
-                      location=cell_location(table, row, col, cell), evidence={"raw": raw})
+    yield from grouped_hits(report, _placeholder, _one, lambda raw: {"raw": raw})

@@ -8,6 +8,8 @@
 
 正确示例 / Passes: 填写具体件数，如“126”。
 
+同一文字写满整列、整行或整张表的，合并为一条报告，列出所涉及的全部单元格。
+
 修改方法 / Fix: 改为具体数字；需要说明的内容写在正文中。
 """
 
@@ -16,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit
-from opengov_lint.model import CellKind, Report
-from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, iter_cells, row_label
+from opengov_lint.model import CellKind, Report, TableData, TypedCell
+from opengov_lint.rules._cells import grouped_hits
+from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, row_label
 
 CODE = "OG203"
 NAME = "cell-not-a-number"
@@ -28,13 +31,23 @@ MESSAGES = {
         "zh": "{table}“{row}”行“{col}”列填写了文字“{raw}”，应为数字",
         "en": "{table}, row '{row}', column '{col}' holds text '{raw}' instead of a number",
     },
+    "group": {
+        "zh": "{table}{where_zh}填写了文字“{raw}”，应为数字",
+        "en": "{table}, {where_en}: text '{raw}' instead of a number",
+    },
 }
 
 
+def _text(table: TableData, row: str, col: str, cell: TypedCell) -> str | None:
+    return " ".join(cell.raw.split()) if cell.kind is CellKind.TEXT else None  # the same text is one group
+
+
+def _one(table: TableData, row: str, col: str, cell: TypedCell) -> Hit:
+    raw = " ".join(cell.raw.split())
+    return Hit(args={"table": TABLE_SHORT[table.id], "row": row_label(table, row), "col": col_label(table, col, row),
+                     "raw": raw},
+               location=cell_location(table, row, col, cell), evidence={"raw": raw})
+
+
 def check(report: Report, options: None) -> Iterator[Hit]:
-    for table, row, col, cell in iter_cells(report):
-        if cell.kind is CellKind.TEXT:
-            raw = " ".join(cell.raw.split())
-            yield Hit(args={"table": TABLE_SHORT[table.id], "row": row_label(table, row),
-                            "col": col_label(table, col, row), "raw": raw},
-                      location=cell_location(table, row, col, cell), evidence={"raw": raw})
+    yield from grouped_hits(report, _text, _one, lambda raw: {"raw": raw})

@@ -5,7 +5,8 @@
 依据 / Why: 《条例》第四十九条：“县级以上人民政府部门应当在每年1月31日前向本级政府信息公开工作主管部门提交
 本行政机关上一年度政府信息公开工作年度报告并向社会公布。县级以上地方人民政府的政府信息公开工作主管部门
 应当在每年3月31日前向社会公布本级政府上一年度政府信息公开工作年度报告。”（2007年原条例第三十一条统一为
-3月31日，2019年修订将部门期限提前了两个月。）第四十九条未规定乡镇、街道的期限，本规则对其不作判断。
+3月31日，2019年修订将部门期限提前了两个月。）第四十九条未规定乡镇人民政府、街道办事处（区县政府的派出机关）
+和开发区等管委会（派出机构，既非人民政府也非其工作部门）的期限，本规则对其不作判断。
 日期取网页的发布日期，没有时取落款日期；机关类型可用 `--issuer-kind` 指定。
 
 错误示例 / Fails: 某局2023年度报告落款“2024年3月20日”（部门应在2024年1月31日前公布）；某区人民政府
@@ -21,8 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit
-from opengov_lint.knowledge.catalog import law, narrative
+from opengov_lint.knowledge.catalog import law
 from opengov_lint.model import Report
+from opengov_lint.recognise.issuer import statutory_deadline
 from opengov_lint.rules._helpers import report_date
 
 CODE = "OG506"
@@ -44,8 +46,8 @@ def check(report: Report, options: None) -> Iterator[Hit]:
     if date is None or meta.year is None:
         return
     kind = meta.issuer_kind
-    if kind == "government" and any((meta.issuer or "").endswith(s) for s in narrative()["no_statutory_deadline"]):
-        return
+    if not statutory_deadline(meta.issuer, kind) and kind != "unknown":
+        return  # 乡镇, 街道, 管委会: 第四十九条 sets no date (rules/issuers.yaml)
     art = law("2019").article(49)
     deadlines = dict(art.deadlines) if art else {}
     md = deadlines.get(kind) or deadlines.get("government", "03-31")

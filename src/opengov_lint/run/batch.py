@@ -213,7 +213,8 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
 
     color = opts.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     reporter = get_reporter(settings.output_format, buf, lang=settings.lang, color=color, quiet=opts.quiet,
-                            statistics=opts.statistics, output=opts.output, rules=rules_for(settings))
+                            statistics=opts.statistics, output=opts.output, rules=rules_for(settings),
+                            show_all=settings.show_all)
     progress = _Progress(len(files), opts.progress and not opts.quiet, settings.lang)
     failed = False
     summaries: list[Any] = []

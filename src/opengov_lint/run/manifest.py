@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from opengov_lint.model.report import ISSUER_KINDS
+
 _KEYS = {"path", "issuer", "year", "parent", "aggregate", "issuer_kind"}
 
 
@@ -78,8 +80,8 @@ def load(path: str) -> dict[str, Entry]:
         except ValueError as exc:
             raise ManifestError(f"{path}: entry {i}: year {year!r} is not a number") from exc
         kind = row.get("issuer_kind") or None
-        if kind not in (None, "government", "department"):
-            raise ManifestError(f"{path}: entry {i}: issuer_kind must be government or department")
+        if kind not in (None, *ISSUER_KINDS):
+            raise ManifestError(f"{path}: entry {i}: issuer_kind must be one of {', '.join(ISSUER_KINDS)}")
         target = row["path"] if "://" in str(row["path"]) else key(os.path.join(base, str(row["path"])))
         out[target] = Entry(issuer=(row.get("issuer") or None), year=year_v, parent=(row.get("parent") or None),
                             aggregate=_truthy(row.get("aggregate", "")), issuer_kind=kind)

@@ -4,8 +4,13 @@ A finding's key is (report, code, anchor), never a line number, so re-typesettin
 it to another format or renaming the file keeps its accepted findings:
 
 - report: `issuer|year` when both are known, else the file's path relative to the baseline file;
-- anchor: the canonical cell path (`requests.granted.total`) for table findings; otherwise the section
-  and a hash of the normalised paragraph excerpt; otherwise a hash of the evidence without positions.
+- anchor: the canonical cell path (`requests.granted.total`) for table findings; for a grouped finding
+  (a column, row or table left blank: one finding) the table, the kind and the columns or rows it names
+  (`requests:columns:total`); otherwise the section and a hash of the normalised paragraph excerpt;
+  otherwise a hash of the evidence without positions.
+
+A baseline written before findings were grouped lists the cells one by one: a grouped finding whose
+every cell is accepted there is accepted too.
 
 The file stores counts per key, so a second identical finding in the same place is new."""
 
@@ -49,6 +54,9 @@ def report_identity(path: str, facts: ReportFacts, base: str) -> str:
 
 
 def anchor(f: Finding) -> str:
+    grouped = f.group_anchor()
+    if grouped:
+        return grouped
     loc = f.location
     cell = loc.cell_path()
     if cell:
@@ -104,9 +112,21 @@ class Baseline:
             if left[k] > 0:
                 left[k] -= 1
                 dropped += 1
+            elif self._cells_accepted(f, k, left):
+                dropped += 1
             else:
                 kept.append(f)
         return kept, dropped
+
+    @staticmethod
+    def _cells_accepted(f: Finding, k: Key, left: Counter[Key]) -> bool:
+        """A grouped finding accepted cell by cell (a baseline from before grouping): uses the cells up."""
+        cells = [(k[0], k[1], c) for c in f.group_cells()]
+        if not cells or any(left[c] <= 0 for c in cells):
+            return False
+        for c in cells:
+            left[c] -= 1
+        return True
 
 
 @dataclass(slots=True)

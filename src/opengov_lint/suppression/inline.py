@@ -46,7 +46,7 @@ def _covers(s: Suppression, f: Finding, report: Report) -> bool:
     if s.target is None:
         return True
     loc = f.location
-    if loc.line == s.target:
+    if loc.line == s.target and not f.group:  # a group's line is only its first cell's
         return True
     table = report.tables.get(loc.table or "")
     if table is not None:
@@ -57,11 +57,19 @@ def _covers(s: Suppression, f: Finding, report: Report) -> bool:
     return section is not None and section.line == s.target
 
 
-def _cell_matches(prefix: str | None, loc: Location) -> bool:
+def _under(path: str | None, prefix: str) -> bool:
+    return path is not None and (path == prefix or path.startswith(prefix + "."))
+
+
+def _cell_matches(prefix: str | None, f: Finding) -> bool:
+    """A configured `cell:` (a cell path or its prefix) covers a finding at that place; a grouped
+    finding when it covers every cell of the group (or names the group's own anchor)."""
     if not prefix:
         return True
-    path = loc.cell_path()
-    return path is not None and (path == prefix or path.startswith(prefix + "."))
+    cells = f.group_cells()
+    if cells:
+        return prefix == f.group_anchor() or all(_under(c, prefix) for c in cells)
+    return _under(f.location.cell_path(), prefix)
 
 
 def apply(report: Report | None, findings: list[Finding], settings: Any, engine: Any, known: Sequence[RuleInfo],
@@ -87,7 +95,7 @@ def apply(report: Report | None, findings: list[Finding], settings: Any, engine:
             out.counts["inline"] += 1
             continue
         c = next((c for c in conf if any(key_matches(f.code, f.name, k) for k in c["codes"])
-                  and _cell_matches(c["cell"], f.location)), None)
+                  and _cell_matches(c["cell"], f)), None)
         if c is not None:
             out.counts["config"] += 1
             if c["index"] not in out.config_used:
