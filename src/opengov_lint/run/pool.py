@@ -76,10 +76,15 @@ class _Worker:
         self.task: tuple[int, str] | None = None
         self.deadline = float("inf")
 
-    def give(self, index: int, path: str, limit: float | None) -> None:
+    def give(self, index: int, path: str, limit: float | None) -> bool:
+        """Hand over one file; False when the worker is already dead (killed while idle)."""
+        try:
+            self.conn.send(path)
+        except OSError:  # BrokenPipeError: the file was never received
+            return False
         self.task = (index, path)
         self.deadline = time.monotonic() + limit if limit else float("inf")
-        self.conn.send(path)
+        return True
 
     def kill(self) -> None:
         if self.proc.is_alive():
@@ -117,10 +122,12 @@ class Pool:
     def _hand_out(self, pending: deque[tuple[int, str]], oldest: int) -> None:
         while len(self.workers) < self.jobs and len(self.workers) < len(pending) + self._busy():
             self.workers.append(_Worker(self.ctx, self.settings))
-        for w in self.workers:
+        for w in list(self.workers):
             if w.task is None and pending and pending[0][0] < oldest + 4 * self.jobs:
                 index, path = pending.popleft()
-                w.give(index, path, self.limit)
+                if not w.give(index, path, self.limit):  # died while idle: the file goes to a new worker
+                    pending.appendleft((index, path))
+                    self._replace(w)
 
     def _busy(self) -> int:
         return sum(1 for w in self.workers if w.task is not None)
