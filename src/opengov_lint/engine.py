@@ -80,11 +80,11 @@ def render(rule: RuleInfo, hit: Hit, lang: str) -> str:
 
 
 def applies(rule: RuleInfo, report: Report) -> bool:
+    if report.meta.regime == "2007":  # before the 2019 revision: only rules that know the old regime
+        return "pre2019" in rule.templates
     tpl = report.meta.template
     if tpl in ("2019", "2021"):
         return tpl in rule.templates
-    if tpl == "pre2019" and (report.meta.year or 0) < 2019:
-        return rule.code in ("OG108",) or rule.code.startswith("OG9")
     return True
 
 

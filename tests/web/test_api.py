@@ -127,6 +127,17 @@ def test_result_page_highlights_the_cells_of_the_findings(client) -> None:  # ty
     assert "http://" not in page and "https://" not in page  # works offline: no CDN
     assert page.count('class="finding sev-') == len(_post(client, (f"{DEFECTS}.txt", data)).json())
     assert 'data-kind="xlsx"' in page and 'data-kind="dashboard"' in page
+    import base64
+    import re
+
+    href = re.search(r'data-kind="notices" download="[^"]+" href="data:application/zip;base64,([^"]+)"', page)
+    assert href is not None
+    with zipfile.ZipFile(io.BytesIO(base64.b64decode(href.group(1)))) as z:
+        names = z.namelist()
+        assert len(names) == 1 and names[0].endswith(".docx")  # one unit, one notice
+        with zipfile.ZipFile(io.BytesIO(z.read(names[0]))) as docx:
+            body = docx.read("word/document.xml").decode("utf-8")
+    assert "整改" in body and "OG303" in body
 
 
 def _free_port() -> int:

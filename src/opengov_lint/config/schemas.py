@@ -161,6 +161,7 @@ class SectionModel(BaseModel):
     id: str
     title: str
     variants: list[str] = []
+    cues: list[str] = []
 
 
 class SectionsModel(BaseModel):
@@ -407,6 +408,7 @@ class NoneClaimModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
     patterns: list[str]
+    not_with: list[str] = []  # words that make the clause about another table (OG504)
     targets: list[list[str]]
 
     @field_validator("patterns")
