@@ -1,5 +1,4 @@
-"""pydantic schemas: the configuration file and the shipped YAML knowledge (validated by the test
-suite and when a user's file is loaded). Imported lazily: pydantic costs ~0.15 s at start-up."""
+"""pydantic schemas of the configuration and the shipped YAML knowledge; imported lazily (pydantic: ~0.15 s)."""
 
 from __future__ import annotations
 

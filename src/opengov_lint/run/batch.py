@@ -222,17 +222,28 @@ def _run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
     if not _outputs_safe(files, settings, opts):
         return EXIT_USAGE
     opts.jobs = job_count(opts.jobs, len(files), settings.lang) if settings.executor == "local" else opts.jobs
-    try:
-        buf: Any = AtomicTextFile(opts.output) if opts.output and settings.output_format not in ("xlsx",) \
-            else sys.stdout
-    except OSError as exc:
-        sys.stderr.write(f"opengov-lint: cannot write the output file {opts.output}: {exc.strerror or exc}\n")
+    buf = _open_output(settings, opts)
+    if buf is None:
         return EXIT_USAGE
     try:
         return _run_with_output(files, settings, opts, cfg, hooks, buf)
     finally:
         if isinstance(buf, AtomicTextFile):
             buf.discard()  # after commit() a no-op; otherwise (an error, Ctrl-C) no partial output is left
+
+
+def _open_output(settings: Settings, opts: BatchOptions) -> Any:
+    """The output stream: a temporary file beside -o (renamed at the end), or stdout; None when the
+    folder of -o cannot take a file (a message says why)."""
+    from opengov_lint.fsutil import AtomicTextFile
+
+    if not opts.output or settings.output_format == "xlsx":
+        return sys.stdout
+    try:
+        return AtomicTextFile(opts.output)
+    except OSError as exc:
+        sys.stderr.write(f"opengov-lint: cannot write the output file {opts.output}: {exc.strerror or exc}\n")
+        return None
 
 
 def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, cfg: Any, hooks: Any,
