@@ -61,7 +61,8 @@ def test_swapped_sections_are_one_order_finding() -> None:
     text = BASE.replace(b2 + b3, b3.replace(H3, "二、收到和处理政府信息公开申请情况")
                         + b2.replace(H2, "三、主动公开政府信息情况"))
     got = _structural(text)
-    assert len(got) == 1 and got[0][0] == "OG102", got
+    assert len(got) == 1, got
+    assert got[0][0] == "OG102", got
     assert {s.number for s in report_from(text).sections} == {1, 2, 3, 4, 5, 6}
 
 
@@ -91,7 +92,8 @@ def test_lost_heading_with_content_present_is_not_missing() -> None:
     text = _edit((H5, "（一）存在的主要问题"))
     report = report_from(text)
     assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
-    assert report.section(5) is not None and report.section(5).implicit
+    assert report.section(5) is not None
+    assert report.section(5).implicit
     assert _structural(text) == [("OG103", 5)]
 
 

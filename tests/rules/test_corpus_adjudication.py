@@ -6,13 +6,17 @@ tests of those changes.)"""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from opengov_lint.config.settings import Settings
-from opengov_lint.results import FileResult
 from opengov_lint.run.worker import check_one, init_worker
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from opengov_lint.results import FileResult
 
 _CACHE: dict[str, FileResult] = {}
 
@@ -47,7 +51,9 @@ def test_000_misnumbered_headings_are_numbering_not_missing(corpus: Path) -> Non
 def test_001_mixed_layout_label_typo_and_table_four_totals(corpus: Path) -> None:
     result = _result(corpus, "001")
     codes = _codes(corpus, "001")
-    assert codes["OG304"] == 2 and codes["OG111"] == 1 and codes["OG406"] == 1
+    assert codes["OG304"] == 2
+    assert codes["OG111"] == 1
+    assert codes["OG406"] == 1
     og108 = [f for f in result.findings if f.code == "OG108"]
     assert [f.location.table for f in og108] == ["requests"]  # never table 四 (same in both layouts)
     assert not STRUCTURE & set(codes)
@@ -60,14 +66,16 @@ def test_001_mixed_layout_label_typo_and_table_four_totals(corpus: Path) -> None
 ])
 def test_og406_asks_for_each_of_the_three(corpus: Path, prefix: str, missing: list[str]) -> None:
     hits = [f for f in _result(corpus, prefix).findings if f.code == "OG406"]
-    assert len(hits) == 1 and hits[0].evidence["missing"] == missing
+    assert len(hits) == 1
+    assert hits[0].evidence["missing"] == missing
     assert "为人民政府" not in hits[0].message
 
 
 def test_002_003_004_keep_their_true_findings(corpus: Path) -> None:
     assert {"OG108", "OG111"} <= set(_codes(corpus, "002"))
     assert set(_codes(corpus, "003")) - {"OG201"} == {"OG406"}
-    assert {"OG104"} <= set(_codes(corpus, "004")) and not STRUCTURE & set(_codes(corpus, "004"))
+    assert {"OG104"} <= set(_codes(corpus, "004"))
+    assert not STRUCTURE & set(_codes(corpus, "004"))
 
 
 def test_005_non_standard_structure(corpus: Path) -> None:
@@ -78,7 +86,8 @@ def test_005_non_standard_structure(corpus: Path) -> None:
     # heading problem (OG103), not a missing section
     assert _sections(corpus, "005", "OG103") == [2, 3, 4, 5, 6]
     assert {"OG111", "OG403"} <= set(codes)
-    assert "OG101" not in codes and "OG113" not in codes
+    assert "OG101" not in codes
+    assert "OG113" not in codes
 
 
 def test_006_no_subheading_findings_on_table_fragments(corpus: Path) -> None:
@@ -93,12 +102,14 @@ def test_006_no_subheading_findings_on_table_fragments(corpus: Path) -> None:
 def test_old_format_reports_are_not_checked_under_the_2019_rules(corpus: Path, prefix: str) -> None:
     result = _result(corpus, prefix)
     assert [(f.code, f.severity) for f in result.findings] == [("OG108", "info")]
-    assert result.facts.regime == "2007" and result.facts.current_rules == "not_applicable"
+    assert result.facts.regime == "2007"
+    assert result.facts.current_rules == "not_applicable"
 
 
 def test_015_016_keep_their_findings(corpus: Path) -> None:
     c15, c16 = _codes(corpus, "015"), _codes(corpus, "016")
-    assert c15["OG503"] == 3 and {"OG206", "OG104", "OG201"} <= set(c15)
+    assert c15["OG503"] == 3
+    assert {"OG206", "OG104", "OG201"} <= set(c15)
     assert {"OG112", "OG111", "OG104", "OG201"} <= set(c16)
     assert not STRUCTURE & (set(c15) | set(c16))
     assert _result(corpus, "015").facts.current_rules == "checked"

@@ -26,7 +26,7 @@ def _ref_exists(ref: str) -> bool:
     docs = documents()
     if ref in {f["id"] for f in docs["formats"]}:
         return True
-    return ref == "fee_measures" and "fee_measures" in docs or ref in STANDARDS or ref in OTHER_LAWS
+    return (ref == "fee_measures" and "fee_measures" in docs) or ref in STANDARDS or ref in OTHER_LAWS
 
 
 @pytest.mark.parametrize("rule", builtin_rules(), ids=lambda r: r.code)
@@ -34,7 +34,8 @@ def test_every_rule_states_an_existing_basis(rule) -> None:  # type: ignore[no-u
     b = rule.basis
     assert b, f"{rule.code} has no BASIS"
     assert b["kind"] in BASIS_KINDS, (rule.code, b["kind"])
-    assert b.get("zh") and b.get("en"), rule.code
+    assert b.get("zh"), rule.code
+    assert b.get("en"), rule.code
     refs = b.get("refs", [])
     missing = [r for r in refs if not _ref_exists(r)]
     assert not missing, f"{rule.code} cites what does not exist: {missing}"
@@ -47,8 +48,12 @@ def test_every_rule_states_an_existing_basis(rule) -> None:  # type: ignore[no-u
 
 
 def test_law_refs_are_checked_against_the_catalogue() -> None:
-    assert _ref_exists("2019:50.4") and _ref_exists("2007:31") and _ref_exists("format_2021")
-    assert not _ref_exists("2019:57") and not _ref_exists("2019:20.16") and not _ref_exists("format_2018")
+    assert _ref_exists("2019:50.4")
+    assert _ref_exists("2007:31")
+    assert _ref_exists("format_2021")
+    assert not _ref_exists("2019:57")
+    assert not _ref_exists("2019:20.16")
+    assert not _ref_exists("format_2018")
 
 
 @pytest.mark.parametrize("code", ["OG201", "OG603", "OG502", "OG406"])
@@ -57,7 +62,8 @@ def test_explain_shows_the_basis_plainly(code: str) -> None:
     page = render(rule)
     line = next(x for x in page.splitlines() if x.startswith("| 依据 / basis |"))
     label = BASIS_KINDS[rule.basis["kind"]][0]
-    assert label in line and rule.basis["zh"] in line
+    assert label in line
+    assert rule.basis["zh"] in line
     if code in ("OG201", "OG603"):
         assert "非法定要求" in line  # the format has no "every cell" clause; 50 % is this tool's default
     if code == "OG502":

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengov_lint.recognise.streams import Stream, Unit, build, fold_text, sentences
 from opengov_lint.recognise.text import cn_to_int
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 _CN = "零〇一二两三四五六七八九十百千"
 _NUM = rf"(?<![\d.])(?P<num>\d[\d,]*|[{_CN}]{{1,6}})"

@@ -19,10 +19,13 @@ import functools
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 from opengov_lint.knowledge.catalog import SectionSpec, sections
-from opengov_lint.model import Paragraph
 from opengov_lint.recognise.text import CN_NUM, cn_to_int, nfkc, norm
+
+if TYPE_CHECKING:
+    from opengov_lint.model import Paragraph
 
 _MARKUP = re.compile(r"^[#>*\s\u3000]+|[*]+$")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [

@@ -5,10 +5,12 @@ and `docs/rules/index.md` (written by tools/gen_rule_docs.py, kept in sync by a 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.registry.info import RuleInfo
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from opengov_lint.registry.info import RuleInfo
 
 _SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -108,9 +110,8 @@ def render_index(rules: Sequence[RuleInfo]) -> str:
         "| code | name | severity | templates | 说明 |",
         "|---|---|---|---|---|",
     ]
-    for r in rules:
-        lines.append(f"| [{r.code}]({filename(r)}) | `{r.name}` | {r.severity} | {', '.join(r.templates)} | "
-                     f"{r.summary_zh.replace('|', '｜')} |")
+    lines += [f"| [{r.code}]({filename(r)}) | `{r.name}` | {r.severity} | {', '.join(r.templates)} | "
+              f"{r.summary_zh.replace('|', '｜')} |" for r in rules]
     return "\n".join(lines) + "\n"
 
 
