@@ -103,10 +103,11 @@ def test_every_redirect_hop_is_checked(tmp_path: Path, monkeypatch: pytest.Monke
             sources.fetch(f"http://127.0.0.1:{server.server_address[1]}/hop", 1_000_000)
     finally:
         server.shutdown()
-    assert err.value.reason == "private-address" and "127.0.0.2" in err.value.en
+    assert err.value.reason == "private-address"
+    assert "127.0.0.2" in err.value.en
 
 
-@pytest.mark.parametrize("ip,refused", [("127.0.0.1", True), ("10.1.2.3", True), ("192.168.0.1", True),
+@pytest.mark.parametrize(("ip", "refused"), [("127.0.0.1", True), ("10.1.2.3", True), ("192.168.0.1", True),
                                         ("169.254.169.254", True), ("::1", True), ("fe80::1", True),
                                         ("::ffff:127.0.0.1", True), ("0.0.0.0", True), ("240.0.0.1", True),
                                         ("8.8.8.8", False), ("2001:4860:4860::8888", False)])
@@ -129,8 +130,11 @@ def test_output_that_is_an_input_is_refused(tmp_path: Path, option: str) -> None
     before = _sha(r)
     for target in (r, hard, link):
         proc = run_cli("check", str(r), option, str(target))
-        assert proc.returncode == 2 and "refusing" in proc.stderr and "Traceback" not in proc.stderr
-    assert _sha(r) == before and link.is_symlink()
+        assert proc.returncode == 2
+        assert "refusing" in proc.stderr
+        assert "Traceback" not in proc.stderr
+    assert _sha(r) == before
+    assert link.is_symlink()
 
 
 def test_other_commands_refuse_their_input_and_devices(tmp_path: Path) -> None:
@@ -141,14 +145,16 @@ def test_other_commands_refuse_their_input_and_devices(tmp_path: Path) -> None:
                  ("convert", str(yaml), "-o", "/dev/null"), ("template", "--year", "2023", "-o", "/dev/null"),
                  ("convert", str(yaml), "-o", str(tmp_path / "missing-folder" / "x.yaml"))):
         proc = run_cli(*args)
-        assert proc.returncode == 2 and "Traceback" not in proc.stderr, (args, proc.stderr)
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert "Traceback" not in proc.stderr, (args, proc.stderr)
     assert _sha(yaml) == before
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
 def test_device_output_is_refused_and_stays_a_device(tmp_path: Path) -> None:
     proc = run_cli("check", str(REPORT), "-o", "/dev/null")
-    assert proc.returncode == 2 and "not a regular file" in proc.stderr
+    assert proc.returncode == 2
+    assert "not a regular file" in proc.stderr
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
     fifo = tmp_path / "out.fifo"
     os.mkfifo(fifo)
@@ -161,7 +167,8 @@ def test_output_keeps_mode_and_new_file_gets_the_umask_mode(tmp_path: Path) -> N
     out.write_text("old", encoding="utf-8")
     out.chmod(0o640)
     run_cli("check", str(REPORT), "--output-format", "json", "-o", str(out))
-    assert stat.S_IMODE(out.stat().st_mode) == 0o640 and json.loads(out.read_text(encoding="utf-8"))
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+    assert json.loads(out.read_text(encoding="utf-8"))
     new = tmp_path / "new.json"
     mask = os.umask(0o022)
     os.umask(mask)
@@ -182,8 +189,10 @@ def test_fix_edits_through_a_symlink_and_keeps_the_link(tmp_path: Path) -> None:
     link.symlink_to(real)
     before = _sha(real)
     run_cli("check", str(link), "--fix")
-    assert link.is_symlink() and os.readlink(link) == str(real)
-    assert _sha(real) != before and "０" not in real.read_text(encoding="utf-8")
+    assert link.is_symlink()
+    assert os.readlink(link) == str(real)
+    assert _sha(real) != before
+    assert "０" not in real.read_text(encoding="utf-8")
     assert stat.S_IMODE(real.stat().st_mode) == 0o604
 
 
@@ -196,13 +205,15 @@ def test_fix_refuses_read_only_and_hard_linked_files(tmp_path: Path, kind: str) 
         os.link(p, tmp_path / "other-name.txt")
     before = _sha(p)
     proc = run_cli("check", str(p), "--fix")
-    assert proc.returncode == 2 and "refusing" in proc.stderr
-    assert _sha(p) == before and (kind != "hard-link" or p.stat().st_nlink == 2)
+    assert proc.returncode == 2
+    assert "refusing" in proc.stderr
+    assert _sha(p) == before
+    assert (kind != "hard-link" or p.stat().st_nlink == 2)
 
 
 # -- 3. bounded resources --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("builder,name,reason", [
+@pytest.mark.parametrize(("builder", "name", "reason"), [
     ("html-colspan-63-bytes", "colspan.html", None),
     ("html-span-grid-bomb", "spans.html", "limit-max-cells"),
     ("docx-gridspan-vmerge-bomb", "gridspan.docx", "limit-max-cells"),
@@ -221,7 +232,8 @@ def test_tool_inputs_are_read_under_a_limit() -> None:
     for args in (("--baseline", "/dev/zero"), ("--manifest", "/dev/zero"), ("--from-list", "/dev/zero"),
                  ("--config", "/dev/zero")):
         peak, proc = peak_rss_mb("check", str(REPORT), *args)
-        assert proc.returncode == 2 and "Traceback" not in proc.stderr, (args, proc.stderr)
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert "Traceback" not in proc.stderr, (args, proc.stderr)
         assert peak < 200, (args, peak)
 
 
@@ -231,25 +243,29 @@ def test_jobs_capped_at_the_cores(tmp_path: Path) -> None:
     for i in range(3):
         (tmp_path / f"{i}.txt").write_bytes(REPORT.read_bytes())
     proc = run_cli("check", str(tmp_path), "--jobs", "1000", "-q")
-    assert proc.returncode == 1 and f"using {cpu_count()}" in proc.stderr or f"改为 {cpu_count()}" in proc.stderr
+    assert (proc.returncode == 1 and f"using {cpu_count()}" in proc.stderr) or f"改为 {cpu_count()}" in proc.stderr
 
 
 # -- 5. clear messages and well-formed outputs -----------------------------------------------------
 
-@pytest.mark.parametrize("args,needle", [
+@pytest.mark.parametrize(("args", "needle"), [
     (("--timeout", "inf"), "--timeout"), (("--timeout", "nan"), "--timeout"), (("--timeout", "-1"), "--timeout"),
     (("-o", "/nonexistent-folder/out.json"), "does not exist"),
 ])
 def test_bad_options_are_usage_errors(args: tuple[str, ...], needle: str) -> None:
     proc = run_cli("check", str(REPORT), *args)
-    assert proc.returncode == 2 and needle in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == 2
+    assert needle in proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 def test_gbk_list_file_is_a_usage_error(tmp_path: Path) -> None:
     lst = tmp_path / "list.txt"
     lst.write_bytes(f"{tmp_path}/报告.txt\n".encode("gbk"))
     proc = run_cli("check", "--from-list", str(lst))
-    assert proc.returncode == 2 and "UTF-8" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == 2
+    assert "UTF-8" in proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 def test_missing_distributed_is_a_usage_error() -> None:
@@ -260,7 +276,9 @@ def test_missing_distributed_is_a_usage_error() -> None:
             "'tcp://127.0.0.1:1']\nfrom opengov_lint.cli.entry import main\nmain()")
     proc = subprocess.run([sys.executable, "-c", code, str(REPORT)], cwd=ROOT, capture_output=True, text=True,
                           timeout=60, check=False)
-    assert proc.returncode == 2 and "distributed" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == 2
+    assert "distributed" in proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 def test_huge_integers_and_damaged_mediabox(tmp_path: Path) -> None:
@@ -290,10 +308,14 @@ def test_outputs_stay_well_formed_with_control_characters(tmp_path: Path, fmt: s
                 [c.value for row in wb["汇总"].iter_rows(min_row=2) for c in row]
         text = "\n".join(str(c) for c in cells if c is not None)
         starters = [c for c in cells if isinstance(c, str) and c[:1] in "=+-@\t\r" and not c.lstrip("+-").isdigit()]
-        assert not starters and "'" + FORMULA_CELL in cells and "'@SUM(A1:A9)\\x1b[2J" in cells
+        assert not starters
+        assert "'" + FORMULA_CELL in cells
+        assert "'@SUM(A1:A9)\\x1b[2J" in cells
         return
     text = out.read_text(encoding="utf-8-sig")
-    assert "\x1b" not in text and "\x07" not in text and "\x00" not in text
+    assert "\x1b" not in text
+    assert "\x07" not in text
+    assert "\x00" not in text
     if fmt == "junit":
         import xml.dom.minidom
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.config.settings import Settings
 from opengov_lint.run import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from opengov_lint.config.settings import Settings
 
 
 class Terminated(KeyboardInterrupt):
@@ -320,7 +322,7 @@ def _interrupted(reporter: Any, buf: Any, settings: Settings, seen: int, term: b
         reporter.finish()
         if buf is not sys.stdout:
             buf.commit()
-    except Exception:  # noqa: BLE001 - an output that cannot be finished is not left half-written
+    except Exception:
         written = False
     sys.stderr.write(
         (f"\nopengov-lint：已中断；输出中包含已检查完的 {seen} 个文件\n" if written else

@@ -9,13 +9,16 @@ workers under the same paths."""
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Generator, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.config.settings import Settings
-from opengov_lint.results import FileResult
 from opengov_lint.run.pool import deadline_for
 from opengov_lint.run.worker import FileTimeout, check_one, init_worker
+
+if TYPE_CHECKING:
+    from collections.abc import Generator, Iterator
+
+    from opengov_lint.config.settings import Settings
+    from opengov_lint.results import FileResult
 
 _WORKER_SETTINGS: dict[str, Any] = {}
 

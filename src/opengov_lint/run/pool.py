@@ -13,12 +13,15 @@ import os
 import signal
 import time
 from collections import deque
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.config.settings import Settings
 from opengov_lint.findings import Finding, Location
 from opengov_lint.results import FileResult
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.config.settings import Settings
 
 GRACE = 2.0  # seconds the worker's own alarm gets before the parent kills it
 

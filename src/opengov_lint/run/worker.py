@@ -10,15 +10,16 @@ import re
 import signal
 import time
 import traceback
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from opengov_lint.config.settings import Settings
 from opengov_lint.findings import Finding, Location
 from opengov_lint.results import FileResult, ReportFacts
 from opengov_lint.run.sources import is_url
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.config.settings import Settings
     from opengov_lint.model import Report
 
 DEFAULT_TIMEOUT = 120.0
@@ -59,6 +60,7 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         try:
             old = signal.signal(signal.SIGALRM, _alarm)
         except ValueError:  # not the main thread
+            _preload()  # an exception delivered inside an import could leave its lock held for the next file
             with thread_deadline(float(seconds)):  # type: ignore[arg-type]
                 yield
             return
@@ -71,6 +73,20 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
+
+
+def _preload() -> None:
+    """Import every module a check may import lazily, before a thread deadline can fire."""
+    import importlib
+
+    for name in ("opengov_lint.load", "opengov_lint.canonical.reader", "opengov_lint.recognise", "opengov_lint.engine",
+                 "opengov_lint.readers.txt", "opengov_lint.readers.md", "opengov_lint.readers.html",
+                 "opengov_lint.readers.docx", "opengov_lint.readers.pdf", "opengov_lint.crossdoc.summary",
+                 "opengov_lint.suppression.inline", "opengov_lint.run.sources"):
+        try:
+            importlib.import_module(name)
+        except ImportError:  # an optional reader's library is missing: that format reports it itself
+            continue
 
 
 class FileTimeout(BaseException):
@@ -140,7 +156,8 @@ def _check_report(report: Report, path: str, result: FileResult) -> None:
     is not a report is not checked (batch.py), a file named on the command line is checked anyway."""
     from opengov_lint import engine
 
-    assert _ENGINE is not None and _SETTINGS is not None
+    assert _ENGINE is not None
+    assert _SETTINGS is not None
     entry = _apply_manifest(report, path)
     result.facts = ReportFacts.of(report)
     result.facts.parent = entry.parent if entry is not None else None
@@ -158,7 +175,8 @@ def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> F
     """Read, recognise and check one file. Never raises (except KeyboardInterrupt)."""
     from opengov_lint.readers import ReadError
 
-    assert _ENGINE is not None and _SETTINGS is not None, "init_worker() first"
+    assert _ENGINE is not None, "init_worker() first"
+    assert _SETTINGS is not None, "init_worker() first"
     started = time.perf_counter()
     result = FileResult(path)
     report = None
@@ -181,7 +199,7 @@ def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> F
         result.findings = [_read_finding(path, "OG901", f"文件结构过于复杂，超出处理能力（{type(exc).__name__}），未能检查",
                                          f"the file is too complex to process ({type(exc).__name__})",
                                          "resource-limit", None)]
-    except Exception as exc:  # noqa: BLE001 - the batch must go on; the message says what happened
+    except Exception as exc:
         result.readable = False
         detail = f"{type(exc).__name__}: {exc}"
         result.findings = [_read_finding(
@@ -226,7 +244,8 @@ def _fix(path: str, result: FileResult) -> FileResult:
     return again
 def _suppress(result: FileResult, report: Any) -> None:
     """per-file-ignores, inline and configured suppressions (opengov_lint.suppression.inline)."""
-    assert _ENGINE is not None and _SETTINGS is not None
+    assert _ENGINE is not None
+    assert _SETTINGS is not None
     if not (_SETTINGS.per_file_ignores or _SETTINGS.suppressions or getattr(report, "suppressions", None)):
         return  # nothing to apply: skip the import (start-up time of one-file pre-commit runs)
     from opengov_lint.suppression.inline import apply

@@ -20,12 +20,14 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.findings import Finding
-from opengov_lint.results import ReportFacts
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from opengov_lint.findings import Finding
+    from opengov_lint.results import ReportFacts
 
 SCHEMA = "opengov-lint/baseline/1"
 Key = tuple[str, str, str]
