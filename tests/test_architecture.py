@@ -121,7 +121,7 @@ ALLOWED = {
     "crossdoc": {"crossdoc", "model", "knowledge", "recognise"},
     "reporters": {"reporters", "findings", "results", "registry", "model", "knowledge", "suppression", "fsutil"},
     "web": {"web", "run", "config", "results", "findings", "reporters", "load", "model", "authoring", "crossdoc",
-            "engine", "readers"},
+            "engine", "readers", "registry"},
 }
 
 
