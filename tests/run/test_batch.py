@@ -127,6 +127,9 @@ def test_urls_fetched_with_limits(tmp_path: Path) -> None:
     cfg = tmp_path / "cfg.yaml"
     cfg.write_text("max-bytes: 200000\n", encoding="utf-8")
     try:
+        _code, refused = check_json(f"{base}/report.txt", extra=("--config", str(cfg)))
+        assert [(f["code"], f["evidence"]["reason"]) for f in refused] == [("OG901", "private-address")]
+        cfg.write_text("max-bytes: 200000\nallow-private-urls: true\n", encoding="utf-8")
         _code, found = check_json(f"{base}/report.txt", f"{base}/missing.txt", f"{base}/redirect-file",
                                  f"{base}/big.txt", extra=("--config", str(cfg)))
     finally:
@@ -210,8 +213,10 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         raise
-    if proc.returncode == 130:
-        assert not out.exists() and "中断" in err.decode("utf-8")
+    if proc.returncode == 130:  # the output holds the files checked so far, as valid JSON (CONTRACT)
+        assert "中断" in err.decode("utf-8")
+        got = json.loads(out.read_text(encoding="utf-8"))
+        assert {Path(f["path"]).parent for f in got} <= {tmp_path}
         assert not [p for p in tmp_path.iterdir() if p.name.startswith(".opengov-lint-")]
     else:  # the batch finished before the signal arrived: it must then be complete
         assert proc.returncode in (0, 1) and out.exists()

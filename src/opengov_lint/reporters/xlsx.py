@@ -165,12 +165,15 @@ class XlsxReporter:
         self._trends()
         self._completeness()
         if self.output:
-            directory = os.path.dirname(os.path.abspath(self.output)) or "."
+            from opengov_lint.fsutil import finish_replace, write_target
+
+            target = write_target(self.output)
+            directory = os.path.dirname(os.path.abspath(target)) or "."
             fd, tmp = tempfile.mkstemp(prefix=".opengov-lint-", suffix=".xlsx", dir=directory)
             os.close(fd)
             try:
                 self.wb.save(tmp)
-                os.replace(tmp, self.output)
+                finish_replace(tmp, target)
             except BaseException:
                 if os.path.exists(tmp):
                     os.unlink(tmp)
