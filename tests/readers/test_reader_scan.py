@@ -24,7 +24,9 @@ def test_scan_without_the_extra_says_how_to_install_it(no_ocr: None) -> None:
     scan = PDF().page().image(40, 40, 500, 750).page().image(40, 40, 500, 750).bytes()
     with pytest.raises(ReadError) as e:
         read_bytes("scan.pdf", scan)
-    assert e.value.code == "OG903" and INSTALL in e.value.message_zh and INSTALL in e.value.message_en
+    assert e.value.code == "OG903"
+    assert INSTALL in e.value.message_zh
+    assert INSTALL in e.value.message_en
 
 
 def test_scanned_page_without_the_extra_names_the_page_and_the_install(no_ocr: None) -> None:
@@ -53,12 +55,14 @@ def test_uncertain_cell_is_reported_and_not_assessed() -> None:
     table = report.tables["requests"]
     assert table.cell("unable.not_held", "natural_person") is None
     assert table.cell("unable.not_held", "commercial").value == 1  # the row's other cells are read
-    assert "unable.not_held" in table.unassessed_rows and table.degraded
+    assert "unable.not_held" in table.unassessed_rows
+    assert table.degraded
     diags = [d for d in report.diagnostics if d.code == "OG903" and d.table == "requests"]
     assert len(diags) == 1
     assert diags[0].evidence["uncertain_cells"] == [{"row": "unable.not_held", "column": "natural_person", "read": "9",
                                            "confidence": 0.41}]
-    assert "本机关不掌握相关政府信息" in diags[0].message_zh and "自然人" in diags[0].message_zh
+    assert "本机关不掌握相关政府信息" in diags[0].message_zh
+    assert "自然人" in diags[0].message_zh
     assert cell.text == "9"  # the raw text is kept
 
 
@@ -84,7 +88,7 @@ def test_cells_under_the_threshold_are_marked() -> None:
     from opengov_lint.model import Document
     from opengov_lint.readers.limits import Limits, reset, use
     from opengov_lint.readers.pageflow import PageRead
-    from opengov_lint.readers.pdfscan import mark_uncertain
+    from opengov_lint.readers.scanpages import mark_uncertain
 
     cells = [Cell("12", col=0, confidence=0.95), Cell("0", col=1, confidence=0.79), Cell("x", col=2)]
     doc = Document("s.pdf", "pdf", blocks=[Table([cells])])
@@ -138,16 +142,17 @@ def test_scanned_tables_read_like_the_text_pdf(scan_doc) -> None:  # type: ignor
     Known difference: the `、` of the vertical label 三、本年度办理结果 (7 pt) is as small as the dust and
     is dropped with it, so the seam repair (which goes by the template's labels) does not carry that
     label over the page break: on page 3 its column stays an empty merged cell of the same rows."""
-    text = [t for t in read_bytes("r.pdf", report_pdf()).tables]
+    text = list(read_bytes("r.pdf", report_pdf()).tables)
     scan = _copy(scan_doc)
     assert len(scan.tables) == len(text) == 3
     right = total = 0
-    for want, got in zip(text, scan.tables):
+    for want, got in zip(text, scan.tables, strict=False):
         assert [len(r) for r in got.rows] == [len(r) for r in want.rows]
-        for wrow, grow in zip(want.rows, got.rows):
-            for w, g in zip(wrow, grow):
+        for wrow, grow in zip(want.rows, got.rows, strict=False):
+            for w, g in zip(wrow, grow, strict=False):
                 if w.text.startswith("三、本年度办理结果") and g.text.replace("\n", "").startswith("三本年度办理结果"):
-                    assert (g.row, g.col, g.rowspan) == (w.row, w.col, 11) and w.rowspan == 22
+                    assert (g.row, g.col, g.rowspan) == (w.row, w.col, 11)
+                    assert w.rowspan == 22
                     continue
                 if w.text.startswith("三、本年度办理结果") and not g.text and (g.row, g.rowspan) == (16, 11):
                     continue  # the same label's second half (page 3), an empty merged cell in the scan
@@ -223,8 +228,10 @@ def test_skew_found_and_rulings_make_a_grid_with_a_merged_cell() -> None:
     frags, _ = page_tables(PageGeometry(1, 360, 288, [], segments(horiz, vert, 200)))
     assert len(frags) == 1
     got = sorted((c.r, c.c, c.rs, c.cs) for c in frags[0].cells)
-    assert got[0] == (0, 0, 1, 3) and len(got) == 1 + 3 * 2
-    assert abs(frags[0].x0 - 100 * 72 / 200) < 2 and abs(frags[0].bottom - 450 * 72 / 200) < 2
+    assert got[0] == (0, 0, 1, 3)
+    assert len(got) == 1 + 3 * 2
+    assert abs(frags[0].x0 - 100 * 72 / 200) < 2
+    assert abs(frags[0].bottom - 450 * 72 / 200) < 2
 
 
 def test_running_text_tidied_but_never_cells() -> None:

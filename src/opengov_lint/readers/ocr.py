@@ -181,7 +181,7 @@ def _vertical(eng: Any, clean: NDArray[np.uint8], lines: list[Box], glyphs: list
     import numpy as np
 
     out: list[Glyph] = []
-    for line, glyph in zip(lines, glyphs):
+    for line, glyph in zip(lines, glyphs, strict=False):
         x0, y0, x1, y1 = line
         conf = glyph.confidence or 0.0
         if y1 - y0 < 1.6 * (x1 - x0) or conf >= 0.9:
@@ -227,10 +227,10 @@ def _recognise(eng: Any, clean: NDArray[np.uint8], lines: list[Box], pads: list[
     with ink but no text read is kept as `?` with confidence 0, never as a blank)."""
     if not lines:
         return []
-    results, _ = eng.text_rec([_crop(clean, ln, pad) for ln, pad in zip(lines, pads)], return_word_box=True)
+    results, _ = eng.text_rec([_crop(clean, ln, pad) for ln, pad in zip(lines, pads, strict=False)], return_word_box=True)
     scale = 72.0 / dpi
     out: list[Glyph] = []
-    for (x0, y0, x1, y1), pad, res in zip(lines, pads, results):
+    for (x0, y0, x1, y1), pad, res in zip(lines, pads, results, strict=False):
         raw = str(res[0])
         confs = [float(c) for c in res[2][4]] if len(res) > 2 and raw.strip() else []
         text, confs = (raw, confs) if pad else tidy(raw, confs)
@@ -248,7 +248,7 @@ def tidy(text: str, confs: list[float]) -> tuple[str, list[float]]:
     (Never applied to table cells, where two numbers must not become one.)"""
     if len(confs) != len(text):
         return text, confs
-    chars = list(zip(text, confs))
+    chars = list(zip(text, confs, strict=False))
     while chars and chars[0][0] in _DUST + " " and chars[0][1] < 0.7:
         chars.pop(0)
     while chars and chars[-1][0] in _DUST and chars[-1][1] < 0.7:

@@ -4,7 +4,7 @@ PDFium (pypdfium2) gives everything: the glyph boxes of every page (pdftext) and
 ruled lines and look like a table page (a row of numbers or a template table label), the rulings of
 its path objects (pdfgeom), which the format-neutral table builder (geometry) turns into grids.
 Tables continued on the next page are stitched (geomstitch), running text is rebuilt into paragraphs
-(pdftext), page furniture is dropped. A page without a text layer is a scan (pdfscan): read by OCR
+(pdftext), page furniture is dropped. A page without a text layer is a scan (scanpages): read by OCR
 when the `ocr` extra is installed, otherwise reported unread (OG903) with how to install it, never
 passed over in silence."""
 
@@ -19,12 +19,12 @@ from opengov_lint.readers.errors import ReadError
 from opengov_lint.readers.geometry import Fragment, Glyph, PageGeometry, page_tables
 from opengov_lint.readers.limits import check_deadline, current, exceeded
 from opengov_lint.readers.pageflow import PageRead, assemble, drop_page_furniture
-from opengov_lint.readers.pdfscan import is_scan, mark_uncertain, no_text_error, read_scan, unread_page
 from opengov_lint.readers.pdftext import (
     Char,
     build_lines,
     pdfium_chars,
 )
+from opengov_lint.readers.scanpages import is_scan, mark_uncertain, no_text_error, read_scan, unread_page
 
 _NUMBER_ROW = re.compile(r"(?:^|\s)\d[\d,.]*(?:\s+\d[\d,.]*){2,}(?:\s|$)")
 
@@ -33,6 +33,9 @@ def read(path: str, data: bytes, fmt: str = "pdf", deadline: float | None = None
     """`deadline`: a `time.monotonic()` value; the page loop stops with the timeout error after it."""
     import pypdfium2 as pdfium
 
+    from opengov_lint.readers.pdfscan import check_streams
+
+    check_streams(data, current().max_unzipped)  # a flate bomb stops here, before PDFium inflates it
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -97,6 +100,7 @@ class _Fallback:
     def __init__(self, data: bytes) -> None:
         self.data = data
         self.pdf: Any = None
+        self.raw: list[Any] = []
 
     def chars(self, index: int) -> list[Char] | None:
         if self.pdf is None:
@@ -109,8 +113,14 @@ class _Fallback:
             logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged content is our finding, not noise
             from io import BytesIO
 
+            from pdfminer.pdfpage import PDFPage
+
             self.pdf = pdfplumber.open(BytesIO(self.data))
-        page = self.pdf.pages[index]
+            self.raw = list(PDFPage.create_pages(self.pdf.doc))
+        from pdfplumber.page import Page
+
+        # one page at a time: `pdf.pages` builds every page, and one bit-flipped MediaBox would lose them all
+        page = Page(self.pdf, self.raw[index], page_number=index + 1, initial_doctop=0)
         try:
             return [Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"]) for c in page.chars
                     if c.get("text") and not c["text"].isspace()]
@@ -118,8 +128,11 @@ class _Fallback:
             page.close()
 
     def close(self) -> None:
-        if self.pdf is not None:
-            self.pdf.close()
+        if self.pdf is not None:  # not pdf.close(): it builds every page (and fails on a damaged one)
+            try:
+                self.pdf.flush_cache()
+            finally:
+                self.pdf.stream.close()
 
 
 def _read_page(pdf: Any, index: int, fallback: _Fallback) -> PageRead:
@@ -128,7 +141,7 @@ def _read_page(pdf: Any, index: int, fallback: _Fallback) -> PageRead:
         return _read_page_unsafe(pdf, index, fallback)
     except (ReadError, MemoryError, RecursionError):
         raise
-    except Exception as exc:  # noqa: BLE001 - PDFium raises many kinds for damaged content
+    except Exception as exc:
         broken = PageRead(index + 1, 842.0)
         broken.damaged = f"{type(exc).__name__}: {exc}"
         return broken

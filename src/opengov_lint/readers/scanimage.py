@@ -145,7 +145,7 @@ SNAP = 2.5  # points
 def _snapper(values: list[float]) -> dict[float, float]:
     out: dict[float, float] = {}
     group: list[float] = []
-    for v in sorted(set(values)) + [float("inf")]:
+    for v in [*sorted(set(values)), float("inf")]:
         if group and v - group[0] > SNAP:
             mean = sum(group) / len(group)
             out.update((g, mean) for g in group)
@@ -165,7 +165,7 @@ def _runs(mask: Mask) -> list[tuple[int, int, int, int]]:
         d = np.diff(row)
         starts, ends = np.flatnonzero(d == 1), np.flatnonzero(d == -1)
         still: list[int] = []
-        for x0, x1 in zip(starts.tolist(), ends.tolist()):
+        for x0, x1 in zip(starts.tolist(), ends.tolist(), strict=False):
             hit = next((i for i in open_ if boxes[i][3] >= y - 1 and boxes[i][0] <= x1 and x0 <= boxes[i][2]), None)
             if hit is None:
                 boxes.append([x0, int(y), x1, int(y) + 1])
@@ -174,5 +174,5 @@ def _runs(mask: Mask) -> list[tuple[int, int, int, int]]:
                 b = boxes[hit]
                 b[0], b[2], b[3] = min(b[0], x0), max(b[2], x1), int(y) + 1
             still.append(hit)
-        open_ = [i for i in dict.fromkeys(still)] + [i for i in open_ if boxes[i][3] >= y and i not in still]
+        open_ = list(dict.fromkeys(still)) + [i for i in open_ if boxes[i][3] >= y and i not in still]
     return [(b[0], b[1], b[2], b[3]) for b in boxes]

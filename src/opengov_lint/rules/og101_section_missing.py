@@ -18,17 +18,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
-from opengov_lint.model import Report
 from opengov_lint.recognise.text import int_to_cn
-from opengov_lint.rules._helpers import section_title
+from opengov_lint.rules.support.template import section_title
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG101"
 NAME = "section-missing"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:50", "format_2019", "format_2021"],
+    "zh": "《条例》第五十条；年度报告格式（国办公开办函〔2019〕60号、〔2021〕30号）规定的六个部分",
+    "en": "article 50 of the Regulations; the six parts of the national report format (2019"
+          " No. 60, 2021 No. 30)",
+}
 MESSAGES = {
     "default": {
         "zh": "缺少第{cn}部分“{cn}、{title}”（《条例》第五十条及年度报告格式要求的六个部分之一）",

@@ -14,17 +14,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
-from opengov_lint.model import Report
 from opengov_lint.recognise.text import int_to_cn
-from opengov_lint.rules._helpers import heading_location, section_title
+from opengov_lint.rules.support.locations import heading_location
+from opengov_lint.rules.support.template import section_title
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG104"
 NAME = "section-title-variant"
 SEVERITY = "info"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式规定的六个部分的标题原文",
+    "en": "the wording of the six part titles in the report format",
+}
 MESSAGES = {
     "default": {
         "zh": "第{cn}部分标题写作“{found}”，模板原文为“{expected}”",

@@ -15,18 +15,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import section_vocab
-from opengov_lint.model import Report
 from opengov_lint.recognise.text import int_to_cn, nfkc, squash
-from opengov_lint.rules._helpers import empty_content, heading_location, section_title
+from opengov_lint.rules.support.locations import heading_location
+from opengov_lint.rules.support.template import empty_content, section_title
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG106"
 NAME = "section-empty"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:50", "format_2019", "format_2021"],
+    "zh": "《条例》第五十条逐项规定的报告内容；年度报告格式的各部分",
+    "en": "the contents article 50 requires, part by part; the parts of the report format",
+}
 MESSAGES = {
     "default": {
         "zh": "第{cn}部分“{title}”没有实质内容（{what}），请按模板要求填写",

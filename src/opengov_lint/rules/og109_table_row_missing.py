@@ -16,16 +16,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
-from opengov_lint.model import Report
-from opengov_lint.rules._helpers import TABLE_SHORT, row_label, table_section
+from opengov_lint.rules.support.template import TABLE_SHORT, row_label, table_section
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG109"
 NAME = "table-row-missing"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式规定的表格各行",
+    "en": "the rows of the tables in the report format",
+}
 MESSAGES = {
     "default": {
         "zh": "{table}缺少模板行“{label}”（{layout}年版格式）",

@@ -15,16 +15,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Fix, Hit, Location
-from opengov_lint.model import Report
-from opengov_lint.rules._helpers import TABLE_SHORT, table_section
+from opengov_lint.rules.support.template import TABLE_SHORT, table_section
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG111"
 NAME = "table-label-variant"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式规定的表格行列标签原文",
+    "en": "the row and column labels of the report format",
+}
 _KIND = {"row": ("行", "row"), "column": ("列", "column"), "caption": ("标题行", "caption")}
 MESSAGES = {
     "default": {

@@ -15,17 +15,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.model import CellKind, Report, TableData, TypedCell
 from opengov_lint.rules._cells import grouped_hits
-from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, row_label
+from opengov_lint.rules.support.locations import cell_location
+from opengov_lint.rules.support.template import TABLE_SHORT, col_label, row_label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 CODE = "OG202"
 NAME = "cell-placeholder"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "practice",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式的统计表填报数字；占位符号（“/”“—”）含义不明、无法汇总，是汇总实践中的要求",
+    "en": "the format's tables hold numbers; placeholders ('/', '—') cannot be aggregated —"
+          " a practice of aggregation",
+}
 MESSAGES = {
     "default": {
         "zh": "{table}“{row}”行“{col}”列填写了“{raw}”，应填写数字（没有的填“0”）",

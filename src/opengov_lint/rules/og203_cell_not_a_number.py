@@ -15,17 +15,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.model import CellKind, Report, TableData, TypedCell
 from opengov_lint.rules._cells import grouped_hits
-from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, row_label
+from opengov_lint.rules.support.locations import cell_location
+from opengov_lint.rules.support.template import TABLE_SHORT, col_label, row_label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 CODE = "OG203"
 NAME = "cell-not-a-number"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式的统计表填报数字",
+    "en": "the tables of the report format hold numbers",
+}
 MESSAGES = {
     "default": {
         "zh": "{table}“{row}”行“{col}”列填写了文字“{raw}”，应为数字",

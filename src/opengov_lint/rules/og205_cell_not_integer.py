@@ -13,17 +13,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
-from opengov_lint.model import Report
-from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, iter_cells, row_label
+from opengov_lint.rules.support.locations import cell_location
+from opengov_lint.rules.support.template import TABLE_SHORT, col_label, iter_cells, row_label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG205"
 NAME = "cell-not-integer"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式的统计表统计件数（只有金额栏可有小数）",
+    "en": "the format's tables count items (only amounts may have decimals)",
+}
 MESSAGES = {
     "default": {
         "zh": "{table}“{row}”行“{col}”列为小数“{raw}”，件数应为整数",

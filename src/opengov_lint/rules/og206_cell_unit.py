@@ -16,17 +16,29 @@ with the unit the column header states (`元` under `（单位：万元）`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import cell_vocab
-from opengov_lint.model import Report
-from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, iter_cells, row_label
+from opengov_lint.rules.support.locations import cell_location
+from opengov_lint.rules.support.template import TABLE_SHORT, col_label, iter_cells, row_label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG206"
 NAME = "cell-unit"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式表头注明单位（2021年版“本年收费金额（单位：万元）”），格内只填数字",
+    "en": "the format states units in the header (2021: 本年收费金额（单位：万元）); cells hold numbers "
+          "only",
+}
 MESSAGES = {
     "default": {
         "zh": "{table}“{row}”行“{col}”列格内写有单位“{unit}”（“{raw}”），单位应在表头注明，格内只填数字",

@@ -14,16 +14,28 @@ Word 文档导出为文本时常在格首留下全角空格。
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Fix, Hit
-from opengov_lint.model import Report
-from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, iter_cells, row_label
+from opengov_lint.rules.support.locations import cell_location
+from opengov_lint.rules.support.template import TABLE_SHORT, col_label, iter_cells, row_label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG208"
 NAME = "cell-fullwidth"
 SEVERITY = "info"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "tool",
+    "refs": [],
+    "zh": "本工具的提示：全角数字、全角空格和千位分隔符使数据在检索和汇总时被当作文字（非法定要求）",
+    "en": "this tool's hint: full-width digits, ideographic spaces and thousands separators"
+          " make numbers read as text (not a legal requirement)",
+}
 MESSAGES = {
     "default": {
         "zh": "{table}“{row}”行“{col}”列“{raw}”含全角字符、全角空格或千位分隔符，应写作“{clean}”",

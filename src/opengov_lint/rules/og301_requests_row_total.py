@@ -15,16 +15,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from opengov_lint.findings import Hit
-from opengov_lint.model import Report
-from opengov_lint.rules._helpers import check_relations, relation_hit, row_label, sum_text
+from opengov_lint.rules.support.arithmetic import check_relations, relation_hit, sum_text
+from opengov_lint.rules.support.template import row_label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.findings import Hit
+    from opengov_lint.model import Report
 
 CODE = "OG301"
 NAME = "requests-row-total"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式表三的表头：申请人情况各列之和为“总计”",
+    "en": "the header of table 三: the applicant columns add up to 总计",
+}
 MESSAGES = {
     "default": {
         "zh": "表三“{row}”行：总计为{actual}，六类申请人之和为{expected}（{terms}），相差{diff}",

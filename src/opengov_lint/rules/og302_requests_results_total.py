@@ -16,16 +16,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from opengov_lint.findings import Hit
-from opengov_lint.model import Report
-from opengov_lint.rules._helpers import check_relations, col_label, relation_hit
+from opengov_lint.rules.support.arithmetic import check_relations, relation_hit
+from opengov_lint.rules.support.template import col_label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.findings import Hit
+    from opengov_lint.model import Report
 
 CODE = "OG302"
 NAME = "requests-results-total"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式表三：“（七）总计”为本年度办理结果各项之和",
+    "en": "table 三: （七）总计 is the sum of the results",
+}
 MESSAGES = {
     "default": {
         "zh": "表三“{col}”列：（七）总计为{actual}，各项办理结果之和为{expected}，相差{diff}",

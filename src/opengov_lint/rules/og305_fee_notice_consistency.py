@@ -21,20 +21,33 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import assessment
-from opengov_lint.model import Report, TypedCell
 from opengov_lint.recognise.streams import build, fold_text, sentences
 from opengov_lint.recognise.text import excerpt
-from opengov_lint.rules._helpers import cell_location, plain_number, text_units
+from opengov_lint.rules.support.locations import cell_location
+from opengov_lint.rules.support.numbers import plain_number
+from opengov_lint.rules.support.text import text_units
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report, TypedCell
 
 CODE = "OG305"
 NAME = "fee-notice-consistency"
 SEVERITY = "warning"
 TEMPLATES = ("2021",)
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:42", "fee_measures", "format_2021"],
+    "zh": "《条例》第四十二条；《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的收费通知；2021年版格式表三（六）2",
+    "en": "article 42; the fee notice of the fee measures (2020 No. 109); row (六)2 of the 2"
+          "021 table 三",
+}
 ROW = "other.unpaid_fee"
 MESSAGES = {
     "no_notice": {

@@ -16,18 +16,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Fix, Hit
 from opengov_lint.knowledge.catalog import documents
-from opengov_lint.model import Report
-from opengov_lint.recognise.citations import Citation
-from opengov_lint.rules._helpers import citation_location, citations, regulation_kind
+from opengov_lint.rules.support.citations import citations, regulation_kind
+from opengov_lint.rules.support.locations import citation_location
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
+    from opengov_lint.recognise.citations import Citation
 
 CODE = "OG401"
 NAME = "regulation-name"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:56"],
+    "zh": "国务院令第711号修订的《中华人民共和国政府信息公开条例》的正式名称",
+    "en": "the title of the Regulations as revised by decree No. 711",
+}
 MESSAGES = {
     "wrong": {
         "zh": "法规名称写作《{found}》，正式名称为《{expected}》",

@@ -20,22 +20,34 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import provinces
-from opengov_lint.model import Report
-from opengov_lint.recognise.citations import Citation
 from opengov_lint.recognise.streams import fold_text
 from opengov_lint.recognise.text import nfkc, squash
-from opengov_lint.rules._helpers import citation_location, citations
+from opengov_lint.rules.support.citations import citations
+from opengov_lint.rules.support.locations import citation_location
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
+    from opengov_lint.recognise.citations import Citation
 
 CODE = "OG409"
 NAME = "foreign-local-regulation"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["立法法"],
+    "zh": "《中华人民共和国立法法》关于地方性法规、规章效力范围的规定；以外省文件为依据多为照抄（评估实践）",
+    "en": "the Legislation Law on the territorial scope of local regulations and rules; cit"
+          "ing another province's document as a basis is usually copied text (assessment pr"
+          "actice)",
+}
 MESSAGES = {
     "default": {
         "zh": "本机关属{own}，却以{other}的文件“{cited}”为依据；外省文件在本地不适用，请改引本省（本市）的相应文件",

@@ -15,18 +15,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.model import Report
 from opengov_lint.recognise.dates import find_period
-from opengov_lint.rules._helpers import text_units
+from opengov_lint.rules.support.text import text_units
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG502"
 NAME = "statistical-period-missing"
 SEVERITY = "info"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "guidance",
+    "refs": ["DB51/T 2660-2019"],
+    "zh": "四川省地方标准DB51/T 2660—2019将统计期限列为必备内容（地方指引，非国家规定，故只作提示）",
+    "en": "Sichuan provincial standard DB51/T 2660-2019 lists the statistical period as req"
+          "uired (provincial guidance, not a national rule: info only)",
+}
 MESSAGES = {
     "default": {"zh": "报告未说明数据统计期限；请在开头写明“本年度报告中所列数据统计期限为{year}年1月1日至12月31日”",
                 "en": "the report does not state its statistical period; state it in the opening, e.g. "

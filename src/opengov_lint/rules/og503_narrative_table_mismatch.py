@@ -19,25 +19,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.model import Report
 from opengov_lint.recognise.prose import Claim, count_claims
-from opengov_lint.rules._helpers import (
-    judge_count,
-    plain_number,
-    requests_reliable,
-    target_label,
-    text_units,
-    unit_location,
-)
+from opengov_lint.rules.support.locations import unit_location
+from opengov_lint.rules.support.numbers import plain_number
+from opengov_lint.rules.support.readings import judge_count, requests_reliable, target_label
+from opengov_lint.rules.support.text import text_units
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG503"
 NAME = "narrative-table-mismatch"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:50.2", "2019:50.3"],
+    "zh": "《条例》第五十条第（二）（三）项：正文与表格报告的是同一组数据",
+    "en": "article 50 items (2) and (3): the text and the tables report the same data",
+}
 MESSAGES = {
     "count": {"zh": "正文称“{found}”，而{where}{relation}{actual}",
               "en": "the text says '{found}', but {where_en} {relation_en} {actual}"},

@@ -17,18 +17,29 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import assessment
-from opengov_lint.model import Report
 from opengov_lint.recognise.streams import fold_text
-from opengov_lint.rules._helpers import heading_location
+from opengov_lint.rules.support.locations import heading_location
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG508"
 NAME = "overview-topics-missing"
 SEVERITY = "info"
 TEMPLATES = ("2021",)
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2021"],
+    "zh": "2021年版格式（国办公开办函〔2021〕30号）对“总体情况”各方面的要求；逐项检查是评估实践（非法定要求），只作提示",
+    "en": "the 2021 format (2021 No. 30) on the aspects of 总体情况; checking them one by one i"
+          "s assessment practice (not a legal requirement), info only",
+}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 MESSAGES = {
     "default": {

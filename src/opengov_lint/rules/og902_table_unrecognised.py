@@ -9,16 +9,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from opengov_lint.findings import Hit
-from opengov_lint.model import Report
-from opengov_lint.rules._helpers import diagnostic_hits
+from opengov_lint.rules.support.locations import diagnostic_hits
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.findings import Hit
+    from opengov_lint.model import Report
 
 CODE = "OG902"
 NAME = "table-unrecognised"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021", "pre2019")
+BASIS = {
+    "kind": "reading",
+    "refs": [],
+    "zh": "读取诊断：表格无法对应到模板，其数据未检查，不是报告的缺陷",
+    "en": "reading diagnostic: a table matched no template table and was not checked — not "
+          "a defect of the report",
+}
 MESSAGES = {"default": {"zh": "{zh}", "en": "{en}"}}
 
 

@@ -11,16 +11,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from opengov_lint.findings import Hit
-from opengov_lint.model import Report
-from opengov_lint.rules._helpers import diagnostic_hits
+from opengov_lint.rules.support.locations import diagnostic_hits
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.findings import Hit
+    from opengov_lint.model import Report
 
 CODE = "OG903"
 NAME = "text-extraction-degraded"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021", "pre2019")
+BASIS = {
+    "kind": "reading",
+    "refs": [],
+    "zh": "读取诊断：文字或表格提取受损，受影响部分未检查，不是报告的缺陷",
+    "en": "reading diagnostic: text or table extraction was degraded and that part was not "
+          "checked — not a defect of the report",
+}
 MESSAGES = {"default": {"zh": "{zh}", "en": "{en}"}}
 
 
