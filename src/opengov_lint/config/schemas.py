@@ -36,7 +36,6 @@ class SuppressionModel(BaseModel):
 
 class LimitsModel(BaseModel):
     """Resource limits for reading untrusted files (readers/limits.py)."""
-
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     max_bytes: int | None = Field(default=None, alias="max-bytes", ge=1024)
     max_unzipped: int | None = Field(default=None, alias="max-unzipped", ge=1024)
