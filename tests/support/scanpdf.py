@@ -2,41 +2,21 @@
 turned by a small angle, dusted with specks, blurred, and wrapped into an image-only PDF (no text
 layer), as a county office's scanner would produce it.
 
-The generated PDFs name their CJK font without embedding it, so drawing them needs a CJK font on
-this machine. PDFium is started with the folder of one (`cjk_font_dir()`) in a child process, so the
-test process keeps its own PDFium untouched. Without such a font the callers skip, saying how to get
+The generated PDFs carry their text in Type 3 fonts that draw nothing, so the text is drawn over
+PDFium's rendering of the rulings, character by character in its text-layer box, with a CJK font of
+this machine (`cjk_font_dir()`). Without such a font the callers skip, saying how to get
 one (Debian: `apt-get install fonts-wqy-microhei`, or OPENGOV_LINT_CJK_FONTS=<folder of a .ttc/.ttf>)."""
 
 from __future__ import annotations
 
 import io
 import os
-import subprocess
-import sys
 from pathlib import Path
+from typing import Any
 
 FONT_HINT = "no CJK font to draw the scan: apt-get install fonts-wqy-microhei, or set OPENGOV_LINT_CJK_FONTS"
 _FOLDERS = ("/usr/share/fonts/truetype/wqy", "/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/arphic",
             "/usr/share/fonts/opentype/source-han-sans")
-
-_RENDER = r"""
-import ctypes, io, sys
-import pypdfium2 as pdfium
-import pypdfium2.raw as raw
-folder, dpi = sys.argv[1].encode(), float(sys.argv[2])
-raw.FPDF_DestroyLibrary()
-cp = ctypes.POINTER(ctypes.c_char)
-paths = (cp * 2)(ctypes.cast(ctypes.c_char_p(folder), cp), None)
-raw.FPDF_InitLibraryWithConfig(ctypes.byref(raw.FPDF_LIBRARY_CONFIG(
-    version=2, m_pUserFontPaths=ctypes.cast(paths, ctypes.POINTER(cp)), m_pIsolate=None, m_v8EmbedderSlot=0)))
-doc = pdfium.PdfDocument(sys.stdin.buffer.read())
-out = sys.stdout.buffer
-for page in doc:
-    buf = io.BytesIO()
-    page.render(scale=dpi / 72, grayscale=True).to_pil().save(buf, format="PNG")
-    out.write(len(buf.getvalue()).to_bytes(8, "big") + buf.getvalue())
-"""
-
 
 def cjk_font_dir() -> str | None:
     given = os.environ.get("OPENGOV_LINT_CJK_FONTS")
@@ -47,20 +27,37 @@ def cjk_font_dir() -> str | None:
     return None
 
 
-def render_pages(pdf: bytes, dpi: float = 200) -> list[object]:
-    """The pages of `pdf` as grey PIL images (drawn with a CJK font)."""
-    from PIL import Image
+def render_pages(pdf: bytes, dpi: float = 200) -> list[Any]:
+    """The pages of `pdf` as grey PIL images: PDFium draws the rulings, and every character of the
+    text layer is drawn in its box with the CJK font (the test PDFs set text in Type 3 fonts whose
+    glyphs draw nothing, so that reading them never depends on the machine's fonts)."""
+    import pypdfium2 as pdfium
+    from PIL import ImageDraw, ImageFont
 
     folder = cjk_font_dir()
     if folder is None:
         raise RuntimeError(FONT_HINT)
-    done = subprocess.run([sys.executable, "-c", _RENDER, folder, str(dpi)], input=pdf, capture_output=True,
-                          check=True, timeout=600)
-    data, images = done.stdout, []
-    while data:
-        n = int.from_bytes(data[:8], "big")
-        images.append(Image.open(io.BytesIO(data[8:8 + n])).convert("L"))
-        data = data[8 + n:]
+    face = next(str(f) for f in sorted(Path(folder).iterdir()) if f.suffix.lower() in (".ttc", ".ttf", ".otf"))
+    fonts: dict[int, Any] = {}
+    scale = dpi / 72
+    doc = pdfium.PdfDocument(pdf)
+    images = []
+    for page in doc:
+        img = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+        draw = ImageDraw.Draw(img)
+        tp = page.get_textpage()
+        height = page.get_height()
+        for i in range(tp.count_chars()):
+            ch = tp.get_text_range(i, 1)
+            if not ch or ch.isspace():
+                continue
+            left, bottom, _right, top = tp.get_charbox(i, loose=True)
+            px = max(4, round((top - bottom) * scale))
+            font = fonts.setdefault(px, ImageFont.truetype(face, px))
+            draw.text((left * scale, (height - top) * scale), ch, fill=0, font=font)
+        tp.close()
+        images.append(img)
+    doc.close()
     return images
 
 
