@@ -182,8 +182,6 @@ KNOWN_COMPLEX: set[tuple[str, str]] = {
     ("batch.py", "_run_with_output"),
     ("pdf.py", "read"),
     ("settings.py", "_merge"),
-    ("prose.py", "count_claims"),
-    ("prose.py", "_outcomes"),
 }
 
 
