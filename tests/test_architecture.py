@@ -234,7 +234,9 @@ def test_layout_ids_match_contract() -> None:
     assert len(req.data_rows) == 25
     assert len(layouts()["2019"].tables["requests"].data_rows) == 23
     assert req.row("other.unpaid_fee") is not None
-    assert layouts()["2019"].tables["requests"].row("other").data
+    other19 = layouts()["2019"].tables["requests"].row("other")
+    assert other19 is not None
+    assert other19.data
     ad19 = layouts()["2019"].tables["active_disclosure"]
     assert sum(len(r.columns) for r in ad19.data_rows) == 22
     ad21 = layouts()["2021"].tables["active_disclosure"]
