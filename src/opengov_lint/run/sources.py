@@ -12,6 +12,7 @@ from dataclasses import dataclass
 STDIN = "-"
 URL_PREFIXES = ("http://", "https://")
 MAX_REDIRECTS = 5
+SIDECAR = ".source.json"  # evidence kept beside a crawled file (run/crawl.py): never a report itself
 
 
 def is_url(path: str) -> bool:
@@ -59,7 +60,7 @@ def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[
                 if include:
                     if _matches(rel, include):
                         yield full
-                elif os.path.splitext(f)[1].lower() in allowed:
+                elif os.path.splitext(f)[1].lower() in allowed and not f.endswith(SIDECAR):
                     yield full
 
 

@@ -1,0 +1,317 @@
+"""`opengov-lint crawl`: find the annual reports a site publishes in its report column and keep a copy
+of each (the report page itself, or its .pdf/.doc/.docx/.wps/.ofd attachment) for one batch check.
+
+Polite and safe by construction: every request goes through `run.sources.fetch` (size limit, timeout,
+http(s) redirects only, the private-address policy); one request at a time, at least `delay` seconds
+after the previous one to the same host; robots.txt is read (through the same fetch) before a host's
+first page and obeyed; only the column's host (and hosts the user allows) is visited, and a redirect
+elsewhere is dropped; at most `max_pages` requests per host. Only the column's list pages, the detail
+pages whose link text names an annual report, and their attachments are fetched — nothing else.
+
+Each copy gets a sidecar `NAME.source.json` (URL, fetch time, size, sha256, link text, column, unit,
+and for an attachment the detail page it hangs on, with that page's text) as evidence: published pages
+change, and `check DIR` on the saved folder gives the same findings."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from opengov_lint.run.crawlpage import (
+    Link,
+    attachment_suffix,
+    is_report_title,
+    list_pages,
+    parse,
+    report_year,
+)
+from opengov_lint.run.sources import SIDECAR, Fetched, FetchError, fetch
+
+AGENT = "opengov-lint"
+_HTML_SUFFIXES = (".html", ".htm", ".shtml", ".jsp", ".php", ".asp", ".aspx", "")
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+@dataclass(slots=True)
+class Column:
+    url: str
+    unit: str | None = None  # the unit's name (from `--from-list` URL<TAB>name): the reports' issuer
+
+
+@dataclass(slots=True)
+class CrawlOptions:
+    folder: str  # where the copies are written (--save DIR, or a temporary folder)
+    allow_hosts: tuple[str, ...] = ()
+    delay: float = 1.0
+    max_pages: int = 200
+    years: tuple[int, int] | None = None
+    max_bytes: int = 100 * 1024 * 1024
+    timeout: float = 20.0
+    allow_private: bool = False
+
+
+@dataclass(slots=True)
+class Found:
+    url: str  # where the report was read (after redirects)
+    file: str  # the local copy
+    title: str
+    year: int | None
+    column: str
+    unit: str | None
+
+
+@dataclass(slots=True)
+class Note:
+    url: str
+    zh: str
+    en: str
+
+
+@dataclass
+class Crawler:
+    options: CrawlOptions
+    clock: Callable[[], float] = time.monotonic
+    sleep: Callable[[float], None] = time.sleep
+    found: list[Found] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    requests: int = 0
+    _last: dict[str, float] = field(default_factory=dict)
+    _count: dict[str, int] = field(default_factory=dict)
+    _robots: dict[str, Any] = field(default_factory=dict)
+    _seen: set[str] = field(default_factory=set)
+    _capped: set[str] = field(default_factory=set)
+    _names: set[str] = field(default_factory=set)
+
+    # -- one column -----------------------------------------------------------------------------
+    def crawl(self, columns: list[Column]) -> list[Found]:
+        for column in columns:
+            self._column(column)
+        return self.found
+
+    def _column(self, column: Column) -> None:
+        hosts = {_host(column.url), *(h.lower() for h in self.options.allow_hosts)}
+        queue, listed, reports = [column.url], {column.url}, {}
+        while queue:
+            url = queue.pop(0)
+            got = self._get(url, hosts)
+            if got is None:
+                continue
+            page = parse(got.data, got.final_url)
+            for link in page.links:
+                if link.url not in reports and is_report_title(link.text) and self._wanted(link.text):
+                    reports[link.url] = link
+            for nxt in list_pages(page, column.url):
+                if nxt not in listed:
+                    listed.add(nxt)
+                    queue.append(nxt)
+        if not reports:
+            self._note(column.url, "该栏目中未找到年度报告链接（链接文字需含年份和“年度报告”或“年报”）",
+                       "no annual-report links found in this column (link text with a year and 年度报告/年报)")
+        for link in reports.values():
+            self._report(link, column, hosts)
+
+    def _wanted(self, title: str) -> bool:
+        year = report_year(title)
+        years = self.options.years
+        return years is None or (year is not None and years[0] <= year <= years[1])
+
+    def _report(self, link: Link, column: Column, hosts: set[str]) -> None:
+        got = self._get(link.url, hosts)
+        if got is None:
+            return
+        suffix = os.path.splitext(got.name)[1].lower()
+        if attachment_suffix(link) or suffix not in _HTML_SUFFIXES:
+            self._keep(got, link.text, column, link.url)
+            return
+        page = parse(got.data, got.final_url)
+        attachments = _report_attachments([a for a in page.links if attachment_suffix(a)])
+        if not attachments:
+            self._keep(got, link.text, column, link.url)  # the report is the page itself
+            return
+        evidence = {"url": got.final_url, "fetched_at": _now(), "html": _page_text(got.data)}
+        for att in attachments:
+            got_att = self._get(att.url, hosts)
+            if got_att is not None:
+                title = att.text if is_report_title(att.text) else link.text
+                self._keep(got_att, title, column, link.url, evidence)
+
+    # -- requests -------------------------------------------------------------------------------
+    def _get(self, url: str, hosts: set[str]) -> Fetched | None:
+        """One polite request, or None (with a note) when it is not allowed or fails."""
+        if url in self._seen:
+            return None
+        self._seen.add(url)
+        host = _host(url)
+        if host not in hosts:
+            self._note(url, "不在栏目所在网站，未访问（如需访问请用 --allow-host）",
+                       "on another host than the column, not visited (use --allow-host)")
+            return None
+        if not self._robot(url).can_fetch(AGENT, url):
+            self._note(url, "网站的 robots.txt 不允许访问，已跳过", "disallowed by the site's robots.txt, skipped")
+            return None
+        if self._count.get(host, 0) >= self.options.max_pages:
+            if host not in self._capped:
+                self._capped.add(host)
+                self._note(url, f"已达到每个网站最多{self.options.max_pages}个页面的上限（--max-pages），其余未访问",
+                           f"reached the limit of {self.options.max_pages} pages per site (--max-pages)")
+            return None
+        self._count[host] = self._count.get(host, 0) + 1
+        got, error = self._request(url)
+        if error is not None:
+            self._note(url, error.zh, str(error))
+            return None
+        assert got is not None
+        if _host(got.final_url) not in hosts:
+            self._note(url, f"跳转到了其他网站 {got.final_url}，已丢弃", f"redirected to another host ({got.final_url}), "
+                       "dropped")
+            return None
+        return got
+
+    def _request(self, url: str) -> tuple[Fetched | None, FetchError | None]:
+        host = _host(url)
+        if host in self._last:
+            wait = self._last[host] + self.options.delay - self.clock()
+            if wait > 0:
+                self.sleep(wait)
+        self.requests += 1
+        try:
+            return fetch(url, self.options.max_bytes, self.options.timeout), None
+        except FetchError as exc:
+            return None, exc
+        finally:
+            self._last[host] = self.clock()
+
+    def _robot(self, url: str) -> Any:
+        """The host's robots.txt, read once (through the same fetch and delay). Missing (404 and other
+        4xx): everything allowed; 401/403, a server error or no answer: nothing allowed (RFC 9309)."""
+        from urllib.robotparser import RobotFileParser
+
+        parts = urllib.parse.urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        if origin in self._robots:
+            return self._robots[origin]
+        parser: Any = RobotFileParser(origin + "/robots.txt")
+        got, error = self._request(origin + "/robots.txt")
+        if got is not None:
+            from opengov_lint.readers.decode import decode
+
+            parser.parse(decode(got.data)[0].splitlines())
+        else:
+            code = getattr(getattr(error, "__cause__", None), "code", None)
+            if error is not None and error.reason == "private-address":
+                parser.allow_all = True  # the page itself is refused with the policy's own message
+            elif isinstance(code, int) and 400 <= code < 500 and code not in (401, 403):
+                parser.allow_all = True
+            else:
+                parser.disallow_all = True
+                self._note(origin + "/robots.txt", "无法读取 robots.txt，按规范不访问该网站",
+                           "robots.txt could not be read, so the site is not visited (RFC 9309)")
+        self._robots[origin] = parser
+        return parser
+
+    # -- copies ---------------------------------------------------------------------------------
+    def _keep(self, got: Fetched, title: str, column: Column, link_url: str,
+              page: dict[str, str] | None = None) -> None:
+        suffix = os.path.splitext(got.name)[1].lower() or ".html"
+        if suffix in _HTML_SUFFIXES:
+            suffix = ".html"
+        folder = os.path.join(self.options.folder, _safe(_host(got.final_url)))
+        os.makedirs(folder, exist_ok=True)
+        stem = title[: -len(suffix)] if title.lower().endswith(suffix) else title  # 2023年年报.pdf
+        path = self._unique(os.path.join(folder, (_safe(stem)[:80] or "report")), suffix)
+        with open(path, "wb") as fh:
+            fh.write(got.data)
+        sidecar: dict[str, Any] = {
+            "url": got.final_url, "listed_as": link_url, "fetched_at": _now(), "bytes": len(got.data), "sha256": hashlib.sha256(got.data).hexdigest(),
+            "title": title, "column": column.url, "unit": column.unit}
+        if page is not None:
+            sidecar["page"] = page
+        with open(path + SIDECAR, "w", encoding="utf-8") as fh:
+            json.dump(sidecar, fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+        self.found.append(Found(got.final_url, path, title, report_year(title), column.url, column.unit))
+
+    def _unique(self, stem: str, suffix: str) -> str:
+        path, n = stem + suffix, 1
+        while path in self._names or os.path.exists(path):
+            n += 1
+            path = f"{stem}-{n}{suffix}"
+        self._names.add(path)
+        return path
+
+    def _note(self, url: str, zh: str, en: str) -> None:
+        self.notes.append(Note(url, zh, en))
+
+
+def _report_attachments(attachments: list[Link]) -> list[Link]:
+    """The attachments that are the report: those whose text or file name names an annual report;
+    failing that, a page's only attachment. Several unnamed attachments: the page is the report."""
+    named = [a for a in attachments
+             if is_report_title(a.text) or is_report_title(urllib.parse.unquote(os.path.basename(a.url)))]
+    if named:
+        return list({a.url: a for a in named}.values())
+    return attachments if len({a.url for a in attachments}) == 1 else []
+
+
+def _page_text(data: bytes) -> str:
+    from opengov_lint.readers.decode import decode_html
+
+    return decode_html(data)[0]
+
+
+def _host(url: str) -> str:
+    return (urllib.parse.urlsplit(url).netloc or "").lower()
+
+
+def _safe(name: str) -> str:
+    return _UNSAFE.sub("_", name).strip(" ._") or "_"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def parse_years(text: str) -> tuple[int, int]:
+    """`2023-2025` or `2024` -> (first, last); ValueError otherwise."""
+    m = re.fullmatch(r"\s*((?:19|20)\d{2})\s*(?:[-–~至]\s*((?:19|20)\d{2}))?\s*", text)
+    if not m:
+        raise ValueError(f"--years must be a year or a range such as 2023-2025 (got {text!r})")
+    first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+    if first > last:
+        raise ValueError(f"--years: {first} is after {last}")
+    return first, last
+
+
+def read_columns(path: str) -> list[Column]:
+    """`--from-list`: one column URL per line, optionally `URL<TAB>unit name`; # comments, blank lines."""
+    from opengov_lint.run.sources import read_list
+
+    out = []
+    for line in read_list(path):
+        url, _, unit = line.partition("\t")
+        out.append(Column(url.strip(), unit.strip() or None))
+    return out
+
+
+def write_manifest(found: list[Found], folder: str) -> str | None:
+    """`manifest.csv` in the saved folder (path relative to it, issuer) for the reports whose unit was
+    named, so that `check DIR --manifest DIR/manifest.csv` reads them as the crawl did."""
+    import csv
+
+    rows = [(os.path.relpath(f.file, folder), f.unit) for f in found if f.unit]
+    if not rows:
+        return None
+    path = os.path.join(folder, "manifest.csv")
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["path", "issuer"])
+        writer.writerows(rows)
+    return path
