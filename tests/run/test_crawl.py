@@ -198,18 +198,29 @@ def test_saved_copies_and_sidecars(crawled: tuple[object, Path, list[tuple[float
 
 
 def test_from_list_names_the_unit_and_years_limit(site: Site, tmp_path: Path) -> None:
+    """The unit named in the list is every report's issuer, so the cross-year rules compare its 2023
+    and 2024 reports (OG601: the 2024 carried-over row against what 2023 carried forward)."""
     listing = tmp_path / "columns.txt"
     listing.write_text(f"# 区县年报栏目\n{site.url}/col/\t清河区人民政府\n", encoding="utf-8")
     save = tmp_path / "saved"
     site.log.clear()
     result = run_cli("crawl", "--from-list", str(listing), "--years", "2023-2024", "--delay", "0", "--save",
-                     str(save), "--output-format", "junit", "--no-progress", *PRIVATE)
-    assert result.returncode in (0, 1), result.stderr
-    paths = set(_cases(result.stdout))
-    assert f"{site.url}/col/202401/t2022.html" not in paths and f"{site.url}/files/2023.pdf" in paths
+                     str(save), "--output-format", "json", "--no-progress", "--lang", "en", *PRIVATE)
+    assert result.returncode == 1, result.stderr
+    findings = json.loads(result.stdout)
+    docx = f"{site.url}/files/%E5%B9%B4%E6%8A%A5.docx"
+    assert {f["path"] for f in findings} == {docx, f"{site.url}/files/2023.pdf"}
+    carry = [f for f in findings if f["code"] == "OG601" and f["path"] == docx]
+    assert carry and all("the 2023 report carried forward" in f["message"] for f in carry)
+    assert any("清河区人民政府 is a government" in f["message"] for f in findings)  # OG406 reads the issuer
     assert "/col/202401/t2022.html" not in site.paths() and "/col/202402/gone.html" not in site.paths()
     manifest = (save / "manifest.csv").read_text(encoding="utf-8").splitlines()
     assert manifest[0] == "path,issuer" and len(manifest) == 3 and all(r.endswith(",清河区人民政府") for r in manifest[1:])
+    # the saved folder with its manifest reads the same
+    again = run_cli("check", str(save), "--manifest", str(save / "manifest.csv"), "--output-format", "json",
+                    "--no-progress", "--lang", "en")
+    assert sorted(f["message"] for f in json.loads(again.stdout)) == sorted(f["message"].replace(
+        f"{site.url}/files/2023.pdf", str(next(save.rglob("*.pdf")))) for f in findings)
 
 
 def test_max_pages_caps_requests(site: Site) -> None:

@@ -98,6 +98,8 @@ def _crawl_and_check(columns: list[Any], folder: str, settings: Any, options: di
     if saving:
         write_manifest(found, folder)
     if not found:
+        sys.stderr.write("opengov-lint crawl：未找到可检查的年度报告\n" if settings.lang == "zh" else
+                         "opengov-lint crawl: no annual reports found to check\n")
         return None
     settings.copies = {f.url: f.file for f in found}
     settings.manifest = {**{f.url: Entry(issuer=f.unit) for f in found if f.unit}, **settings.manifest}

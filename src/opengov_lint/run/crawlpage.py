@@ -17,7 +17,7 @@ ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".wps", ".ofd")
 
 _CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
               "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _CN_YEAR = re.compile(r"二[〇○零ＯO][一二三四五六七八九〇○零ＯO]{2}")
 _REPORT = re.compile(r"年度报告|年报|年度工作报告")
 _DISCLOSURE = re.compile(r"信息公开")
