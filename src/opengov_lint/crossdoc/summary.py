@@ -18,6 +18,7 @@ from decimal import Decimal
 from opengov_lint.knowledge.catalog import layouts
 from opengov_lint.model import Report
 from opengov_lint.model.batch import ReportSummary
+from opengov_lint.recognise.problems import read_problems
 from opengov_lint.recognise.text import nfkc, squash
 
 SKETCH = 128
@@ -127,7 +128,10 @@ def summarise(report: Report, path: str) -> ReportSummary:
     folded = nfkc(text)  # once for the whole text, not once per sentence (NFKC keeps every split mark)
     sentences, weights = _sentences(folded, m.issuer)
     sketch, n = _sketch(folded, m.issuer)
+    five = read_problems(report)
     return ReportSummary(path=path, issuer=issuer_key(m.issuer), issuer_label=m.issuer, year=m.year,
                          template=m.template, issuer_kind=m.issuer_kind, values=values,
                          lines=lines, sentences=sentences, weights=weights, sketch=sketch, shingles=n,
-                         table_layouts=table_layouts)
+                         table_layouts=table_layouts, problems_chars=five.chars, problems_named=five.names_problems,
+                         problems_followed=five.follows_up, problems_line=five.line,
+                         problems_page=five.page)
