@@ -5,6 +5,7 @@ robots.txt Disallow and one on another host. The server logs every request it ge
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import threading
@@ -83,9 +84,9 @@ class Site:
         return [p for _, p in self.log]
 
 
-@pytest.fixture(scope="module")
-def site() -> Iterator[Site]:
-    routes = _site()
+@contextlib.contextmanager
+def _serve(routes: dict[str, tuple[int, dict[str, str], bytes]]) -> Iterator[Site]:
+    """A single-threaded HTTP server on 127.0.0.1 answering from ROUTES (404 otherwise), logging each request."""
     state = Site("")
 
     class Handler(BaseHTTPRequestHandler):
@@ -106,9 +107,17 @@ def site() -> Iterator[Site]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     state.url = f"http://127.0.0.1:{server.server_port}"
-    yield state
-    server.shutdown()
-    server.server_close()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[Site]:
+    with _serve(_site()) as state:
+        yield state
 
 
 @pytest.fixture(scope="module")
@@ -228,6 +237,28 @@ def test_max_pages_caps_requests(site: Site) -> None:
     result = run_cli("crawl", f"{site.url}/col/", "--delay", "0", "--max-pages", "2", "--no-progress", *PRIVATE)
     assert result.returncode == 2 and "--max-pages" in result.stderr
     assert site.paths() == ["/robots.txt", "/col/", "/col/index.html"]
+
+
+def test_crawl_delay_of_robots_and_a_download_link_serving_a_pdf() -> None:
+    """robots.txt asks for 1 s between requests: obeyed although --delay is 0. The report link is a
+    download.jsp that serves the PDF: read as a PDF (by its bytes), not as a page."""
+    from pdfreport import report_pdf
+
+    title = "某某区人民政府2023年政府信息公开工作年度报告"
+    routes = {
+        "/robots.txt": (200, {"Content-Type": "text/plain"}, b"User-agent: *\nCrawl-delay: 1\n"),
+        "/col/": (200, {"Content-Type": "text/html"}, _page("年报", f'<a href="download.jsp?id=7">{title}</a>')),
+        "/col/download.jsp?id=7": (200, {"Content-Type": "application/octet-stream"}, report_pdf()),
+    }
+    with _serve(routes) as small:
+        result = run_cli("crawl", f"{small.url}/col/", "--delay", "0", "--output-format", "junit", "--no-progress",
+                         "--lang", "en", *PRIVATE)
+    assert small.paths() == ["/robots.txt", "/col/", "/col/download.jsp?id=7"]
+    starts = [t for t, _ in small.log]
+    assert min(b - a for a, b in itertools.pairwise(starts)) >= 1.0
+    cases = _cases(result.stdout)
+    assert list(cases) == [f"{small.url}/col/download.jsp?id=7"], result.stderr
+    assert not [t for t in cases[f"{small.url}/col/download.jsp?id=7"] if "OG901" in t]
 
 
 # -- the page analysis on its own -------------------------------------------------------------------

@@ -36,7 +36,7 @@ from opengov_lint.run.crawlpage import (
 from opengov_lint.run.sources import SIDECAR, Fetched, FetchError, fetch
 
 AGENT = "opengov-lint"
-_HTML_SUFFIXES = (".html", ".htm", ".shtml", ".jsp", ".php", ".asp", ".aspx", "")
+MAX_CRAWL_DELAY = 30.0  # a robots.txt Crawl-delay is obeyed up to this many seconds
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -86,6 +86,7 @@ class Crawler:
     _last: dict[str, float] = field(default_factory=dict)
     _count: dict[str, int] = field(default_factory=dict)
     _robots: dict[str, Any] = field(default_factory=dict)
+    _slower: dict[str, float] = field(default_factory=dict)  # host -> robots.txt Crawl-delay (seconds)
     _seen: set[str] = field(default_factory=set)
     _capped: set[str] = field(default_factory=set)
     _names: set[str] = field(default_factory=set)
@@ -127,8 +128,7 @@ class Crawler:
         got = self._get(link.url, hosts)
         if got is None:
             return
-        suffix = os.path.splitext(got.name)[1].lower()
-        if attachment_suffix(link) or suffix not in _HTML_SUFFIXES:
+        if kind(got) != ".html":  # the link led straight to the file (2023.pdf, download.jsp?id=7)
             self._keep(got, link.text, column, link.url)
             return
         page = parse(got.data, got.final_url)
@@ -178,7 +178,7 @@ class Crawler:
     def _request(self, url: str) -> tuple[Fetched | None, FetchError | None]:
         host = _host(url)
         if host in self._last:
-            wait = self._last[host] + self.options.delay - self.clock()
+            wait = self._last[host] + max(self.options.delay, self._slower.get(host, 0.0)) - self.clock()
             if wait > 0:
                 self.sleep(wait)
         self.requests += 1
@@ -204,6 +204,9 @@ class Crawler:
             from opengov_lint.readers.decode import decode
 
             parser.parse(decode(got.data)[0].splitlines())
+            wanted = parser.crawl_delay(AGENT)
+            if wanted:
+                self._slower[_host(url)] = min(float(wanted), MAX_CRAWL_DELAY)
         else:
             code = getattr(getattr(error, "__cause__", None), "code", None)
             if error is not None and error.reason == "private-address":
@@ -220,9 +223,7 @@ class Crawler:
     # -- copies ---------------------------------------------------------------------------------
     def _keep(self, got: Fetched, title: str, column: Column, link_url: str,
               page: dict[str, str] | None = None) -> None:
-        suffix = os.path.splitext(got.name)[1].lower() or ".html"
-        if suffix in _HTML_SUFFIXES:
-            suffix = ".html"
+        suffix = kind(got)
         folder = os.path.join(self.options.folder, _safe(_host(got.final_url)))
         os.makedirs(folder, exist_ok=True)
         stem = title[: -len(suffix)] if title.lower().endswith(suffix) else title  # 2023年年报.pdf
@@ -249,6 +250,20 @@ class Crawler:
 
     def _note(self, url: str, zh: str, en: str) -> None:
         self.notes.append(Note(url, zh, en))
+
+
+def kind(got: Fetched) -> str:
+    """The suffix the copy is saved under: by the bytes first (a download.jsp that serves a PDF), then by
+    the name (the zip of .docx and .ofd, the OLE file of .doc and .wps), an HTML page otherwise."""
+    name = os.path.splitext(got.name)[1].lower()
+    head = got.data[:8]
+    if head.startswith(b"%PDF"):
+        return ".pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return name if name in (".docx", ".ofd") else ".docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return name if name in (".doc", ".wps") else ".doc"
+    return name if name in (".txt", ".md", ".json", ".yaml", ".yml") else ".html"
 
 
 def _report_attachments(attachments: list[Link]) -> list[Link]:
