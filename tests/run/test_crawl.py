@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, run_cli
 
-from opengov_lint.run.crawlpage import Link, Page, is_report_title, list_pages, parse, report_year
+from opengov_lint.run.crawlpage import Link, Page, is_report_title, list_pages, page_key, parse, report_year
 
 DELAY = 0.2
 T22 = "东山县交通运输局2022年政府信息公开工作年度报告"
@@ -152,12 +152,13 @@ def test_every_report_found_and_checked(crawled: tuple[object, Path, list[tuple[
     assert not [t for texts in cases.values() for t in texts if "OG901" in t]
     assert any("OG301" in t for t in cases[f"{site.url}/col/202401/t2022.html"])
     assert "3 annual report(s) found" in result.stderr  # type: ignore[attr-defined]
+    assert f"{site.url}/col/: 2 list page(s), 7 report link(s)" in result.stderr  # type: ignore[attr-defined]
 
 
 def test_nothing_else_fetched(crawled: tuple[object, Path, list[tuple[float, str]]]) -> None:
     _, _, log = crawled
     paths = [p for _, p in log]
-    wanted = ["/robots.txt", "/col/", "/col/index.html", "/col/index_1.html", "/col/202401/t2022.html",
+    wanted = ["/robots.txt", "/col/", "/col/index_1.html", "/col/202401/t2022.html",
               "/col/202401/t2023.html", "/files/2023.pdf", "/col/202402/t2024.html", "/files/%E5%B9%B4%E6%8A%A5.docx",
               "/col/202402/gone.html"]
     assert [p for p in paths if not p.startswith("/col/202402/loop")] == wanted
@@ -196,6 +197,8 @@ def test_saved_copies_and_sidecars(crawled: tuple[object, Path, list[tuple[float
     side = json.loads((host / "2023年年报.pdf.source.json").read_text(encoding="utf-8"))
     assert side["url"] == f"{site.url}/files/2023.pdf" and side["column"] == f"{site.url}/col/"
     assert side["page"]["url"] == f"{site.url}/col/202401/t2023.html" and "全文见附件" in side["page"]["html"]
+    assert side["list_page"] == f"{site.url}/col/" and side["link"] == f"{site.url}/col/202401/t2023.html"
+    assert side["fetched_at"].endswith("+00:00") and side["page"]["fetched_at"] <= side["fetched_at"]
     assert side["bytes"] == (host / "2023年年报.pdf").stat().st_size and len(side["sha256"]) == 64
     # a later `check DIR` gives the same findings (the sidecars are not reports)
     again = run_cli("check", str(save), "--output-format", "junit", "--no-progress", "--lang", "en")
@@ -236,7 +239,7 @@ def test_max_pages_caps_requests(site: Site) -> None:
     site.log.clear()
     result = run_cli("crawl", f"{site.url}/col/", "--delay", "0", "--max-pages", "2", "--no-progress", *PRIVATE)
     assert result.returncode == 2 and "--max-pages" in result.stderr
-    assert site.paths() == ["/robots.txt", "/col/", "/col/index.html"]
+    assert site.paths() == ["/robots.txt", "/col/", "/col/index_1.html"]
 
 
 def test_crawl_delay_of_robots_and_a_download_link_serving_a_pdf() -> None:
@@ -278,10 +281,13 @@ def test_pagination_forms() -> None:
         Link("http://h/col/202401/t1.html", "2023年年度报告")],
         scripts='var countPage = 3; createPageHTML(countPage, 0, "index", "shtml");')
     assert list_pages(page, col) == ["http://h/col/index_2.html", "http://h/col/list?page=3",
-                                     "http://h/col/index_4.html", "http://h/col/index.shtml",
-                                     "http://h/col/index_1.shtml", "http://h/col/index_2.shtml"]
-    gov = Page("http://h/col/fwxx.htm", scripts="createPageHTML('page_div',3, 1,'fwxx','htm',190);")
+                                     "http://h/col/index_4.html",
+                                     "http://h/col/index_1.shtml", "http://h/col/index_2.shtml"]  # not page 0 again
+    gov = Page("http://h/col/fwxx.htm", scripts="createPageHTML('page_div',3, 0,'fwxx','htm',190);")
     assert list_pages(gov, col) == ["http://h/col/fwxx_1.htm", "http://h/col/fwxx_2.htm"]
+    assert page_key("http://h/col/index.html") == page_key("http://h/col/") == "http://h/col/"
+    assert page_key("http://h/col/Default.aspx") == "http://h/col/"
+    assert page_key("http://h/col/index_1.html") == "http://h/col/index_1.html"
 
 
 def test_parse_gbk_page_and_titles() -> None:

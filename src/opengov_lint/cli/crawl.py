@@ -92,7 +92,8 @@ def _crawl_and_check(columns: list[Any], folder: str, settings: Any, options: di
     max_bytes = int(settings.limits.get("max_bytes") or settings.max_bytes or DEFAULT_MAX_BYTES)
     timeout = min(float(settings.timeout or 20.0), 60.0)
     crawler = Crawler(CrawlOptions(folder=folder, years=span, max_bytes=max_bytes, timeout=timeout,
-                                   allow_private=bool(getattr(settings, "allow_private_urls", False)), **polite))
+                                   allow_private=bool(getattr(settings, "allow_private_urls", False)), **polite),
+                      say=None if options.get("quiet") else _column_line(settings.lang))
     found = crawler.crawl(columns)
     _tell(crawler, settings.lang)
     if saving:
@@ -105,6 +106,15 @@ def _crawl_and_check(columns: list[Any], folder: str, settings: Any, options: di
     settings.manifest = {**{f.url: Entry(issuer=f.unit) for f in found if f.unit}, **settings.manifest}
     full = {**{k: None for k in _NOT_FOR_CRAWL}, **options}
     return run_check(list(settings.copies), settings, check_cli.batch_options(full, settings))
+
+
+def _column_line(lang: str) -> Any:
+    def say(url: str, pages: int, reports: int, skipped: int) -> None:
+        other = (f"，另有 {skipped} 份不在 --years 范围内" if lang == "zh" else f", {skipped} outside --years") \
+            if skipped else ""
+        sys.stderr.write(f"opengov-lint crawl: {url}：列表页 {pages} 个，年度报告链接 {reports} 个{other}\n" if lang == "zh"
+                         else f"opengov-lint crawl: {url}: {pages} list page(s), {reports} report link(s){other}\n")
+    return say
 
 
 def _tell(crawler: Any, lang: str) -> None:

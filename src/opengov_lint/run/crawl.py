@@ -30,6 +30,7 @@ from opengov_lint.run.crawlpage import (
     attachment_suffix,
     is_report_title,
     list_pages,
+    page_key,
     parse,
     report_year,
 )
@@ -80,6 +81,7 @@ class Crawler:
     options: CrawlOptions
     clock: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
+    say: Callable[[str, int, int, int], None] | None = None  # after each column: URL, list pages, reports, skipped
     found: list[Found] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     requests: int = 0
@@ -90,6 +92,7 @@ class Crawler:
     _seen: set[str] = field(default_factory=set)
     _capped: set[str] = field(default_factory=set)
     _names: set[str] = field(default_factory=set)
+    _when: dict[str, str] = field(default_factory=dict)  # URL -> when it was fetched (UTC)
 
     # -- one column -----------------------------------------------------------------------------
     def crawl(self, columns: list[Column]) -> list[Found]:
@@ -99,7 +102,9 @@ class Crawler:
 
     def _column(self, column: Column) -> None:
         hosts = {_host(column.url), *(h.lower() for h in self.options.allow_hosts)}
-        queue, listed, reports = [column.url], {column.url}, {}
+        queue, listed = [column.url], {page_key(column.url)}
+        reports: dict[str, tuple[Link, str]] = {}  # report link -> (the link, the list page it is on)
+        skipped = 0
         while queue:
             url = queue.pop(0)
             got = self._get(url, hosts)
@@ -107,41 +112,48 @@ class Crawler:
                 continue
             page = parse(got.data, got.final_url)
             for link in page.links:
-                if link.url not in reports and is_report_title(link.text) and self._wanted(link.text):
-                    reports[link.url] = link
+                if link.url not in reports and is_report_title(link.text):
+                    if self._wanted(link.text):
+                        reports[link.url] = (link, got.final_url)
+                    else:
+                        skipped += 1
+            listed.add(page_key(got.final_url))
             for nxt in list_pages(page, column.url):
-                if nxt not in listed:
-                    listed.add(nxt)
+                if page_key(nxt) not in listed:
+                    listed.add(page_key(nxt))
                     queue.append(nxt)
-        if not reports:
+        if not reports and not skipped:
             self._note(column.url, "该栏目中未找到年度报告链接（链接文字需含年份和“年度报告”或“年报”）",
                        "no annual-report links found in this column (link text with a year and 年度报告/年报)")
-        for link in reports.values():
-            self._report(link, column, hosts)
+        for link, list_page in reports.values():
+            self._report(link, column, hosts, {"list_page": list_page, "link": link.url})
+        if self.say is not None:
+            self.say(column.url, len(listed), len(reports), skipped)
 
     def _wanted(self, title: str) -> bool:
         year = report_year(title)
         years = self.options.years
         return years is None or (year is not None and years[0] <= year <= years[1])
 
-    def _report(self, link: Link, column: Column, hosts: set[str]) -> None:
+    def _report(self, link: Link, column: Column, hosts: set[str], via: dict[str, Any]) -> None:
         got = self._get(link.url, hosts)
         if got is None:
             return
         if kind(got) != ".html":  # the link led straight to the file (2023.pdf, download.jsp?id=7)
-            self._keep(got, link.text, column, link.url)
+            self._keep(got, link.text, column, via)
             return
         page = parse(got.data, got.final_url)
         attachments = _report_attachments([a for a in page.links if attachment_suffix(a)])
         if not attachments:
-            self._keep(got, link.text, column, link.url)  # the report is the page itself
+            self._keep(got, link.text, column, via)  # the report is the page itself
             return
-        evidence = {"url": got.final_url, "fetched_at": _now(), "html": _page_text(got.data)}
+        via = {**via, "page": {"url": got.final_url, "fetched_at": self._when.get(got.final_url),
+                               "html": _page_text(got.data)}}
         for att in attachments:
             got_att = self._get(att.url, hosts)
             if got_att is not None:
                 title = att.text if is_report_title(att.text) else link.text
-                self._keep(got_att, title, column, link.url, evidence)
+                self._keep(got_att, title, column, via)
 
     # -- requests -------------------------------------------------------------------------------
     def _get(self, url: str, hosts: set[str]) -> Fetched | None:
@@ -183,11 +195,13 @@ class Crawler:
                 self.sleep(wait)
         self.requests += 1
         try:
-            return fetch(url, self.options.max_bytes, self.options.timeout), None
+            got = fetch(url, self.options.max_bytes, self.options.timeout)
         except FetchError as exc:
             return None, exc
         finally:
             self._last[host] = self.clock()
+        self._when[got.final_url] = _now()
+        return got, None
 
     def _robot(self, url: str) -> Any:
         """The host's robots.txt, read once (through the same fetch and delay). Missing (404 and other
@@ -221,8 +235,7 @@ class Crawler:
         return parser
 
     # -- copies ---------------------------------------------------------------------------------
-    def _keep(self, got: Fetched, title: str, column: Column, link_url: str,
-              page: dict[str, str] | None = None) -> None:
+    def _keep(self, got: Fetched, title: str, column: Column, via: dict[str, Any]) -> None:
         suffix = kind(got)
         folder = os.path.join(self.options.folder, _safe(_host(got.final_url)))
         os.makedirs(folder, exist_ok=True)
@@ -231,10 +244,8 @@ class Crawler:
         with open(path, "wb") as fh:
             fh.write(got.data)
         sidecar: dict[str, Any] = {
-            "url": got.final_url, "listed_as": link_url, "fetched_at": _now(), "bytes": len(got.data), "sha256": hashlib.sha256(got.data).hexdigest(),
-            "title": title, "column": column.url, "unit": column.unit}
-        if page is not None:
-            sidecar["page"] = page
+            "url": got.final_url, "fetched_at": self._when.get(got.final_url), "bytes": len(got.data), "sha256": hashlib.sha256(got.data).hexdigest(),
+            "title": title, "column": column.url, "unit": column.unit, **via}
         with open(path + SIDECAR, "w", encoding="utf-8") as fh:
             json.dump(sidecar, fh, ensure_ascii=False, indent=2)
             fh.write("\n")

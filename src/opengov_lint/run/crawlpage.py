@@ -27,6 +27,7 @@ _NEXT = re.compile(r"^(?:下一?页|后一?页|next|›|»|>|>>)$", re.IGNORECAS
 _PAGE_WORD = re.compile(r"^(?:\[?\d{1,4}\]?|首页|尾页|末页|上一?页|前一?页|第\s*\d+\s*页)$")
 _PAGED_NAME = re.compile(r"^(?P<stem>[\w-]+?)_\d{1,4}\.(?:s?html?)$")
 _PAGE_QUERY = re.compile(r"(?:^|&)(?:page|pageno|pagenum|pageindex|curpage|p|pn)=\d{1,4}(?:&|$)", re.IGNORECASE)
+_INDEX = re.compile(r"^(?:index|default)\.(?:s?html?|jsp|php|aspx?)$", re.IGNORECASE)
 _CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^)]*)\)")
 _COUNT_VAR = re.compile(r"\b(?:countPage|pageCount|totalPage)\s*=\s*(\d{1,4})")
 
@@ -152,17 +153,29 @@ def _script_pages(page: Page) -> list[str]:
     quoted = quoted[first:]
     if len(args) <= first + 1 or len(quoted) < 2 or not re.fullmatch(r"[\w.-]+", quoted[0] + quoted[1]):
         return []
-    count_arg = args[first]
-    if count_arg.isdigit():
-        count = int(count_arg)
-    else:  # createPageHTML(countPage, currentPage, "index", "html") with var countPage = 5
-        var = (re.search(rf"\b{re.escape(count_arg)}\s*=\s*(\d{{1,4}})\b", page.scripts)
-               or _COUNT_VAR.search(page.scripts))
-        count = int(var.group(1)) if var else 0
+    count = _page_count(args[first], page.scripts)
     stem, suffix = quoted[0], quoted[1]
+    current = int(args[first + 1]) if args[first + 1].isdigit() else None  # the page showing: not fetched again
     folder = urllib.parse.urljoin(page.url, ".")
     names = [f"{stem}.{suffix}"] + [f"{stem}_{i}.{suffix}" for i in range(1, min(count, 1000))]
-    return [urllib.parse.urljoin(folder, n) for n in names]
+    return [urllib.parse.urljoin(folder, n) for i, n in enumerate(names) if i != current]
+
+
+def _page_count(arg: str, scripts: str) -> int:
+    """createPageHTML(5, …), or createPageHTML(countPage, …) with `var countPage = 5` in the page."""
+    if arg.isdigit():
+        return int(arg)
+    var = re.search(rf"\b{re.escape(arg)}\s*=\s*(\d{{1,4}})\b", scripts) or _COUNT_VAR.search(scripts)
+    return int(var.group(1)) if var else 0
+
+
+def page_key(url: str) -> str:
+    """A list page's identity: a folder and its index.html (default.htm, index.shtml…) are one page."""
+    parts = urllib.parse.urlsplit(url)
+    if _INDEX.match(posixpath.basename(parts.path)) and not parts.query:
+        return urllib.parse.urlunsplit(parts._replace(path=posixpath.dirname(parts.path).rstrip("/") + "/",
+                                                      fragment=""))
+    return url
 
 
 def _quoted(arg: str) -> bool:
