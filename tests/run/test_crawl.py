@@ -264,6 +264,27 @@ def test_crawl_delay_of_robots_and_a_download_link_serving_a_pdf() -> None:
     assert not [t for t in cases[f"{small.url}/col/download.jsp?id=7"] if "OG901" in t]
 
 
+def test_kind_of_a_download_by_its_bytes(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from opengov_lint.run.crawl import kind
+    from opengov_lint.run.sources import Fetched
+
+    def zipped(name: str) -> bytes:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            z.writestr(name, "<x/>")
+        return buf.getvalue()
+
+    assert kind(Fetched(b"%PDF-1.7\n", "download.jsp", "u")) == ".pdf"
+    assert kind(Fetched(zipped("OFD.xml"), "getfile", "u")) == ".ofd"
+    assert kind(Fetched(zipped("word/document.xml"), "getfile", "u")) == ".docx"
+    assert kind(Fetched(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a.wps", "u")) == ".wps"
+    assert kind(Fetched(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "file", "u")) == ".doc"
+    assert kind(Fetched(b"<html>", "t2023.shtml", "u")) == ".html"
+
+
 # -- the page analysis on its own -------------------------------------------------------------------
 def test_report_titles() -> None:
     assert is_report_title(T23) and is_report_title("2023年度报告") and is_report_title("二〇二三年政府信息公开年报")

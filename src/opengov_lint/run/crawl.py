@@ -271,10 +271,22 @@ def kind(got: Fetched) -> str:
     if head.startswith(b"%PDF"):
         return ".pdf"
     if head.startswith(b"PK\x03\x04"):
-        return name if name in (".docx", ".ofd") else ".docx"
+        return name if name in (".docx", ".ofd") else _zip_kind(got.data)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return name if name in (".doc", ".wps") else ".doc"
     return name if name in (".txt", ".md", ".json", ".yaml", ".yml") else ".html"
+
+
+def _zip_kind(data: bytes) -> str:
+    """A zip served under a name that does not say: OFD.xml at the root is an OFD, else a Word package."""
+    import io
+    import zipfile
+
+    try:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()  # the central directory only: nothing inflated
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return ".docx"
+    return ".ofd" if "OFD.xml" in names else ".docx"
 
 
 def _report_attachments(attachments: list[Link]) -> list[Link]:
