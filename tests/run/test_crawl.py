@@ -264,6 +264,19 @@ def test_crawl_delay_of_robots_and_a_download_link_serving_a_pdf() -> None:
     assert not [t for t in cases[f"{small.url}/col/download.jsp?id=7"] if "OG901" in t]
 
 
+def test_unreachable_site_is_a_note_and_exit_2() -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = run_cli("crawl", f"http://127.0.0.1:{port}/col/", "--delay", "0", "--no-progress", "--lang", "en",
+                     *PRIVATE)
+    assert result.returncode == 2
+    assert f"http://127.0.0.1:{port}/robots.txt: robots.txt could not be read (download failed:" in result.stderr
+    assert "no annual reports found to check" in result.stderr
+
+
 def test_kind_of_a_download_by_its_bytes(tmp_path: Path) -> None:
     import io
     import zipfile

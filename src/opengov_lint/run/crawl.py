@@ -229,8 +229,9 @@ class Crawler:
                 parser.allow_all = True
             else:
                 parser.disallow_all = True
-                self._note(origin + "/robots.txt", "无法读取 robots.txt，按规范不访问该网站",
-                           "robots.txt could not be read, so the site is not visited (RFC 9309)")
+                why_zh, why_en = (error.zh, str(error)) if error is not None else ("", "")
+                self._note(origin + "/robots.txt", f"无法读取 robots.txt（{why_zh}），按规范不访问该网站",
+                           f"robots.txt could not be read ({why_en}), so the site is not visited (RFC 9309)")
         self._robots[origin] = parser
         return parser
 
