@@ -264,6 +264,18 @@ def test_crawl_delay_of_robots_and_a_download_link_serving_a_pdf() -> None:
     assert not [t for t in cases[f"{small.url}/col/download.jsp?id=7"] if "OG901" in t]
 
 
+def test_column_url_that_moves_to_another_host(site: Site) -> None:
+    """localhost/old/ answers 302 to 127.0.0.1/col/ (x.gov.cn -> www.x.gov.cn): the column's new host and
+    folder are followed, every report found."""
+    port = urllib.parse.urlsplit(site.url).port
+    with _serve({"/old/": (302, {"Location": f"{site.url}/col/"}, b"")}) as mover:
+        moved = f"http://localhost:{urllib.parse.urlsplit(mover.url).port}/old/"
+        result = run_cli("crawl", moved, "--delay", "0", "--output-format", "junit", "--no-progress", "--lang", "en",
+                         *PRIVATE)
+    assert f"127.0.0.1:{port}" not in moved and set(_cases(result.stdout)) == {
+        f"{site.url}/col/202401/t2022.html", f"{site.url}/files/2023.pdf", f"{site.url}/files/%E5%B9%B4%E6%8A%A5.docx"}
+
+
 def test_unreachable_site_is_a_note_and_exit_2() -> None:
     import socket
 

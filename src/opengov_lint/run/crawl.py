@@ -104,12 +104,14 @@ class Crawler:
         hosts = {_host(column.url), *(h.lower() for h in self.options.allow_hosts)}
         queue, listed = [column.url], {page_key(column.url)}
         reports: dict[str, tuple[Link, str]] = {}  # report link -> (the link, the list page it is on)
-        skipped = 0
+        skipped, base = 0, column.url  # base: where the column really is (after a redirect of its URL)
         while queue:
             url = queue.pop(0)
-            got = self._get(url, hosts)
+            got = self._get(url, hosts, entry=url == column.url)
             if got is None:
                 continue
+            if url == column.url:
+                base = got.final_url
             page = parse(got.data, got.final_url)
             for link in page.links:
                 if link.url not in reports and is_report_title(link.text):
@@ -118,7 +120,7 @@ class Crawler:
                     else:
                         skipped += 1
             listed.add(page_key(got.final_url))
-            for nxt in list_pages(page, column.url):
+            for nxt in list_pages(page, base):
                 if page_key(nxt) not in listed:
                     listed.add(page_key(nxt))
                     queue.append(nxt)
@@ -156,8 +158,9 @@ class Crawler:
                 self._keep(got_att, title, column, via)
 
     # -- requests -------------------------------------------------------------------------------
-    def _get(self, url: str, hosts: set[str]) -> Fetched | None:
-        """One polite request, or None (with a note) when it is not allowed or fails."""
+    def _get(self, url: str, hosts: set[str], entry: bool = False) -> Fetched | None:
+        """One polite request, or None (with a note) when it is not allowed or fails. The column's own
+        URL (ENTRY) may move to another host (x.gov.cn -> www.x.gov.cn): that host joins the column's."""
         if url in self._seen:
             return None
         self._seen.add(url)
@@ -181,6 +184,8 @@ class Crawler:
             self._note(url, error.zh, str(error))
             return None
         assert got is not None
+        if entry and _host(got.final_url) not in hosts:
+            hosts.add(_host(got.final_url))
         if _host(got.final_url) not in hosts:
             self._note(url, f"跳转到了其他网站 {got.final_url}，已丢弃", f"redirected to another host ({got.final_url}), "
                        "dropped")
