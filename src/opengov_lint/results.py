@@ -24,11 +24,43 @@ class ReportFacts:
     template: str | None = None
     format: str | None = None
     title: str | None = None
+    # figures an assessor uses, from tables 三 and 四 (None when a cell is blank or not a number):
+    # granted, partially_granted, total_processed, review_corrected, review_total, suits_total
+    figures: dict[str, float | None] = field(default_factory=dict)
+    parent: str | None = None  # from the manifest: the unit this report's organ belongs to
 
     @classmethod
     def of(cls, report: Report) -> ReportFacts:
         m = report.meta
-        return cls(m.issuer, m.issuer_kind, m.year, m.template, m.source_format, m.title)
+        return cls(m.issuer, m.issuer_kind, m.year, m.template, m.source_format, m.title, figures_of(report))
+
+
+_FIGURES = {"granted": ("requests", "granted", "total"),
+            "partially_granted": ("requests", "partially_granted", "total"),
+            "total_processed": ("requests", "total_processed", "total"),
+            "review_corrected": ("review_litigation", "review", "corrected"),
+            "review_total": ("review_litigation", "review", "total"),
+            "direct_suit_total": ("review_litigation", "direct_suit", "total"),
+            "suit_after_review_total": ("review_litigation", "suit_after_review", "total")}
+
+
+def figures_of(report: Report) -> dict[str, float | None]:
+    out: dict[str, float | None] = {}
+    for name, (table, row, column) in _FIGURES.items():
+        t = report.tables.get(table)
+        cell = t.cell(row, column) if t is not None else None
+        out[name] = float(cell.value) if cell is not None and cell.value is not None else None
+    return out
+
+
+# What happened to a file as a whole. A report that was not checked under the current rules is never
+# "passed": not_checked (an old-format report flagged by the recogniser), not_a_report (a README, a
+# note: no report title, none of the sections or tables), unreadable (OG901).
+STATUSES = ("passed", "failed", "not_checked", "not_a_report", "unreadable")
+STATUS_ZH = {"passed": "通过", "failed": "不通过", "not_checked": "未检查", "not_a_report": "不适用",
+             "unreadable": "无法读取"}
+STATUS_EN = {"passed": "passed", "failed": "failed", "not_checked": "not checked", "not_a_report": "not a report",
+             "unreadable": "unreadable"}
 
 
 @dataclass(slots=True)
@@ -53,3 +85,19 @@ class FileResult:
     readable: bool = True
     summary: ReportSummary | None = None  # when the batch has cross-document rules
     diff: str = ""  # what --fix changed (or, with --diff, would change)
+    # set by the run when the file was not checked as a report: "not_checked" | "not_a_report";
+    # None means: derive from readable and the findings (see `status`)
+    skipped: str | None = None
+    cached: bool = False  # the result came from the cache (run/cache.py), not from a fresh check
+    report_like: bool = True  # False: no report title, none of the sections or tables (run/worker.is_report)
+
+    def status(self, fail_on: str = "error") -> str:
+        """passed | failed | not_checked | not_a_report | unreadable (see STATUSES)."""
+        if not self.readable:
+            return "unreadable"
+        if self.skipped:
+            return self.skipped
+        from opengov_lint.findings import SEVERITY_RANK
+
+        floor = SEVERITY_RANK.get(fail_on, 99)
+        return "failed" if any(SEVERITY_RANK[f.severity] >= floor for f in self.findings) else "passed"

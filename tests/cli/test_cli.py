@@ -40,7 +40,9 @@ def test_selection_by_prefix_name_and_ignore() -> None:
 def test_json_finding_shape() -> None:
     _, found = check_json(DEFECTS)
     f = next(x for x in found if x["code"] == "OG303")
-    assert set(f) == {"code", "name", "severity", "message", "path", "location", "evidence"}
+    # the contract's keys, and (second round, additions only) issuer, year and the Chinese labels of the ids
+    assert set(f) == {"code", "name", "severity", "message", "path", "location", "evidence", "issuer", "year", "labels"}
+    assert f["labels"]["table"] == "表三" and f["year"] == 2022
     assert set(f["location"]) >= {"line", "page", "section", "table", "row", "column", "excerpt"}
     assert f["name"] == "requests-balance" and f["path"] == DEFECTS
     assert f["location"]["table"] == "requests" and f["location"]["section"] == 3

@@ -42,7 +42,8 @@ def test_machine_formats_hold_one_object_per_grouped_finding(tmp_path: Path) -> 
     assert len(gh) == 1 and gh[0].startswith("::error file=") and "title=OG201 cell-blank" in gh[0]
     rows = list(csv.reader(io.StringIO(run_cli("check", path, "--select", "OG201", "--output-format", "csv")
                                        .stdout.lstrip("\ufeff"))))
-    assert len(rows) == 2 and "requests.new_received.total" in rows[1][-1]
+    # the cells in the template's words (issue 15: no ids where a person reads)
+    assert len(rows) == 2 and "表三 行“一、本年新收政府信息公开申请数量” 列“总计”" in rows[1][-1]
 
 
 def test_baseline_key_of_a_grouped_finding_ignores_lines(tmp_path: Path) -> None:
@@ -106,16 +107,16 @@ def _units(n: int) -> str:
 def test_text_caps_repeated_findings_of_one_rule(tmp_path: Path) -> None:
     path = _write(tmp_path, "r.yaml", _units(9))
     out = run_cli("check", path, "--select", "OG206").stdout
-    assert out.count("OG206 cell-unit") == 5
+    assert out.count("OG206 单元格内写了计量单位") == 5  # the rule's Chinese title (issue 15)
     assert "OG206 还有 4 处" in out and "--show-all" in out
     en = run_cli("check", path, "--select", "OG206", "--lang", "en").stdout
     assert "OG206: and 4 more" in en
     full = run_cli("check", path, "--select", "OG206", "--show-all").stdout
-    assert full.count("OG206 cell-unit") == 9 and "还有" not in full
+    assert full.count("OG206 单元格内写了计量单位") == 9 and "还有" not in full
     _, found = check_json(path, extra=("--select", "OG206"))
     assert len(found) == 9  # machine formats are never capped
     cfg = _write(tmp_path, "c.yaml", "show-all: true\n")
-    assert run_cli("check", path, "--select", "OG206", "--config", cfg).stdout.count("OG206 cell-unit") == 9
+    assert run_cli("check", path, "--select", "OG206", "--config", cfg).stdout.count("OG206 单元格内写了计量单位") == 9
 
 
 def test_corpus_016_text_output_fits_on_one_screen(corpus: Path) -> None:

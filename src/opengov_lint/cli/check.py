@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from opengov_lint.cli.common import split, usage
-from opengov_lint.config.choices import Executor, FailOn, IssuerKind, Lang, OutputFormat, bar
+from opengov_lint.config.choices import Color, Executor, FailOn, IssuerKind, Lang, OutputFormat, bar
 
 if TYPE_CHECKING:
     from opengov_lint.config.settings import Settings
@@ -56,6 +56,13 @@ def check(
     write_baseline: Annotated[str | None, typer.Option("--write-baseline",
                                                        help="Accept every current finding: write them to FILE.")]
     = None,
+    color: Annotated[str, typer.Option("--color", help=f"{bar(Color)}: colours in the text output (auto: on a "
+                                                       "terminal, FORCE_COLOR/NO_COLOR honoured).")] = "auto",
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Check every file again, ignoring the results cache.")]
+    = False,
+    from_failed: Annotated[str | None, typer.Option("--from-failed", help="Re-check only the files with findings in "
+                                                                          "this JSON output of an earlier run.")]
+    = None,
 ) -> None:
     """Check reports (检查年度报告)."""
     options = dict(locals())
@@ -67,9 +74,12 @@ def check(
 
         raise typer.Exit(fix_docx(paths[0], output, settings))
     validate(settings)
+    from opengov_lint.cli.common import choose
+
+    choose("--color", color, Color)
     from opengov_lint.run.batch import run_check
 
-    raise typer.Exit(run_check(_paths(paths, from_list), settings, batch_options(options, settings)))
+    raise typer.Exit(run_check(_paths(paths, from_list, from_failed, settings.fail_on), settings, batch_options(options, settings)))
 
 
 # command-line option -> settings field, for options that simply replace the configured value
@@ -103,7 +113,19 @@ def batch_options(options: dict[str, Any], settings: Settings) -> BatchOptions:
                         statistics=options["statistics"], quiet=options["quiet"],
                         stdin_format=options["stdin_format"], include=list(options["include"] or []),
                         exclude=list(options["exclude"] or []), progress=not options["no_progress"],
-                        write_baseline=options["write_baseline"])
+                        write_baseline=options["write_baseline"], color=options.get("color") or "auto",
+                        cache=not options.get("no_cache"),
+                        settings_for=None if options.get("config") else _nearest(options))
+
+
+def _nearest(options: dict[str, Any]) -> Any:
+    """Settings for a file whose nearest configuration is `path` (the command line on top), validated."""
+    def make(path: str) -> Settings:
+        settings = settings_from({**options, "config": path})
+        validate(settings)
+        return settings
+
+    return make
 
 
 def validate(settings: Settings) -> None:
@@ -151,8 +173,16 @@ def _manifest(path: str) -> dict[str, Any]:
         usage(f"manifest error: {exc}")
 
 
-def _paths(paths: list[str] | None, from_list: str | None) -> list[str]:
+def _paths(paths: list[str] | None, from_list: str | None, from_failed: str | None = None,
+           fail_on: str = "error") -> list[str]:
     out = list(paths or [])
+    if from_failed:
+        from opengov_lint.run.sources import failed_paths
+
+        try:
+            out += failed_paths(from_failed, fail_on)
+        except (OSError, ValueError) as exc:
+            usage(f"cannot read the findings file {from_failed}: {exc}")
     if from_list:
         from opengov_lint.run.sources import read_list
 

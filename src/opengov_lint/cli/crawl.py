@@ -13,12 +13,14 @@ from typing import Annotated, Any
 import typer
 
 from opengov_lint.cli import check as check_cli
-from opengov_lint.cli.common import usage
+from opengov_lint.cli.common import choose, usage
+from opengov_lint.config.choices import Color
 
 # `check` options that make no sense for reports found on the web (folder globs, stdin, fixing files in place,
-# one --year for every report, a remote cluster that cannot see the local copies)
+# one --year for every report, a remote cluster that cannot see the local copies, file lists and the results cache
+# that URLs never use)
 _NOT_FOR_CRAWL = ("paths", "from_list", "include", "exclude", "stdin_format", "fix", "diff", "year", "executor",
-                  "scheduler")
+                  "scheduler", "from_failed", "no_cache")
 
 
 def crawl(
@@ -44,6 +46,7 @@ def crawl(
         os.environ["OPENGOV_LINT_DEBUG"] = "1"
     settings = check_cli.settings_from(options)
     check_cli.validate(settings)
+    choose("--color", options.get("color") or "auto", Color)
     if not delay >= 0 or delay > 3600:
         usage(f"--delay must be between 0 and 3600 seconds (got {delay})")
     if max_pages < 1:

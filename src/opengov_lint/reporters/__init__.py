@@ -14,7 +14,8 @@ from opengov_lint.registry.info import RuleInfo
 from opengov_lint.results import FileResult
 
 FORMATS = {"text": "text", "json": "jsonfmt", "jsonl": "jsonfmt", "sarif": "sarif", "junit": "junit",
-           "github": "github", "csv": "tabular", "xlsx": "xlsx", "html": "html"}
+           "github": "github", "csv": "tabular", "xlsx": "xlsx", "html": "html", "concise": "text",
+           "gitlab": "gitlab"}
 BINARY = {"xlsx"}
 
 

@@ -66,7 +66,12 @@ class SarifReporter:
         self.baseline_suppressed += result.counters.baseline_suppressed
         self.suppressed += sum(result.counters.suppressed.values())
         for f in result.findings:
-            self.results.append(self._result(f, "/".join(key(f, result.facts, os.getcwd()))))
+            res = self._result(f, "/".join(key(f, result.facts, os.getcwd())))
+            from opengov_lint.reporters.labels import labels
+
+            res["properties"].update({"labels": labels(f, result.facts.template), "issuer": result.facts.issuer,
+                                      "year": result.facts.year})
+            self.results.append(res)
 
     def _result(self, f: Finding, fingerprint: str) -> dict[str, Any]:
         loc = f.location

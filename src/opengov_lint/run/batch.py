@@ -24,6 +24,24 @@ class BatchOptions:
     exclude: list[str] = field(default_factory=list)
     progress: bool = True
     write_baseline: str | None = None
+    color: str = "auto"  # auto | always | never (--color); auto honours NO_COLOR and FORCE_COLOR
+    cache: bool = True  # --no-cache turns it off
+    settings_for: Any = None  # config file -> Settings (run/nearest.py); None with an explicit --config
+    walked: set[str] = field(default_factory=set)  # files found in folder walks (not named by the user)
+
+
+def use_color(choice: str, output: str | None) -> bool:
+    """--color always|never wins; auto: NO_COLOR off, FORCE_COLOR on (as ruff and most tools), else
+    colours only on a terminal and never into a file."""
+    if choice == "never":
+        return False
+    if choice == "always":
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return output is None
+    return output is None and sys.stdout.isatty()
 
 
 def collect(paths: list[str], opts: BatchOptions) -> list[str]:
@@ -86,16 +104,31 @@ def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
         return EXIT_INTERRUPTED
 
 
+def _binary_to_terminal(settings: Settings, opts: BatchOptions) -> bool:
+    """xlsx is binary: refused without -o (a message, exit 2), never dumped on the terminal."""
+    if settings.output_format != "xlsx" or opts.output:
+        return False
+    sys.stderr.write("opengov-lint：xlsx 是二进制文件，不能输出到终端；请用 -o 指定文件，例如 -o 检查结果.xlsx\n"
+                     if settings.lang == "zh" else
+                     "opengov-lint: xlsx is a binary format and is not written to the terminal; "
+                     "give a file with -o, e.g. -o audit.xlsx\n")
+    return True
+
+
 def _run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
     from opengov_lint.run.session import RunHooks
     from opengov_lint.run.worker import build_engine
 
+    if _binary_to_terminal(settings, opts):
+        return EXIT_USAGE
     try:
         hooks = RunHooks(settings, settings.baseline, opts.write_baseline)
     except ValueError as exc:  # the baseline cannot be read
         sys.stderr.write(f"opengov-lint: {exc}\n")
         return EXIT_USAGE
     files = [f for f in collect(paths, opts) if hooks.keep(f)]
+    named = set(paths)
+    opts.walked = {f for f in files if f not in named}
     if not files:
         sys.stderr.write("opengov-lint: no report files found in the given paths\n")
         return EXIT_USAGE
@@ -121,7 +154,7 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
     from opengov_lint.run.sources import STDIN
     from opengov_lint.run.worker import check_one, init_worker
 
-    color = opts.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    color = use_color(opts.color, opts.output)
     reporter = get_reporter(settings.output_format, buf, lang=settings.lang, color=color, quiet=opts.quiet,
                             statistics=opts.statistics, output=opts.output, rules=rules_for(settings),
                             show_all=settings.show_all)
@@ -129,6 +162,7 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
     failed = False
     summaries: list[Any] = []
     diffs: list[str] = []
+    seen: list[tuple[str, str, str | None, Any]] = []  # (path, status, issuer, year): the manifest check
     if settings.fix == "diff":
         reporter = _DiffOnly(diffs)
     try:
@@ -137,14 +171,22 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
             init_worker(settings)
             data = sys.stdin.buffer.read()
             result = hooks.result(check_one("<stdin>", data, opts.stdin_format))
-            failed |= _consume(result, reporter, progress, summaries, settings.fail_on)
+            failed |= _consume(result, reporter, progress, summaries, settings.fail_on, seen)
             files = files[1:]
         n_jobs = max(1, opts.jobs or os.cpu_count() or 1)
-        for result in run_batch(files, settings, min(n_jobs, max(1, len(files)))):
-            failed |= _consume(hooks.result(result), reporter, progress, summaries, settings.fail_on)
+        from opengov_lint.run.nearest import segments
+
+        for part_settings, part in segments(files, settings, opts.settings_for):
+            for result in _cached_batch(part, part_settings, n_jobs, opts.cache, run_batch):
+                failed |= _consume(hooks.result(_classify(result, opts.walked)), reporter, progress, summaries,
+                                   settings.fail_on, seen)
         progress.stop()
         if summaries:
             failed |= _cross_document(summaries, cfg, hooks, reporter, settings.fail_on)
+        if settings.manifest and hasattr(reporter, "completeness"):
+            from opengov_lint.reporters.office import completeness
+
+            reporter.completeness(completeness(settings.manifest, seen))
         for result in hooks.tail():
             failed |= engine.fails(result.findings, settings.fail_on)
             reporter.file(result)
@@ -165,6 +207,34 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
         sys.stderr.write(f"{n} 个文件可自动修正（--fix）\n" if settings.lang == "zh" else f"{n} file(s) would be fixed\n")
         return EXIT_FINDINGS if n else EXIT_OK
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _cached_batch(files: list[str], settings: Settings, n_jobs: int, cache: bool, run_batch: Any) -> Any:
+    """Results in path order; unchanged files (same content, tool version, configuration and rules)
+    come from the cache (run/cache.py) and only the others are checked."""
+    if not files:
+        return
+    store = None
+    if cache and not settings.fix and settings.executor == "local":
+        from opengov_lint.run.cache import Cache
+
+        store = Cache.open(settings)
+    if store is None:
+        yield from run_batch(files, settings, min(n_jobs, max(1, len(files))))
+        return
+    hits = store.lookup(files)
+    todo = [f for f in files if f not in hits]
+    fresh = run_batch(todo, settings, min(n_jobs, max(1, len(todo)))) if todo else iter(())
+    try:
+        for path in files:
+            if path in hits:
+                yield hits[path]
+                continue
+            result = next(fresh)
+            store.add(path, result)
+            yield result
+    finally:
+        store.save()
 
 
 def _cross_document(summaries: list[Any], cfg: Any, hooks: Any, reporter: Any, fail_on: str) -> bool:
@@ -210,9 +280,19 @@ class _DiffOnly:
         pass
 
 
-def _consume(result: Any, reporter: Any, progress: _Progress, summaries: list[Any], fail_on: str) -> bool:
+def _classify(result: Any, walked: set[str]) -> Any:
+    """A file found in a folder walk that is not an annual report (a README, notes) is not checked: its
+    status is not_a_report and it has no findings. A file the user named is checked as a report."""
+    if not result.report_like and result.readable and result.path in walked:
+        result.skipped, result.findings, result.summary = "not_a_report", [], None
+    return result
+
+
+def _consume(result: Any, reporter: Any, progress: _Progress, summaries: list[Any], fail_on: str,
+             seen: list[tuple[str, str, str | None, Any]]) -> bool:
     from opengov_lint import engine
 
+    seen.append((result.path, result.status(), result.facts.issuer, result.facts.year))
     if result.summary is not None:
         from opengov_lint.crossdoc.summary import attach_keys
 

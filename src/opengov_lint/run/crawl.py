@@ -34,7 +34,8 @@ from opengov_lint.run.crawlpage import (
     parse,
     report_year,
 )
-from opengov_lint.run.sources import SIDECAR, Fetched, FetchError, fetch
+from opengov_lint.run.ignore import SIDECAR
+from opengov_lint.run.sources import Fetched, FetchError, fetch
 
 AGENT = "opengov-lint"
 MAX_CRAWL_DELAY = 30.0  # a robots.txt Crawl-delay is obeyed up to this many seconds

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 STDIN = "-"
 URL_PREFIXES = ("http://", "https://")
 MAX_REDIRECTS = 5
-SIDECAR = ".source.json"  # evidence kept beside a crawled file (run/crawl.py): never a report itself
 
 
 def is_url(path: str) -> bool:
@@ -32,11 +31,31 @@ def read_list(path: str) -> list[str]:
         return [ln.strip() for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
 
 
+def failed_paths(findings_json: str, fail_on: str = "error") -> list[str]:
+    """The files of an earlier `--output-format json` (or jsonl) run that failed (a finding at or above
+    `fail_on`), each once, in order: `check --from-failed FINDINGS.json` re-checks only those. Raises ValueError on a file that is
+    not such an output."""
+    import json
+
+    with open(findings_json, encoding="utf-8-sig") as fh:
+        text = fh.read()
+    stripped = text.lstrip()
+    items = json.loads(text) if stripped.startswith("[") else [json.loads(ln) for ln in text.splitlines() if ln.strip()]
+    if not isinstance(items, list) or any(not isinstance(d, dict) or "path" not in d for d in items):
+        raise ValueError("not the JSON output of opengov-lint check (an array of findings with a path)")
+    from opengov_lint.findings import SEVERITY_RANK
+
+    floor = SEVERITY_RANK.get(fail_on, 99)
+    failed = (str(d["path"]) for d in items if SEVERITY_RANK.get(str(d.get("severity")), 0) >= floor)
+    return [p for p in dict.fromkeys(failed) if p != "<stdin>"]
+
+
 def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = (),
            suffixes: set[str] | None = None) -> Iterator[str]:
     """Files named directly are always checked (unless excluded); directories are walked in sorted
     order without following symlinked folders, hidden entries skipped, for report suffixes (or the
-    `include` globs when given)."""
+    `include` globs when given), leaving out what `.gitignore`/`.opengov-lintignore` ignore and the
+    tool's own files (run/ignore.py)."""
     from opengov_lint.readers import CHECKABLE
 
     allowed = suffixes or CHECKABLE
@@ -49,19 +68,31 @@ def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[
             if not exclude or not _matches(p, exclude):
                 yield p
             continue
-        for root, dirs, files in os.walk(p, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (
-                exclude and _matches(os.path.relpath(os.path.join(root, d), p), exclude)))
-            for f in sorted(files):
-                full = os.path.join(root, f)
-                rel = os.path.relpath(full, p)
-                if f.startswith(".") or (exclude and _matches(rel, exclude)):
-                    continue
-                if include:
-                    if _matches(rel, include):
-                        yield full
-                elif os.path.splitext(f)[1].lower() in allowed and not f.endswith(SIDECAR):
+        yield from _walk(p, allowed, include, exclude)
+
+
+def _walk(top: str, allowed: set[str], include: list[str], exclude: list[str]) -> Iterator[str]:
+    from opengov_lint.run.ignore import Ignores, tool_dir, tool_file
+
+    ignores = Ignores()
+
+    def skipped(full: str, is_dir: bool) -> bool:
+        name = os.path.basename(full)
+        return (name.startswith(".") or (is_dir and tool_dir(name))
+                or bool(exclude and _matches(os.path.relpath(full, top), exclude)) or ignores.ignored(full, is_dir))
+
+    for root, dirs, files in os.walk(top, followlinks=False):
+        ignores.enter(root)
+        dirs[:] = sorted(d for d in dirs if not skipped(os.path.join(root, d), True))
+        for f in sorted(files):
+            full = os.path.join(root, f)
+            if skipped(full, False):
+                continue
+            if include:
+                if _matches(os.path.relpath(full, top), include):
                     yield full
+            elif os.path.splitext(f)[1].lower() in allowed and not tool_file(full):
+                yield full
 
 
 @dataclass(slots=True)

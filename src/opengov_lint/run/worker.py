@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import time
 import traceback
@@ -117,9 +118,43 @@ def _apply_manifest(report: Any, path: str) -> Any:
     return entry
 
 
+_REPORT_TITLE = re.compile(r"(信息|政务)公开.{0,10}(年度报告|年报)|年度报告$")
+_SENTENCE = re.compile(r"[。，；！？]")
+_YEAR = re.compile(r"(19|20)\d\d|[二][〇零○][一二三四五六七八九〇零○]{2}")
+
+
+def is_report(report: Report) -> bool:
+    """An annual report has a report title (a heading naming the year's 信息公开 annual report, not a
+    sentence that mentions such reports), or one of the six sections, or one of the tables. A file with
+    none of them (a README, meeting notes, a cover letter) is not checked as a report when it is found in
+    a folder walk."""
+    title = (report.meta.title or "").strip()
+    titled = bool(_REPORT_TITLE.search(title) and _YEAR.search(title)) and not _SENTENCE.search(title)
+    return bool(report.structured or report.sections or report.tables or titled)
+
+
+def _check_report(report: Report, path: str, result: FileResult) -> None:
+    """Facts, findings and the cross-document summary of a loaded report. Whether it looks like a report
+    at all is noted (`report_like`); the run decides what that means: a file found in a folder walk that
+    is not a report is not checked (batch.py), a file named on the command line is checked anyway."""
+    from opengov_lint import engine
+
+    assert _ENGINE is not None and _SETTINGS is not None
+    entry = _apply_manifest(report, path)
+    result.facts = ReportFacts.of(report)
+    result.facts.parent = entry.parent if entry is not None else None
+    result.report_like = entry is not None or is_report(report)
+    result.findings = engine.run(report, _ENGINE, path)
+    if wants_summaries(_SETTINGS):
+        from opengov_lint.crossdoc.summary import summarise
+
+        result.summary = summarise(report, path)
+        if entry is not None:
+            result.summary.parent, result.summary.aggregate = entry.parent, entry.aggregate
+
+
 def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> FileResult:
     """Read, recognise and check one file. Never raises (except KeyboardInterrupt)."""
-    from opengov_lint import engine
     from opengov_lint.readers import ReadError
 
     assert _ENGINE is not None and _SETTINGS is not None, "init_worker() first"
@@ -129,15 +164,7 @@ def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> F
     try:
         with time_limit(_SETTINGS.timeout):
             report = _load(path, data, fmt)
-            entry = _apply_manifest(report, path)
-            result.facts = ReportFacts.of(report)
-            result.findings = engine.run(report, _ENGINE, path)
-            if wants_summaries(_SETTINGS):
-                from opengov_lint.crossdoc.summary import summarise
-
-                result.summary = summarise(report, path)
-                if entry is not None:
-                    result.summary.parent, result.summary.aggregate = entry.parent, entry.aggregate
+            _check_report(report, path, result)
     except ReadError as exc:
         result.readable = False
         result.findings = [_read_finding(path, exc.code, exc.message_zh, exc.message_en, exc.reason, exc.line)]
