@@ -165,49 +165,71 @@ class Crawler:
         if url in self._seen:
             return None
         self._seen.add(url)
-        host = _host(url)
-        if host not in hosts:
-            self._note(url, "不在栏目所在网站，未访问（如需访问请用 --allow-host）",
-                       "on another host than the column, not visited (use --allow-host)")
-            return None
-        if not self._robot(url).can_fetch(AGENT, url):
-            self._note(url, "网站的 robots.txt 不允许访问，已跳过", "disallowed by the site's robots.txt, skipped")
-            return None
-        if self._count.get(host, 0) >= self.options.max_pages:
-            if host not in self._capped:
-                self._capped.add(host)
-                self._note(url, f"已达到每个网站最多{self.options.max_pages}个页面的上限（--max-pages），其余未访问",
-                           f"reached the limit of {self.options.max_pages} pages per site (--max-pages)")
-            return None
-        self._count[host] = self._count.get(host, 0) + 1
-        got, error = self._request(url)
-        if error is not None:
-            self._note(url, error.zh, str(error))
+        refusal = self._refused(url, hosts)
+        if refusal is None:
+            self._count[_host(url)] = self._count.get(_host(url), 0) + 1
+            got, refusal = self._request(url, None if entry else hosts)
+        if refusal is not None:
+            if refusal.reason != "page-cap" or _host(url) not in self._capped:
+                self._note(url, refusal.zh, str(refusal))
+            if refusal.reason == "page-cap":
+                self._capped.add(_host(url))
             return None
         assert got is not None
-        if entry and _host(got.final_url) not in hosts:
-            hosts.add(_host(got.final_url))
-        if _host(got.final_url) not in hosts:
-            self._note(url, f"跳转到了其他网站 {got.final_url}，已丢弃", f"redirected to another host ({got.final_url}), "
-                       "dropped")
-            return None
+        hosts.add(_host(got.final_url))  # only an ENTRY can have moved: other hops were held to HOSTS
         return got
 
-    def _request(self, url: str) -> tuple[Fetched | None, FetchError | None]:
+    def _refused(self, url: str, hosts: set[str] | None, robots: bool = True) -> FetchError | None:
+        """Why URL may not be requested: another host than HOSTS (None: any), robots.txt, the page cap."""
         host = _host(url)
+        if hosts is not None and host not in hosts:
+            return FetchError("不在栏目所在网站，未访问（如需访问请用 --allow-host）",
+                              "on another host than the column, not visited (use --allow-host)", "other-host")
+        if robots and not self._robot(url).can_fetch(AGENT, url):
+            return FetchError("网站的 robots.txt 不允许访问，已跳过", "disallowed by the site's robots.txt, skipped", "robots")
+        if self._count.get(host, 0) >= self.options.max_pages:
+            return FetchError(f"已达到每个网站最多{self.options.max_pages}个页面的上限（--max-pages），其余未访问",
+                              f"reached the limit of {self.options.max_pages} pages per site (--max-pages)", "page-cap")
+        return None
+
+    def _request(self, url: str, hosts: set[str] | None, robots: bool = True
+                 ) -> tuple[Fetched | None, FetchError | None]:
+        """fetch() with the crawl's rules at every redirect hop: no loop, HOSTS (None: any), robots.txt,
+        the page cap, and the delay before each hop as before each request."""
+        chain = [url]
+
+        def hop(target: str) -> None:
+            if target in chain:
+                path = " -> ".join([*chain, target])
+                raise FetchError(f"网址重定向形成循环（{path}），已停止", f"a redirect loop ({path}), stopped",
+                                 "redirect-loop")
+            refusal = self._refused(target, hosts, robots)
+            if refusal is not None:
+                raise FetchError(f"跳转到 {target}：{refusal.zh}", f"redirected to {target}: {refusal}", refusal.reason)
+            self._last[_host(chain[-1])] = self.clock()  # the redirect answer has just arrived
+            chain.append(target)
+            self._seen.add(target)
+            self._count[_host(target)] = self._count.get(_host(target), 0) + 1
+            self._wait(_host(target))
+            self.requests += 1
+
+        self._wait(_host(url))
+        self.requests += 1
+        try:
+            got = fetch(url, self.options.max_bytes, self.options.timeout, on_redirect=hop)
+        except FetchError as exc:
+            return None, exc
+        finally:
+            self._last[_host(chain[-1])] = self.clock()
+        self._when[got.final_url] = _now()
+        return got, None
+
+    def _wait(self, host: str) -> None:
+        """Sleep until `delay` (or the site's Crawl-delay) has passed since the last answer from HOST."""
         if host in self._last:
             wait = self._last[host] + max(self.options.delay, self._slower.get(host, 0.0)) - self.clock()
             if wait > 0:
                 self.sleep(wait)
-        self.requests += 1
-        try:
-            got = fetch(url, self.options.max_bytes, self.options.timeout)
-        except FetchError as exc:
-            return None, exc
-        finally:
-            self._last[host] = self.clock()
-        self._when[got.final_url] = _now()
-        return got, None
 
     def _robot(self, url: str) -> Any:
         """The host's robots.txt, read once (through the same fetch and delay). Missing (404 and other
@@ -219,7 +241,7 @@ class Crawler:
         if origin in self._robots:
             return self._robots[origin]
         parser: Any = RobotFileParser(origin + "/robots.txt")
-        got, error = self._request(origin + "/robots.txt")
+        got, error = self._request(origin + "/robots.txt", None, robots=False)
         if got is not None:
             from opengov_lint.readers.decode import decode
 

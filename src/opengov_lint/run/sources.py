@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 STDIN = "-"
@@ -113,7 +113,10 @@ _TYPES = {"text/html": ".html", "application/pdf": ".pdf", "text/plain": ".txt",
           "application/x-yaml": ".yaml", "text/yaml": ".yaml", "text/markdown": ".md"}
 
 
-def fetch(url: str, max_bytes: int, timeout: float = 20.0) -> Fetched:
+def fetch(url: str, max_bytes: int, timeout: float = 20.0,
+          on_redirect: Callable[[str], None] | None = None) -> Fetched:
+    """ON_REDIRECT sees each redirect target before it is requested and may refuse it (FetchError):
+    the crawler's own rules (its hosts, robots.txt, delay, no loops) at every hop."""
     import urllib.error
     import urllib.parse
     import urllib.request
@@ -124,6 +127,12 @@ def fetch(url: str, max_bytes: int, timeout: float = 20.0) -> Fetched:
         def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
             if not is_url(newurl):
                 raise urllib.error.HTTPError(newurl, code, "redirect to a non-http(s) address refused", headers, fp)
+            if on_redirect is not None:
+                try:
+                    on_redirect(newurl)
+                except FetchError:
+                    fp.close()
+                    raise
             return super().redirect_request(req, fp, code, msg, headers, newurl)
 
     opener = urllib.request.build_opener(_Redirects())
