@@ -292,7 +292,7 @@ def test_kind_of_a_download_by_its_bytes(tmp_path: Path) -> None:
     import io
     import zipfile
 
-    from opengov_lint.run.crawl import kind
+    from opengov_lint.run.crawlpage import kind
     from opengov_lint.run.sources import Fetched
 
     def zipped(name: str) -> bytes:

@@ -29,9 +29,11 @@ from opengov_lint.run.crawlpage import (
     Link,
     attachment_suffix,
     is_report_title,
+    kind,
     list_pages,
     page_key,
     parse,
+    report_attachments,
     report_year,
 )
 from opengov_lint.run.ignore import SIDECAR
@@ -146,7 +148,7 @@ class Crawler:
             self._keep(got, link.text, column, via)
             return
         page = parse(got.data, got.final_url)
-        attachments = _report_attachments([a for a in page.links if attachment_suffix(a)])
+        attachments = report_attachments([a for a in page.links if attachment_suffix(a)])
         if not attachments:
             self._keep(got, link.text, column, via)  # the report is the page itself
             return
@@ -290,42 +292,6 @@ class Crawler:
 
     def _note(self, url: str, zh: str, en: str) -> None:
         self.notes.append(Note(url, zh, en))
-
-
-def kind(got: Fetched) -> str:
-    """The suffix the copy is saved under: by the bytes first (a download.jsp that serves a PDF), then by
-    the name (the zip of .docx and .ofd, the OLE file of .doc and .wps), an HTML page otherwise."""
-    name = os.path.splitext(got.name)[1].lower()
-    head = got.data[:8]
-    if head.startswith(b"%PDF"):
-        return ".pdf"
-    if head.startswith(b"PK\x03\x04"):
-        return name if name in (".docx", ".ofd") else _zip_kind(got.data)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return name if name in (".doc", ".wps") else ".doc"
-    return name if name in (".txt", ".md", ".json", ".yaml", ".yml") else ".html"
-
-
-def _zip_kind(data: bytes) -> str:
-    """A zip served under a name that does not say: OFD.xml at the root is an OFD, else a Word package."""
-    import io
-    import zipfile
-
-    try:
-        names = zipfile.ZipFile(io.BytesIO(data)).namelist()  # the central directory only: nothing inflated
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return ".docx"
-    return ".ofd" if "OFD.xml" in names else ".docx"
-
-
-def _report_attachments(attachments: list[Link]) -> list[Link]:
-    """The attachments that are the report: those whose text or file name names an annual report;
-    failing that, a page's only attachment. Several unnamed attachments: the page is the report."""
-    named = [a for a in attachments
-             if is_report_title(a.text) or is_report_title(urllib.parse.unquote(os.path.basename(a.url)))]
-    if named:
-        return list({a.url: a for a in named}.values())
-    return attachments if len({a.url for a in attachments}) == 1 else []
 
 
 def _page_text(data: bytes) -> str:

@@ -1,7 +1,7 @@
 """Reading the pages of a published annual-report column (for `opengov-lint crawl`): the links of a
 page, which of them are annual reports (by their text or title), which are the column's other list
-pages (下一页, numbered pages, index_1.html, ?page=2, `createPageHTML(n, i, "index", "html")`), and
-which are a detail page's attachments (.pdf/.doc/.docx/.wps/.ofd).
+pages (下一页, numbered pages, index_1.html, ?page=2, `createPageHTML(n, i, "index", "html")`), which
+are a detail page's attachments (.pdf/.doc/.docx/.wps/.ofd), and what a download is by its bytes.
 
 Pure functions over bytes: nothing here touches the network."""
 
@@ -12,6 +12,8 @@ import re
 import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
+
+from opengov_lint.run.sources import Fetched
 
 ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".wps", ".ofd")
 
@@ -180,3 +182,39 @@ def page_key(url: str) -> str:
 
 def _quoted(arg: str) -> bool:
     return len(arg) >= 2 and arg[0] in "'\"" and arg[-1] == arg[0]
+
+
+def kind(got: Fetched) -> str:
+    """The suffix the copy is saved under: by the bytes first (a download.jsp that serves a PDF), then by
+    the name (the zip of .docx and .ofd, the OLE file of .doc and .wps), an HTML page otherwise."""
+    name = posixpath.splitext(got.name)[1].lower()
+    head = got.data[:8]
+    if head.startswith(b"%PDF"):
+        return ".pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return name if name in (".docx", ".ofd") else _zip_kind(got.data)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return name if name in (".doc", ".wps") else ".doc"
+    return name if name in (".txt", ".md", ".json", ".yaml", ".yml") else ".html"
+
+
+def _zip_kind(data: bytes) -> str:
+    """A zip served under a name that does not say: OFD.xml at the root is an OFD, else a Word package."""
+    import io
+    import zipfile
+
+    try:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()  # the central directory only: nothing inflated
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return ".docx"
+    return ".ofd" if "OFD.xml" in names else ".docx"
+
+
+def report_attachments(attachments: list[Link]) -> list[Link]:
+    """The attachments that are the report: those whose text or file name names an annual report;
+    failing that, a page's only attachment. Several unnamed attachments: the page is the report."""
+    named = [a for a in attachments
+             if is_report_title(a.text) or is_report_title(urllib.parse.unquote(posixpath.basename(urllib.parse.urlsplit(a.url).path)))]
+    if named:
+        return list({a.url: a for a in named}.values())
+    return attachments if len({a.url for a in attachments}) == 1 else []
