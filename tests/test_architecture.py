@@ -173,7 +173,7 @@ KNOWN_COMPLEX: set[tuple[str, str]] = {
     ("og402_article_item_caption.py", "check"), ("og403_outdated_citation.py", "_citations"),
     ("tables.py", "header_layout"), ("reader.py", "_read"), ("batch.py", "_run_with_output"),
     ("tables.py", "data_row"), ("pdf.py", "read"), ("docx.py", "_table"), ("og108_outdated_template.py", "check"),
-    ("sections.py", "match_heading"), ("settings.py", "_merge"),
+    ("settings.py", "_merge"),
     ("tables.py", "map_values"), ("prose.py", "count_claims"),
     ("og501_year_mismatch.py", "_text"), ("tables.py", "decide_layout"), ("og402_article_item_caption.py", "_captions"),
     ("labels.py", "index"),

@@ -28,11 +28,17 @@ class ReportFacts:
     # granted, partially_granted, total_processed, review_corrected, review_total, suits_total
     figures: dict[str, float | None] = field(default_factory=dict)
     parent: str | None = None  # from the manifest: the unit this report's organ belongs to
+    # the 条例 the report answers to: "2019", or "2007" for report years before 2019 (Meta.regime)
+    regime: str | None = None
+    # "checked" | "not_applicable": a "2007" report was not checked under the current rules — outputs show
+    # 未检查/不适用 for it, never "passed"
+    current_rules: str | None = None
 
     @classmethod
     def of(cls, report: Report) -> ReportFacts:
         m = report.meta
-        return cls(m.issuer, m.issuer_kind, m.year, m.template, m.source_format, m.title, figures_of(report))
+        return cls(m.issuer, m.issuer_kind, m.year, m.template, m.source_format, m.title, figures_of(report),
+                   regime=m.regime, current_rules="not_applicable" if m.regime == "2007" else "checked")
 
 
 _FIGURES = {"granted": ("requests", "granted", "total"),
@@ -97,6 +103,8 @@ class FileResult:
             return "unreadable"
         if self.skipped:
             return self.skipped
+        if self.facts.current_rules == "not_applicable":  # an old-format report (2007 条例): not checked
+            return "not_checked"
         from opengov_lint.findings import SEVERITY_RANK
 
         floor = SEVERITY_RANK.get(fail_on, 99)

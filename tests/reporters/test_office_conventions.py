@@ -37,13 +37,16 @@ def test_cache_gives_the_same_findings_and_sees_changes(tmp_path: Path) -> None:
     files = list((tmp_path / "cache" / "results").glob("*.json"))
     assert len(files) == 1
     second = run_cli(*args, env=env)
-    assert second.stdout == first.stdout and second.returncode == first.returncode == 1
+    assert second.stdout == first.stdout
+    assert second.returncode == first.returncode == 1
     stored = json.loads(files[0].read_text(encoding="utf-8"))
-    assert stored["format"] == 2 and len(stored["entries"]) == 2
+    assert stored["format"] == 2
+    assert len(stored["entries"]) == 2
     # a unit resubmits a corrected report: its findings change, the other file still comes from the cache
     (root / "a.txt").write_text(LANXI.read_text(encoding="utf-8"), encoding="utf-8")
     third = run_cli(*args, env=env)
-    assert third.returncode == 0 and json.loads(third.stdout) == []
+    assert third.returncode == 0
+    assert json.loads(third.stdout) == []
     # another configuration is another cache key
     run_cli(*args, "--ignore", "OG201", env=env)
     assert len(list((tmp_path / "cache" / "results").glob("*.json"))) == 2
@@ -70,7 +73,8 @@ def test_corrupt_cache_is_ignored(tmp_path: Path) -> None:
     cache = next((tmp_path / "cache" / "results").glob("*.json"))
     cache.write_text("{not json", encoding="utf-8")
     again = run_cli("check", str(root), "--output-format", "json", "--jobs", "1", env=env)
-    assert again.stdout == first.stdout and again.returncode == 1
+    assert again.stdout == first.stdout
+    assert again.returncode == 1
     assert json.loads(cache.read_text(encoding="utf-8"))["format"] == 2  # rewritten, atomically
 
 
@@ -88,8 +92,12 @@ def test_cache_round_trip_keeps_every_field() -> None:
     r = FileResult("a.txt", [f], ReportFacts("甲局", "department", 2023, "2021", "txt", "t", {"granted": 1.0}),
                    summary=s, skipped=None)
     back = result_from_json(json.loads(json.dumps(result_to_json(r))))
-    assert back.findings == [f] and back.facts == r.facts and back.cached
-    assert back.summary is not None and back.summary.value("a") == 1.0 and back.summary.value("b") is None
+    assert back.findings == [f]
+    assert back.facts == r.facts
+    assert back.cached
+    assert back.summary is not None
+    assert back.summary.value("a") == 1.0
+    assert back.summary.value("b") is None
 
 
 def test_from_failed_rechecks_only_failed_files(tmp_path: Path) -> None:
@@ -135,7 +143,9 @@ def test_configuration_nearest_to_each_file(tmp_path: Path) -> None:
     (root / "sub" / ".opengov-lint.yaml").write_text("ignore: [OG201]\n", encoding="utf-8")
     proc = run_cli("check", "reports", "--output-format", "json", cwd=tmp_path)
     codes = {(Path(f["path"]).name, f["code"]) for f in json.loads(proc.stdout)}
-    assert ("a.txt", "OG201") in codes and ("c.txt", "OG201") not in codes and ("c.txt", "OG301") in codes
+    assert ("a.txt", "OG201") in codes
+    assert ("c.txt", "OG201") not in codes
+    assert ("c.txt", "OG301") in codes
     # --config: one configuration for every file
     cfg = tmp_path / "all.yaml"
     cfg.write_text("select: [OG201]\n", encoding="utf-8")
@@ -148,17 +158,21 @@ def test_concise_is_one_line_per_finding() -> None:
     proc = run_cli("check", str(DONG), "--output-format", "concise")
     lines = proc.stdout.strip().splitlines()
     body = lines[:-1]
-    assert len(body) == 6 and all(ln.startswith(f"{DONG}:") for ln in body)
-    assert body[0].split(" ")[1] == "OG301" and "[错误]" in body[0]
+    assert len(body) == 6
+    assert all(ln.startswith(f"{DONG}:") for ln in body)
+    assert body[0].split(" ")[1] == "OG301"
+    assert "[错误]" in body[0]
 
 
 def test_gitlab_code_quality() -> None:
     proc = run_cli("check", str(DONG), "--output-format", "gitlab")
     items = json.loads(proc.stdout)
-    assert len(items) == 6 and proc.returncode == 1
+    assert len(items) == 6
+    assert proc.returncode == 1
     for it in items:
         assert set(it) == {"description", "check_name", "fingerprint", "severity", "location"}
-        assert it["location"]["path"] == str(DONG) and it["location"]["lines"]["begin"] >= 1
+        assert it["location"]["path"] == str(DONG)
+        assert it["location"]["lines"]["begin"] >= 1
         assert it["severity"] in ("major", "minor", "info")
     assert len({it["fingerprint"] for it in items}) == len(items)
     again = json.loads(run_cli("check", str(DONG), "--output-format", "gitlab").stdout)
@@ -194,7 +208,9 @@ def test_junit_testcases_are_unique(tmp_path: Path) -> None:
 
 def test_xlsx_without_output_is_refused() -> None:
     proc = run_cli("check", str(DONG), "--output-format", "xlsx")
-    assert proc.returncode == 2 and proc.stdout == "" and "-o" in proc.stderr
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert "-o" in proc.stderr
 
 
 def test_github_annotation_names_the_pdf_page() -> None:
@@ -241,7 +257,7 @@ def test_every_builtin_rule_has_a_chinese_title() -> None:
 
     for r in all_rules():
         title = rule_title(r.code, r.name)
-        assert title != r.name and all("\u4e00" <= ch <= "\u9fff" or ch in "、，（）" for ch in title if
-                                       not ch.isdigit() and ch not in "OG"), (r.code, title)
+        assert title != r.name, (r.code, title)
+        assert all("\u4e00" <= ch <= "\u9fff" or ch in "、，（）" for ch in title if not ch.isdigit() and ch not in "OG"), (r.code, title)
     assert rule_title("OG201", "cell-blank", "en") == "cell-blank"
     assert ROOT.joinpath("rules", "titles.yaml").is_file()

@@ -54,14 +54,17 @@ def test_only_reports_are_checked(office: dict[str, object]) -> None:
     for path in officefolder.REPORTS:
         assert status[path] == ("不通过" if path in failed else "通过"), path
     text = str(office["text"])
-    assert "README.md  不是年度报告" in text and "2 个文件不是年度报告，未检查" in text
+    assert "README.md  不是年度报告" in text
+    assert "2 个文件不是年度报告，未检查" in text
 
 
 def test_quiet_drops_the_note_and_a_named_file_is_checked(office: dict[str, object]) -> None:
     proc = run_cli("check", "说明", "-q", cwd=office["root"])  # found in a folder walk: not a report
-    assert proc.returncode == 0 and proc.stdout == "检查了 1 个文件：0 个错误，0 个警告，0 个提示；1 个文件不是年度报告，未检查\n"
+    assert proc.returncode == 0
+    assert proc.stdout == "检查了 1 个文件：0 个错误，0 个警告，0 个提示；1 个文件不是年度报告，未检查\n"
     proc = run_cli("check", "README.md", "--output-format", "json", cwd=office["root"])  # named: checked as a report
-    assert proc.returncode == 1 and any(f["code"] == "OG101" for f in json.loads(proc.stdout))
+    assert proc.returncode == 1
+    assert any(f["code"] == "OG101" for f in json.loads(proc.stdout))
 
 
 def test_completeness_against_the_manifest(office: dict[str, object]) -> None:
@@ -72,9 +75,11 @@ def test_completeness_against_the_manifest(office: dict[str, object]) -> None:
     by_kind = {r[0]: str(r[1]) for r in rows}
     assert "南湖街道办事处" in by_kind["未报送"]
     assert "河西区人民政府-修改稿.txt" in by_kind["清单外"]
-    assert "河西区人民政府" in by_kind["重复报送"] and "2个文件" in by_kind["重复报送"]
+    assert "河西区人民政府" in by_kind["重复报送"]
+    assert "2个文件" in by_kind["重复报送"]
     text = str(office["text"])
-    assert "报送情况（对照清单）" in text and "未报送：清单列有“南湖街道办事处”" in text
+    assert "报送情况（对照清单）" in text
+    assert "未报送：清单列有“南湖街道办事处”" in text
 
 
 def test_per_unit_and_parent_sheets(office: dict[str, object]) -> None:
@@ -83,14 +88,17 @@ def test_per_unit_and_parent_sheets(office: dict[str, object]) -> None:
     units = {r[0]: r for r in _sheet(wb, "各单位")[1:]}
     dong = units["东山县交通运输局"]
     mine = [f for f in findings if "东山县交通运输局" in f["path"]]
-    assert dong[1] == "东山县人民政府" and dong[2] == 2
+    assert dong[1] == "东山县人民政府"
+    assert dong[2] == 2
     assert dong[7:10] == tuple(sum(1 for f in mine if f["severity"] == s) for s in ("error", "warning", "info"))
     assert dong[11] == "不通过"
     assert units["兰溪县市场监督管理局"][11] == "通过"
     top = Counter(f["code"] for f in mine).most_common(1)[0][0]
-    assert top in dong[10] and "：" in dong[10]  # "OG201 单元格空白：2"
+    assert top in dong[10]
+    assert "：" in dong[10]
     parents = {r[0]: r for r in _sheet(wb, "各上级单位")[1:]}
-    assert set(parents) == {"东山县人民政府"} and parents["东山县人民政府"][2] == 2
+    assert set(parents) == {"东山县人民政府"}
+    assert parents["东山县人民政府"][2] == 2
     # each finding issuer/year in the JSON
     assert all(f["issuer"] == "东山县交通运输局" and f["year"] in (2022, 2023) for f in mine)
 
@@ -163,9 +171,12 @@ def test_findings_sorted_by_severity_then_template_order(office: dict[str, objec
 
 def test_json_adds_labels_and_keeps_ids(office: dict[str, object]) -> None:
     f = next(x for x in office["findings"] if x["code"] == "OG201")
-    assert f["location"]["table"] == "requests" and f["labels"]["table"] == "表三"
-    assert f["labels"]["section"] == "第三部分" and f["labels"]["rule"] == "单元格空白"
-    assert f["labels"]["row"].startswith("（三）不予公开") and f["labels"]["column"] == "商业企业"
+    assert f["location"]["table"] == "requests"
+    assert f["labels"]["table"] == "表三"
+    assert f["labels"]["section"] == "第三部分"
+    assert f["labels"]["rule"] == "单元格空白"
+    assert f["labels"]["row"].startswith("（三）不予公开")
+    assert f["labels"]["column"] == "商业企业"
 
 
 def test_notices_one_per_unit(office: dict[str, object], tmp_path: Path) -> None:
@@ -174,7 +185,8 @@ def test_notices_one_per_unit(office: dict[str, object], tmp_path: Path) -> None
     assert proc.returncode == 0, proc.stderr
     docs = sorted(p.name for p in (tmp_path / "通知").iterdir())
     units = sorted({f["issuer"] for f in office["findings"] if f["severity"] in ("error", "warning")})
-    assert len(docs) == len(units) and all(any(d.startswith(u) for d in docs) for u in units)
+    assert len(docs) == len(units)
+    assert all(any(d.startswith(u) for d in docs) for u in units)
     assert not any(d.startswith("兰溪县") for d in docs)  # a clean unit gets no notice
     doc = next(p for p in (tmp_path / "通知").iterdir() if p.name.startswith("东山县交通运输局"))
     with zipfile.ZipFile(doc) as z:
@@ -182,10 +194,12 @@ def test_notices_one_per_unit(office: dict[str, object], tmp_path: Path) -> None
     import xml.etree.ElementTree as ET
 
     body = ET.fromstring(xml.encode("utf-8")).find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body")
-    assert body is not None and len(body.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tbl")) == 2
+    assert body is not None
+    assert len(body.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tbl")) == 2
     text = re.sub(r"<[^>]+>", "", xml)
     assert "关于东山县交通运输局2022、2023年度政府信息公开工作年度报告问题整改的通知" in text
-    assert "某县政务公开办" in text and "年    月    日" in text
+    assert "某县政务公开办" in text
+    assert "年    月    日" in text
     mine = [f for f in office["findings"] if f["issuer"] == "东山县交通运输局"]
     from xml.sax.saxutils import escape
 
@@ -212,17 +226,23 @@ def test_html_dashboard_in_chromium(office: dict[str, object]) -> None:
     try:
         driver.get(Path(str(office["html"])).as_uri())
         body = driver.find_element(By.TAG_NAME, "body").text
-        assert _leaks(body) == [] and "各单位情况" in body and "评估指标" in body and "报送情况" in body
+        assert _leaks(body) == []
+        assert "各单位情况" in body
+        assert "评估指标" in body
+        assert "报送情况" in body
         assert driver.find_elements(By.CSS_SELECTOR, "svg.trend polyline.trend-line")
         rows = driver.find_elements(By.CSS_SELECTOR, "tr.report")
         statuses = {r.find_elements(By.TAG_NAME, "td")[-1].text for r in rows}
-        assert "不适用" in statuses and "通过" in statuses and "不通过" in statuses
+        assert "不适用" in statuses
+        assert "通过" in statuses
+        assert "不通过" in statuses
         # OG202 is never a report's worst finding here (each has errors): the filter still finds them
         box = driver.find_element(By.ID, "filter")
         box.send_keys("OG202")
         shown = [r.text for r in rows if r.is_displayed()]
         expected = {_rel(f["path"]) for f in office["findings"] if f["code"] == "OG202"}
-        assert len(shown) == len(expected) and all("东山县交通运输局" in s for s in shown)
+        assert len(shown) == len(expected)
+        assert all("东山县交通运输局" in s for s in shown)
         box.clear()
         box.send_keys("单元格空白")  # the Chinese rule title searches too
         assert sum(r.is_displayed() for r in rows) == len({f["path"] for f in office["findings"]

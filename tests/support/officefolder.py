@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from conftest import EXAMPLES
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 REPORTS = {  # path in the folder -> (example, transformation)
     "2022/东山县交通运输局.txt": "dongshan-county-transport-2022.txt",

@@ -13,14 +13,16 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from opengov_lint.authoring.docx_writer import CONTENT_TYPES, DOC_RELS, ROOT_RELS, STYLES, R, W, _p
 from opengov_lint.findings import Finding, Location
 from opengov_lint.reporters.labels import SEV_ZH, order_key, rule_title, where
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 SEVERITIES = ("error", "warning")  # info notes are not sent as defects to correct
 _BASIS_HEAD = re.compile(r"^依据\s*(?:/\s*Why)?\s*[:：]\s*")

@@ -160,6 +160,7 @@ class SectionModel(BaseModel):
     id: str
     title: str
     variants: list[str] = []
+    cues: list[str] = []
 
 
 class SectionsModel(BaseModel):
@@ -406,6 +407,7 @@ class NoneClaimModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
     patterns: list[str]
+    not_with: list[str] = []  # words that make the clause about another table (OG504)
     targets: list[list[str]]
 
     @field_validator("patterns")

@@ -27,6 +27,9 @@ class RuleInfo:
     module: str
     builtin: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
+    # the basis the rule rests on: {"kind": law|format|standard|guidance|practice|tool|reading,
+    # "refs": ["2019:50.4", "format_2021", ...], "zh": ..., "en": ...} (module constant BASIS)
+    basis: dict[str, Any] = field(default_factory=dict)
 
     @property
     def summary(self) -> str:

@@ -38,6 +38,7 @@ def rule_from_module(mod: ModuleType, builtin: bool = True) -> RuleInfo:
         check=check,
         module=mod.__name__,
         builtin=builtin,
+        basis=dict(getattr(mod, "BASIS", {})),
     )
 
 

@@ -8,9 +8,10 @@ names its page in the title (GitHub has no page property)."""
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from opengov_lint.results import FileResult
+if TYPE_CHECKING:
+    from opengov_lint.results import FileResult
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

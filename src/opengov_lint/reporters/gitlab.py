@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from opengov_lint.findings import Finding
 from opengov_lint.reporters.labels import rule_title
 from opengov_lint.results import FileResult, ReportFacts
+
+if TYPE_CHECKING:
+    from opengov_lint.findings import Finding
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 

@@ -10,14 +10,16 @@ import json
 import tempfile
 from collections import Counter
 from html import escape
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from opengov_lint.findings import Finding
 from opengov_lint.reporters import office
 from opengov_lint.reporters.htmlviews import trend_chart, unit_tables
 from opengov_lint.reporters.labels import SEV_ZH, rule_title, where
 from opengov_lint.reporters.tabular import TEMPLATE_ZH, Ledger, sorted_findings
-from opengov_lint.results import FileResult
+
+if TYPE_CHECKING:
+    from opengov_lint.findings import Finding
+    from opengov_lint.results import FileResult
 
 MAX_PER_REPORT = 500
 _CSS = """
@@ -101,7 +103,7 @@ def bar_chart(title: str, items: list[tuple[str, list[int]]], colors: list[str],
         parts.append(f'<text x="{label_w - 6}" y="{y + 13}" font-size="12" text-anchor="end"><title>'
                      f'{escape(label)}</title>{escape(short)}</text>')
         x: float = label_w
-        for v, color in zip(values, colors):
+        for v, color in zip(values, colors, strict=False):
             w = (width - label_w - 50) * v / top
             if w > 0:
                 parts.append(f'<rect class="bar" x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{color}">'

@@ -5,10 +5,13 @@ across years (inline SVG, no script, no external file)."""
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from opengov_lint.reporters import office
-from opengov_lint.reporters.tabular import ReportRow
 from opengov_lint.results import STATUS_ZH
+
+if TYPE_CHECKING:
+    from opengov_lint.reporters.tabular import ReportRow
 
 _PALETTE = ["#c62828", "#1565c0", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#4e342e", "#ad1457"]
 

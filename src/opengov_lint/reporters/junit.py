@@ -5,11 +5,13 @@ cross-document rules (and of the configuration) join the testcase of their file.
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 
-from opengov_lint.findings import Finding
 from opengov_lint.results import FileResult
+
+if TYPE_CHECKING:
+    from opengov_lint.findings import Finding
 
 
 def _where(f: Finding) -> str:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.reporters.tabular import ReportRow
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from opengov_lint.reporters.tabular import ReportRow
 
 CHECKED = ("passed", "failed")
 # 实质公开率 = (予以公开 + 部分公开) / 办理结果总计; 复议纠错率 = 复议结果纠正 / 复议总计;

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from opengov_lint.findings import Finding
-from opengov_lint.registry.info import RuleInfo
-from opengov_lint.results import FileResult
+if TYPE_CHECKING:
+    from opengov_lint.findings import Finding
+    from opengov_lint.registry.info import RuleInfo
+    from opengov_lint.results import FileResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -4,11 +4,13 @@ row · column) and what, then a summary. Written for a civil servant, in Chinese
 from __future__ import annotations
 
 from collections import Counter
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from opengov_lint.findings import Finding
 from opengov_lint.reporters import labels
 from opengov_lint.results import STATUS_EN, STATUS_ZH, FileResult
+
+if TYPE_CHECKING:
+    from opengov_lint.findings import Finding
 
 _SEV = {"error": ("错误", "error", "bold red"), "warning": ("警告", "warning", "yellow"),
         "info": ("提示", "info", "cyan")}

@@ -13,18 +13,21 @@ keeps the most recent MAX_RUN_KEYS files and each file at most MAX_ENTRIES resul
 from __future__ import annotations
 
 import base64
+import contextlib
 import dataclasses
 import hashlib
 import json
 import os
 import time
 from array import array
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.config.settings import Settings
 from opengov_lint.findings import Finding, Fix, Location
 from opengov_lint.results import FileResult, ReportFacts, RunCounters
 from opengov_lint.run.sources import STDIN, is_url
+
+if TYPE_CHECKING:
+    from opengov_lint.config.settings import Settings
 
 MAX_RUN_KEYS = 8
 MAX_ENTRIES = 50_000
@@ -239,7 +242,5 @@ def _prune(directory: str) -> None:
     files = [os.path.join(directory, f) for f in os.listdir(directory) if f.endswith(".json")]
     files.sort(key=lambda p: os.path.getmtime(p), reverse=True)
     for old in files[MAX_RUN_KEYS:]:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(old)
-        except OSError:
-            pass
