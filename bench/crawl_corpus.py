@@ -22,9 +22,12 @@ import tempfile
 import threading
 import time
 import urllib.parse
-from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("OPENGOV_LINT_CORPUS", ROOT.parent / "shared" / "corpus"))
@@ -40,9 +43,9 @@ def _reports() -> list[tuple[Path, str, int]]:
         path = CORPUS / name
         if path.suffix in TYPES and path.is_file() and year.isdigit():
             out.append((path, issuer, int(year)))
-    for name in ("gongshu-synthetic.docx", "gongshu-synthetic.gbk.html", "gongshu-synthetic.pdf"):
-        if (CORPUS / "synthetic" / name).is_file():
-            out.append((CORPUS / "synthetic" / name, "杭州市拱墅区退役军人事务局", 2020))
+    synthetic = [CORPUS / "synthetic" / n for n in ("gongshu-synthetic.docx", "gongshu-synthetic.gbk.html",
+                                                    "gongshu-synthetic.pdf")]
+    out.extend((p, "杭州市拱墅区退役军人事务局", 2020) for p in synthetic if p.is_file())
     return out
 
 

@@ -11,15 +11,18 @@ import json
 import threading
 import time
 import urllib.parse
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from conftest import EXAMPLES, run_cli
 
 from opengov_lint.run.crawlpage import Link, Page, is_report_title, list_pages, page_key, parse, report_year
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 DELAY = 0.2
 T22 = "东山县交通运输局2022年政府信息公开工作年度报告"
@@ -184,7 +187,8 @@ def test_notes_say_what_was_skipped(crawled: tuple[object, Path, list[tuple[floa
 def test_delay_between_requests(crawled: tuple[object, Path, list[tuple[float, str]]]) -> None:
     _, _, log = crawled
     gaps = [b - a for (a, _), (b, _) in itertools.pairwise(log)]  # every request, redirect hops included
-    assert len(gaps) == 11 and min(gaps) >= DELAY, gaps
+    assert len(gaps) == 11
+    assert min(gaps) >= DELAY, gaps
 
 
 def test_saved_copies_and_sidecars(crawled: tuple[object, Path, list[tuple[float, str]]], site: Site) -> None:
@@ -194,11 +198,16 @@ def test_saved_copies_and_sidecars(crawled: tuple[object, Path, list[tuple[float
     assert files == sorted([f"{T22}.html", f"{T22}.html.source.json", "2023年年报.pdf", "2023年年报.pdf.source.json",
                             f"{T24}.docx", f"{T24}.docx.source.json"])
     side = json.loads((host / "2023年年报.pdf.source.json").read_text(encoding="utf-8"))
-    assert side["url"] == f"{site.url}/files/2023.pdf" and side["column"] == f"{site.url}/col/"
-    assert side["page"]["url"] == f"{site.url}/col/202401/t2023.html" and "全文见附件" in side["page"]["html"]
-    assert side["list_page"] == f"{site.url}/col/" and side["link"] == f"{site.url}/col/202401/t2023.html"
-    assert side["fetched_at"].endswith("+00:00") and side["page"]["fetched_at"] <= side["fetched_at"]
-    assert side["bytes"] == (host / "2023年年报.pdf").stat().st_size and len(side["sha256"]) == 64
+    assert side["url"] == f"{site.url}/files/2023.pdf"
+    assert side["column"] == f"{site.url}/col/"
+    assert side["page"]["url"] == f"{site.url}/col/202401/t2023.html"
+    assert "全文见附件" in side["page"]["html"]
+    assert side["list_page"] == f"{site.url}/col/"
+    assert side["link"] == f"{site.url}/col/202401/t2023.html"
+    assert side["fetched_at"].endswith("+00:00")
+    assert side["page"]["fetched_at"] <= side["fetched_at"]
+    assert side["bytes"] == (host / "2023年年报.pdf").stat().st_size
+    assert len(side["sha256"]) == 64
     # a later `check DIR` gives the same findings (the sidecars are not reports)
     again = run_cli("check", str(save), "--output-format", "junit", "--no-progress", "--lang", "en")
     by_url = {f"{site.url}/col/202401/t2022.html": f"{T22}.html", f"{site.url}/files/2023.pdf": "2023年年报.pdf",
@@ -222,11 +231,21 @@ def test_from_list_names_the_unit_and_years_limit(site: Site, tmp_path: Path) ->
     docx = f"{site.url}/files/%E5%B9%B4%E6%8A%A5.docx"
     assert {f["path"] for f in findings} == {docx, f"{site.url}/files/2023.pdf"}
     carry = [f for f in findings if f["code"] == "OG601" and f["path"] == docx]
-    assert carry and all("the 2023 report carried forward" in f["message"] for f in carry)
-    assert any("清河区人民政府 is a government" in f["message"] for f in findings)  # OG406 reads the issuer
-    assert "/col/202401/t2022.html" not in site.paths() and "/col/202402/gone.html" not in site.paths()
+    assert carry
+    assert all("the 2023 report carried forward" in f["message"] for f in carry)
+    # the 2024 report is a 市场监督管理局's: OG406 (a people's government's duty) applies only as the unit's
+    assert any(f["code"] == "OG406" and f["path"] == docx for f in findings)
+    text = run_cli("crawl", "--from-list", str(listing), "--years", "2023-2024", "--delay", "0", "--no-progress",
+                   "--lang", "en", *PRIVATE)
+    assert "清河区人民政府 · 2024" in text.stdout
+    assert "does not exist" not in text.stdout  # the unit's reports, keyed by URL, are not 'missing'
+    assert "Completeness: all 2 listed report(s) present" in text.stdout
+    assert "/col/202401/t2022.html" not in site.paths()
+    assert "/col/202402/gone.html" not in site.paths()
     manifest = (save / "manifest.csv").read_text(encoding="utf-8").splitlines()
-    assert manifest[0] == "path,issuer" and len(manifest) == 3 and all(r.endswith(",清河区人民政府") for r in manifest[1:])
+    assert manifest[0] == "path,issuer"
+    assert len(manifest) == 3
+    assert all(r.endswith(",清河区人民政府") for r in manifest[1:])
     # the saved folder with its manifest reads the same
     again = run_cli("check", str(save), "--manifest", str(save / "manifest.csv"), "--output-format", "json",
                     "--no-progress", "--lang", "en")
@@ -237,7 +256,8 @@ def test_from_list_names_the_unit_and_years_limit(site: Site, tmp_path: Path) ->
 def test_max_pages_caps_requests(site: Site) -> None:
     site.log.clear()
     result = run_cli("crawl", f"{site.url}/col/", "--delay", "0", "--max-pages", "2", "--no-progress", *PRIVATE)
-    assert result.returncode == 2 and "--max-pages" in result.stderr
+    assert result.returncode == 2
+    assert "--max-pages" in result.stderr
     assert site.paths() == ["/robots.txt", "/col/", "/col/index_1.html"]
 
 
@@ -271,7 +291,8 @@ def test_column_url_that_moves_to_another_host(site: Site) -> None:
         moved = f"http://localhost:{urllib.parse.urlsplit(mover.url).port}/old/"
         result = run_cli("crawl", moved, "--delay", "0", "--output-format", "junit", "--no-progress", "--lang", "en",
                          *PRIVATE)
-    assert f"127.0.0.1:{port}" not in moved and set(_cases(result.stdout)) == {
+    assert f"127.0.0.1:{port}" not in moved
+    assert set(_cases(result.stdout)) == {
         f"{site.url}/col/202401/t2022.html", f"{site.url}/files/2023.pdf", f"{site.url}/files/%E5%B9%B4%E6%8A%A5.docx"}
 
 
@@ -311,7 +332,9 @@ def test_kind_of_a_download_by_its_bytes(tmp_path: Path) -> None:
 
 # -- the page analysis on its own -------------------------------------------------------------------
 def test_report_titles() -> None:
-    assert is_report_title(T23) and is_report_title("2023年度报告") and is_report_title("二〇二三年政府信息公开年报")
+    assert is_report_title(T23)
+    assert is_report_title("2023年度报告")
+    assert is_report_title("二〇二三年政府信息公开年报")
     assert not is_report_title("关于2024年春季植树活动的通知")
     assert not is_report_title("政府信息公开工作年度报告")  # no year
     assert not is_report_title("2023年法治政府建设年度报告")

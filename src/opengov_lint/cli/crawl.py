@@ -107,7 +107,7 @@ def _crawl_and_check(columns: list[Any], folder: str, settings: Any, options: di
         return None
     settings.copies = {f.url: f.file for f in found}
     settings.manifest = {**{f.url: Entry(issuer=f.unit) for f in found if f.unit}, **settings.manifest}
-    full = {**{k: None for k in _NOT_FOR_CRAWL}, **options}
+    full = {**dict.fromkeys(_NOT_FOR_CRAWL), **options}
     return run_check(list(settings.copies), settings, check_cli.batch_options(full, settings))
 
 

@@ -20,10 +20,9 @@ import os
 import re
 import time
 import urllib.parse
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengov_lint.run.crawlpage import (
     Link,
@@ -38,6 +37,9 @@ from opengov_lint.run.crawlpage import (
 )
 from opengov_lint.run.ignore import SIDECAR
 from opengov_lint.run.sources import Fetched, FetchError, fetch
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 AGENT = "opengov-lint"
 MAX_CRAWL_DELAY = 30.0  # a robots.txt Crawl-delay is obeyed up to this many seconds

@@ -11,9 +11,10 @@ import posixpath
 import re
 import urllib.parse
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.run.sources import Fetched
+if TYPE_CHECKING:
+    from opengov_lint.run.sources import Fetched
 
 ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".wps", ".ofd")
 
