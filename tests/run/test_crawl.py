@@ -145,7 +145,7 @@ def _cases(junit: str) -> dict[str, list[str]]:
             for c in root.iter("testcase")}
 
 
-PRIVATE: tuple[str, ...] = ()
+PRIVATE = ("--allow-private-urls",)  # the test site is on 127.0.0.1
 
 
 def test_every_report_found_and_checked(crawled: tuple[object, Path, list[tuple[float, str]]], site: Site) -> None:
@@ -294,6 +294,15 @@ def test_column_url_that_moves_to_another_host(site: Site) -> None:
     assert f"127.0.0.1:{port}" not in moved
     assert set(_cases(result.stdout)) == {
         f"{site.url}/col/202401/t2022.html", f"{site.url}/files/2023.pdf", f"{site.url}/files/%E5%B9%B4%E6%8A%A5.docx"}
+
+
+def test_private_address_refused_without_the_option(site: Site) -> None:
+    """The site is on 127.0.0.1: without --allow-private-urls not one request reaches it."""
+    site.log.clear()
+    result = run_cli("crawl", f"{site.url}/col/", "--delay", "0", "--no-progress", "--lang", "en")
+    assert result.returncode == 2
+    assert site.paths() == []
+    assert "resolves to a loopback, private, link-local or reserved address" in result.stderr
 
 
 def test_unreachable_site_is_a_note_and_exit_2() -> None:

@@ -56,6 +56,8 @@ def check(
     write_baseline: Annotated[str | None, typer.Option("--write-baseline",
                                                        help="Accept every current finding: write them to FILE.")]
     = None,
+    allow_private_urls: Annotated[bool, typer.Option(
+        "--allow-private-urls", help="Fetch URLs that resolve to loopback, private or link-local addresses.")] = False,
     color: Annotated[str, typer.Option("--color", help=f"{bar(Color)}: colours in the text output (auto: on a "
                                                        "terminal, FORCE_COLOR/NO_COLOR honoured).")] = "auto",
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Check every file again, ignoring the results cache.")]
@@ -103,6 +105,7 @@ def settings_from(options: dict[str, Any]) -> Settings:
     settings.show_all = bool(options.get("show_all")) or settings.show_all  # a flag: it can only switch on
     if options.get("manifest"):
         settings.manifest = _manifest(options["manifest"])
+    settings.allow_private_urls = bool(options.get("allow_private_urls")) or settings.allow_private_urls
     return settings
 
 
@@ -141,7 +144,20 @@ def validate(settings: Settings) -> None:
         usage(f"--year must be a report year such as 2024 (got {settings.year})")
     if settings.executor == "dask" and not settings.scheduler:
         usage("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    if settings.executor == "dask":
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is None:
+            usage("--executor dask needs the `distributed` package: pip install 'opengov-lint[dask]'")
+    _validate_timeout(settings.timeout)
     _validate_rules(settings)
+
+
+def _validate_timeout(timeout: float | None) -> None:
+    import math
+
+    if timeout is not None and not (math.isfinite(timeout) and 0 < timeout <= 86400):
+        usage(f"--timeout must be a number of seconds above 0 and at most 86400 (got {timeout})")
 
 
 def _validate_rules(settings: Settings) -> None:
@@ -190,4 +206,6 @@ def _paths(paths: list[str] | None, from_list: str | None, from_failed: str | No
             out += read_list(from_list)
         except OSError as exc:
             usage(f"cannot read the list file {from_list}: {exc.strerror or exc}")
+        except ValueError as exc:  # not UTF-8 (a GBK list saved by a Chinese Windows editor)
+            usage(f"cannot read the list file: {exc}")
     return out

@@ -95,7 +95,7 @@ def _crawl_and_check(columns: list[Any], folder: str, settings: Any, options: di
     max_bytes = int(settings.limits.get("max_bytes") or settings.max_bytes or DEFAULT_MAX_BYTES)
     timeout = min(float(settings.timeout or 20.0), 60.0)
     crawler = Crawler(CrawlOptions(folder=folder, years=span, max_bytes=max_bytes, timeout=timeout,
-                                   allow_private=bool(getattr(settings, "allow_private_urls", False)), **polite),
+                                   allow_private=settings.allow_private_urls, **polite),
                       say=None if options.get("quiet") else _column_line(settings.lang))
     found = crawler.crawl(columns)
     _tell(crawler, settings.lang)

@@ -76,9 +76,11 @@ class ReportRow:
         zh = lang == "zh"
         kind = KIND_ZH.get(self.kind, "未知") if zh else self.kind
         template = TEMPLATE_ZH.get(self.template, self.template) if zh else self.template
-        return [self.path, self.issuer, kind, self.year if self.year is not None else "", self.fmt, template,
-                self.counts["error"], self.counts["warning"], self.counts["info"], self.worst, self.verdict(lang),
-                self.parent]
+        from opengov_lint.reporters.sanitize import cell
+
+        return [cell(v) for v in [self.path, self.issuer, kind, self.year if self.year is not None else "", self.fmt,
+                                  template, self.counts["error"], self.counts["warning"], self.counts["info"],
+                                  self.worst, self.verdict(lang), self.parent]]
 
 
 class Ledger:
@@ -140,10 +142,13 @@ def finding_cells(f: Finding, facts: ReportFacts, lang: str = "zh") -> list[Any]
     tpl = facts.template
     row = row_label(loc.table, loc.row, tpl) if zh else (loc.row or "")
     col = column_label(loc.table, loc.column, loc.row, tpl) if zh else (loc.column or "")
-    return [f.path, facts.issuer or "", facts.year or "", f.code, rule_title(f.code, f.name, lang),
-            SEV_ZH[f.severity] if zh else f.severity, f.message, loc.page or "", loc.line or "",
-            section_label(loc.section, lang), table_label(loc.table, lang), row, col, loc.excerpt or "",
-            _evidence(f, lang)]
+    from opengov_lint.reporters.sanitize import cell
+
+    return [cell(v) for v in (
+        f.path, facts.issuer or "", facts.year or "", f.code, rule_title(f.code, f.name, lang),
+        SEV_ZH[f.severity] if zh else f.severity, f.message, loc.page or "", loc.line or "",
+        section_label(loc.section, lang), table_label(loc.table, lang), row, col, loc.excerpt or "",
+        _evidence(f, lang))]
 
 
 def finding_headers(lang: str) -> list[str]:

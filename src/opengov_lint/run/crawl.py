@@ -220,7 +220,8 @@ class Crawler:
         self._wait(_host(url))
         self.requests += 1
         try:
-            got = fetch(url, self.options.max_bytes, self.options.timeout, on_redirect=hop)
+            got = fetch(url, self.options.max_bytes, self.options.timeout, allow_private=self.options.allow_private,
+                        on_redirect=hop)
         except FetchError as exc:
             return None, exc
         finally:
