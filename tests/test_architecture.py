@@ -181,7 +181,6 @@ def _complexity(fn: ast.AST) -> int:
 KNOWN_COMPLEX: set[tuple[str, str]] = {
     ("batch.py", "_run_with_output"),
     ("pdf.py", "read"),
-    ("settings.py", "_merge"),
 }
 
 
