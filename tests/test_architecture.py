@@ -180,7 +180,6 @@ def _complexity(fn: ast.AST) -> int:
 # (the test fails when a listed function is already simple enough, so the entry must be removed).
 KNOWN_COMPLEX: set[tuple[str, str]] = {
     ("batch.py", "_run_with_output"),
-    ("pdf.py", "read"),
 }
 
 

@@ -31,6 +31,24 @@ _NUMBER_ROW = re.compile(r"(?:^|\s)\d[\d,.]*(?:\s+\d[\d,.]*){2,}(?:\s|$)")
 
 def read(path: str, data: bytes, fmt: str = "pdf", deadline: float | None = None) -> Document:
     """`deadline`: a `time.monotonic()` value; the page loop stops with the timeout error after it."""
+    pages, title = _read_pages(data, deadline)
+    if pages and all(p.damaged for p in pages):
+        raise ReadError("PDF 文件已损坏，没有一页能够读取", f"no page of the PDF can be read ({pages[0].damaged})",
+                        reason="bad-pdf")
+    if not any(p.lines or p.fragments for p in pages):
+        raise no_text_error()
+    drop_page_furniture(pages)
+    doc = Document(path=path, format=fmt)
+    doc.diagnostics.extend(_page_diagnostics(pages))
+    doc.blocks = assemble(pages)
+    mark_uncertain(doc, pages)
+    doc.title = title if "报告" in title else None
+    return doc
+
+
+def _read_pages(data: bytes, deadline: float | None) -> tuple[list[PageRead], str]:
+    """Every page read (or marked damaged), and the document's title metadata; bounded before PDFium
+    inflates anything and page by page against the deadline."""
     import pypdfium2 as pdfium
 
     from opengov_lint.readers.pdfscan import check_streams
@@ -55,32 +73,28 @@ def read(path: str, data: bytes, fmt: str = "pdf", deadline: float | None = None
     finally:
         fallback.close()
         pdf.close()
-    doc = Document(path=path, format=fmt)
-    if pages and all(p.damaged for p in pages):
-        raise ReadError("PDF 文件已损坏，没有一页能够读取", f"no page of the PDF can be read ({pages[0].damaged})",
-                        reason="bad-pdf")
-    if not any(p.lines or p.fragments for p in pages):
-        raise no_text_error()
-    drop_page_furniture(pages)
+    return pages, title
+
+
+def _page_diagnostics(pages: list[PageRead]) -> list[Diagnostic]:
+    """OG903 for each damaged or image-only page, and for a text layer mostly without Unicode mapping."""
+    out = []
     for p in pages:
         if p.damaged:
-            doc.diagnostics.append(Diagnostic(
+            out.append(Diagnostic(
                 "OG903", f"第{p.number}页已损坏，无法读取，该页内容未被检查（{p.damaged}）",
                 f"page {p.number} is damaged and could not be read; its content was not checked ({p.damaged})",
                 page=p.number, evidence={"page": p.number, "error": p.damaged}))
         if p.image_only:
-            doc.diagnostics.append(unread_page(p.number))
+            out.append(unread_page(p.number))
     glyphs, unmapped = sum(p.glyphs for p in pages), sum(p.unmapped for p in pages)
     if glyphs and unmapped > 0.3 * glyphs:
-        doc.diagnostics.append(Diagnostic(
+        out.append(Diagnostic(
             "OG903", f"PDF 的文字层有{unmapped}个字符无法识别（字体缺少编码映射），读取的内容不完整，检查结果可能缺漏；"
             "请提供 Word、网页版本或重新导出的 PDF",
             f"{unmapped} of {glyphs} characters of the PDF text layer cannot be decoded (fonts without a Unicode "
             "mapping); what was read is incomplete", evidence={"glyphs": glyphs, "unmapped": unmapped}))
-    doc.blocks = assemble(pages)
-    mark_uncertain(doc, pages)
-    doc.title = title if "报告" in title else None
-    return doc
+    return out
 
 
 def _open_error(message: str) -> ReadError:
