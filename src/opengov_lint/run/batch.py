@@ -127,7 +127,11 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
                             show_all=settings.show_all)
     progress = _Progress(len(files), opts.progress and not opts.quiet, settings.lang)
     failed = False
-    summaries: list[Any] = []
+    summaries: Any = None
+    if settings.batch_rules:  # summaries of every report, on disk (the main process stays flat)
+        from opengov_lint.crossdoc.store import SummaryStore
+
+        summaries = SummaryStore()
     diffs: list[str] = []
     if settings.fix == "diff":
         reporter = _DiffOnly(diffs)
@@ -143,7 +147,7 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
         for result in run_batch(files, settings, min(n_jobs, max(1, len(files)))):
             failed |= _consume(hooks.result(result), reporter, progress, summaries, settings.fail_on)
         progress.stop()
-        if summaries:
+        if summaries is not None and summaries.count:
             failed |= _cross_document(summaries, cfg, hooks, reporter, settings.fail_on)
         for result in hooks.tail():
             failed |= engine.fails(result.findings, settings.fail_on)
@@ -154,6 +158,9 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
         sys.stderr.write("\nopengov-lint: interrupted; no output file was written\n" if settings.lang != "zh"
                          else "\nopengov-lint：已中断，未写出任何输出文件\n")
         return EXIT_INTERRUPTED
+    finally:
+        if summaries is not None:
+            summaries.close()
     if buf is not sys.stdout:
         buf.commit()
     note = hooks.finish()
@@ -167,13 +174,13 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
-def _cross_document(summaries: list[Any], cfg: Any, hooks: Any, reporter: Any, fail_on: str) -> bool:
+def _cross_document(summaries: Any, cfg: Any, hooks: Any, reporter: Any, fail_on: str) -> bool:
     """OG6xx over the whole run; the baseline applies to them too."""
     from opengov_lint import engine
-    from opengov_lint.model import Batch
+    from opengov_lint.crossdoc.store import StoredBatch
     from opengov_lint.results import FileResult
 
-    cross = engine.run_batch_rules(Batch(summaries), cfg)
+    cross = engine.run_batch_rules(StoredBatch(summaries), cfg)
     by_path: dict[str, list[Any]] = {}
     for f in cross:
         by_path.setdefault(f.path, []).append(f)
@@ -210,13 +217,12 @@ class _DiffOnly:
         pass
 
 
-def _consume(result: Any, reporter: Any, progress: _Progress, summaries: list[Any], fail_on: str) -> bool:
+def _consume(result: Any, reporter: Any, progress: _Progress, summaries: Any, fail_on: str) -> bool:
     from opengov_lint import engine
 
     if result.summary is not None:
-        from opengov_lint.crossdoc.summary import attach_keys
-
-        summaries.append(attach_keys(result.summary))
+        if summaries is not None:
+            summaries.add(result.summary)
         result.summary = None
     reporter.file(result)
     progress.advance(result)

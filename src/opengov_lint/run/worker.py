@@ -131,9 +131,10 @@ def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> F
             result.facts = ReportFacts.of(report)
             result.findings = engine.run(report, _ENGINE, path)
             if wants_summaries(_SETTINGS):
-                from opengov_lint.crossdoc.summary import summarise
+                from opengov_lint.crossdoc.summary import parts_for, summarise
 
-                result.summary = summarise(report, path)
+                parts = parts_for(r.code for r in _ENGINE.rules if r.scope == "batch")
+                result.summary = summarise(report, path, parts)
                 if entry is not None:
                     result.summary.parent, result.summary.aggregate = entry.parent, entry.aggregate
     except ReadError as exc:
