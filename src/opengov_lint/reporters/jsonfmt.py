@@ -15,7 +15,6 @@ from opengov_lint.findings import Finding
 from opengov_lint.reporters import finding_key
 from opengov_lint.results import FileResult
 
-
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # C encoder for scalars and compact lines
 
 

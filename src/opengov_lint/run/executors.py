@@ -60,9 +60,19 @@ def run_dask(paths: list[str], settings: Settings, client: Any = None) -> Iterat
             client.close()
 
 
+def check_many(paths: list[str]) -> list[FileResult]:
+    """A chunk of files checked in one task of a worker (one round trip for several files)."""
+    return [check_one(p) for p in paths]
+
+
+def chunk_size(files: int, jobs: int) -> int:
+    """Files per task: enough to save round trips, small enough that every worker stays busy to the end."""
+    return max(1, min(8, files // (jobs * 16)))
+
+
 def run_local(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileResult]:
-    """Results in input order. With jobs > 1 files are checked in worker processes, at most
-    4 × jobs in flight, so memory stays bounded however many files there are."""
+    """Results in input order. With jobs > 1 files are checked in worker processes, in chunks, at most
+    4 × jobs chunks in flight, so memory stays bounded however many files there are."""
     if jobs <= 1 or len(paths) <= 1:
         init_worker(settings)
         for p in paths:
@@ -70,20 +80,21 @@ def run_local(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileR
         return
     from concurrent.futures import ProcessPoolExecutor  # only batches pay for multiprocessing
 
+    size = chunk_size(len(paths), jobs)
+    chunks = (paths[i:i + size] for i in range(0, len(paths), size))
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(settings,))
     window: deque[Any] = deque()
     try:
-        it = iter(paths)
-        for p in it:
-            window.append(pool.submit(check_one, p))
+        for c in chunks:
+            window.append(pool.submit(check_many, c))
             if len(window) >= jobs * 4:
                 break
         while window:
             fut = window.popleft()
-            nxt = next(it, None)
+            nxt = next(chunks, None)
             if nxt is not None:
-                window.append(pool.submit(check_one, nxt))
-            yield fut.result()
+                window.append(pool.submit(check_many, nxt))
+            yield from fut.result()
     finally:
         for fut in window:
             fut.cancel()
