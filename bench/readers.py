@@ -16,6 +16,15 @@ cell per line ending with ` |`, one cell per paragraph, pipe rows whose cells st
 are reported separately, per form and extension: the example reports of both layouts (`examples/*.yaml`
 with a blank cell and placeholders put in, tests/support/textforms.py) rendered into each form, the truth being
 the source report itself. `--cli` adds the wall time of a one-file `opengov-lint check` per format.
+
+Generated documents (written into a temporary folder before timing): `ofd` = the report of
+`tests/support/pdfreport.py` drawn by `tests/support/ofdgen.py` (runs placed by DeltaX; one object per glyph with a
+row cut by the page break), truth = the values it writes; `doc`/`wps` (when LibreOffice is installed)
+= the synthetic report's .docx and the qinghe example's .docx saved as Word 97 by LibreOffice (the
+.wps is the .doc renamed, as WPS's compatibility mode writes it), truth = the synthetic truth / the
+example itself; their time includes the LibreOffice conversion (a fresh private profile each time).
+`--pdf-floor` adds, per corpus PDF, the median time of PDFium's plain text extraction of every page
+and the ratio of the read+recognise time to it.
 Numbers, not assertions: timings depend on the machine."""
 
 from __future__ import annotations
@@ -32,6 +41,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 TRUTH = Path(__file__).resolve().parent / "truth"
+ROUNDS = {"doc": 2, "wps": 2}  # a LibreOffice conversion takes seconds: fewer rounds
 
 
 def _flat(node: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -59,6 +69,82 @@ def documents(corpus: Path) -> list[tuple[str, Path, dict[str, Any]]]:
         if f.is_file():
             out.append((f.suffix.lstrip("."), f, json.loads(t.read_text(encoding="utf-8"))))
     return out
+
+
+def generated(corpus: Path, folder: Path) -> list[tuple[str, Path, dict[str, Any]]]:
+    """OFD from the test report's writer; .doc/.wps through LibreOffice when it is installed."""
+    sys.path.insert(0, str(ROOT / "tests" / "support"))
+    from ofdgen import OFD
+    from pdfreport import report_pdf, values
+
+    truth = {f"{tid}.{key}": v for tid, cells in values().items() for key, v in cells.items()}
+    out: list[tuple[str, Path, dict[str, Any]]] = []
+    for name, data in (("report-runs.ofd", report_pdf(writer=OFD)),
+                       ("report-glyphs-cut.ofd", report_pdf(cut_row=True, writer=lambda: OFD(per_glyph=True)))):
+        (folder / name).write_bytes(data)
+        out.append(("ofd", folder / name, truth))
+    return out + _word97(corpus, folder)
+
+
+def _word97(corpus: Path, folder: Path) -> list[tuple[str, Path, dict[str, Any]]]:
+    import shutil
+
+    from opengov_lint.authoring.docx_writer import render
+    from opengov_lint.canonical.writer import to_dict
+    from opengov_lint.load import load_report
+    from opengov_lint.readers.office import find_soffice
+
+    soffice = find_soffice()
+    if soffice is None:
+        print("note: LibreOffice (soffice) not installed: no .doc/.wps", file=sys.stderr)
+        return []
+    example = ROOT / "examples" / "qinghe-district-government-2023.yaml"
+    sources = [(folder / "qinghe.docx", _flat(to_dict(load_report(str(example)))["tables"]))]
+    sources[0][0].write_bytes(render(load_report(str(example))))
+    synthetic = corpus / "synthetic" / "gongshu-synthetic.docx"
+    if synthetic.is_file():
+        shutil.copy(synthetic, folder / "gongshu.docx")
+        truth = json.loads((corpus / "synthetic" / "gongshu-synthetic.truth.json").read_text(encoding="utf-8"))
+        sources.append((folder / "gongshu.docx", _flat(truth["tables"])))
+    out: list[tuple[str, Path, dict[str, Any]]] = []
+    for src, truth in sources:
+        subprocess.run([soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
+                        "--convert-to", "doc:MS Word 97", "--outdir", str(folder), str(src)],
+                       capture_output=True, timeout=300, check=True)
+        doc = src.with_suffix(".doc")
+        shutil.copy(doc, doc.with_suffix(".wps"))
+        out += [("doc", doc, truth), ("wps", doc.with_suffix(".wps"), truth)]
+    return out
+
+
+def pdf_floor(docs: list[tuple[str, Path, dict[str, Any]]], rounds: int) -> None:
+    """Per corpus PDF: read+recognise time against PDFium's plain text extraction of every page."""
+    import pypdfium2 as pdfium
+
+    def extract(path: Path) -> float:
+        t0 = time.perf_counter()
+        pdf = pdfium.PdfDocument(str(path))
+        for i in range(len(pdf)):
+            page = pdf[i]
+            tp = page.get_textpage()
+            tp.get_text_range()
+            tp.close()
+            page.close()
+        pdf.close()
+        return time.perf_counter() - t0
+
+    print(f"\n{'PDF':<40} {'read+recognise ms':>18} {'PDFium text ms':>15} {'ratio':>6}")
+    ratios = []
+    for fmt, path, _truth in docs:
+        if fmt != "pdf":
+            continue
+        extract(path)
+        floor = statistics.median(extract(path) for _ in range(rounds))
+        ours = statistics.median(read_once(path)[1] for _ in range(rounds))
+        ratios.append(ours / floor)
+        print(f"{path.name:<40} {ours * 1000:>18.1f} {floor * 1000:>15.1f} {ours / floor:>6.1f}")
+    if ratios:
+        print(f"{'median ratio':<40} {'':>18} {'':>15} {statistics.median(ratios):>6.1f}")
 
 
 def read_once(path: Path) -> tuple[dict[str, Any], float]:
@@ -120,18 +206,32 @@ def main() -> None:
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--cli", action="store_true", help="also time a one-file `opengov-lint check` per format")
+    ap.add_argument("--pdf-floor", action="store_true", help="also compare each corpus PDF with PDFium's text")
+    ap.add_argument("--no-generated", action="store_true", help="skip the generated OFD and .doc/.wps")
     ap.add_argument("--text-forms", action="store_true", help="only the plain-text table forms (no corpus needed)")
     args = ap.parse_args()
-    docs = [] if args.text_forms else documents(Path(args.corpus))
-    if not docs:
-        if not args.text_forms:
-            print(f"no corpus at {args.corpus}: the text forms only", file=sys.stderr)
-        text_forms(args.rounds)
-        return
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="bench-readers-") as tmp:
+        docs = [] if args.text_forms else documents(Path(args.corpus))
+        if not docs:
+            if not args.text_forms:
+                print(f"no corpus at {args.corpus}: the text forms only", file=sys.stderr)
+            text_forms(args.rounds)
+            return
+        if not args.no_generated:
+            docs += generated(Path(args.corpus), Path(tmp))
+        run(docs, args)
+        if args.pdf_floor:
+            pdf_floor(docs, args.rounds)
+    text_forms(args.rounds)
+
+
+def run(docs: list[tuple[str, Path, dict[str, Any]]], args: argparse.Namespace) -> None:
     per: dict[str, dict[str, Any]] = {}
     for fmt, path, truth in docs:
         got, _ = read_once(path)  # warm-up: imports and caches are not the reader's cost per document
-        times = [read_once(path)[1] for _ in range(args.rounds)]
+        times = [read_once(path)[1] for _ in range(ROUNDS.get(fmt, args.rounds))]
         right = sum(1 for k, v in truth.items() if k in got and got[k] == v)
         row = per.setdefault(fmt, {"docs": 0, "right": 0, "total": 0, "ms": [], "worst": []})
         row["docs"] += 1
@@ -152,7 +252,6 @@ def main() -> None:
         print(line)
         for w in row["worst"]:
             print(f"       not all right: {w}")
-    text_forms(args.rounds)
 
 
 if __name__ == "__main__":

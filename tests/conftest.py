@@ -64,7 +64,8 @@ def run_process(*args: str, cwd: Path | str = ROOT, stdin: bytes | None = None,
                                        proc.stderr.decode("utf-8", "replace"))
 
 
-def check_json(*paths: str, extra: tuple[str, ...] = (), cwd: Path | str = ROOT) -> tuple[int, list[dict]]:
-    proc = run_cli("check", "--output-format", "json", "--jobs", "1", *extra, *paths, cwd=cwd)
+def check_json(*paths: str, extra: tuple[str, ...] = (), cwd: Path | str = ROOT,
+               process: bool = False) -> tuple[int, list[dict]]:
+    proc = run_cli("check", "--output-format", "json", "--jobs", "1", *extra, *paths, cwd=cwd, process=process)
     assert proc.returncode in (0, 1), proc.stderr
     return proc.returncode, json.loads(proc.stdout)

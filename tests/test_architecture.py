@@ -168,7 +168,8 @@ def _complexity(fn: ast.AST) -> int:
 # Functions still above the limit while issue 19's refactoring is under way; this list may only shrink
 # (the test fails when a listed function is already simple enough, so the entry must be removed).
 KNOWN_COMPLEX: set[tuple[str, str]] = {
-    ("rows.py", "classify"), ("pdftables.py", "_repair"), ("aggregate.py", "aggregate"), ("inline.py", "apply"), ("core.py", "recognise"),
+    ("rows.py", "classify"), ("geomstitch.py", "_repair"), ("aggregate.py", "aggregate"), ("inline.py", "apply"),
+    ("core.py", "recognise"),
     ("og402_article_item_caption.py", "check"), ("og403_outdated_citation.py", "_citations"),
     ("tables.py", "header_layout"), ("reader.py", "_read"), ("batch.py", "_run_with_output"),
     ("tables.py", "data_row"), ("pdf.py", "read"), ("docx.py", "_table"), ("og108_outdated_template.py", "check"),

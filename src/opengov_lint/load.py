@@ -16,9 +16,10 @@ if TYPE_CHECKING:
 
 
 def load_report(source: str, overrides: Overrides | None = None, limits: Limits | None = None, *,
-                data: bytes | None = None, fmt: str | None = None) -> Report:
+                data: bytes | None = None, fmt: str | None = None, deadline: float | None = None) -> Report:
     """Read and recognise one report. `source` is the path (or the name a fetched file goes by when
-    `data` is given). Raises readers.ReadError when the file cannot be read."""
+    `data` is given). Raises readers.ReadError when the file cannot be read, also (reason "timeout")
+    when a reader that loops over pages or runs a converter passes `deadline` (time.monotonic())."""
     from opengov_lint.readers import DEFAULT_MAX_BYTES, STRUCTURED, read_bytes, read_file, sniff
 
     if data is None:
@@ -33,7 +34,7 @@ def load_report(source: str, overrides: Overrides | None = None, limits: Limits 
         return report
     from opengov_lint.recognise import recognise
 
-    return recognise(read_bytes(source, data, fmt, limits), overrides)
+    return recognise(read_bytes(source, data, fmt, limits, deadline), overrides)
 
 
 def apply_overrides(report: Report, overrides: Overrides) -> None:

@@ -28,8 +28,8 @@ except SystemExit:
     pass
 """
 
-READERS = {"txt", "canonical.reader", "html", "htmlpage", "docx", "docxnum", "pdf", "pdftext", "pdftables", "md",
-           "canonical.yamlmarks", "comments"}
+READERS = {"txt", "canonical.reader", "html", "htmlpage", "docx", "docxnum", "pdf", "pdftext", "pdfgeom", "geometry",
+           "geomstitch", "rulings", "pageflow", "md", "canonical.yamlmarks", "comments", "ofd", "ofdpage", "office"}
 HEAVY = ("pydantic", "rich", "lxml", "ruamel", "pdfplumber", "pypdfium2", "openpyxl", "multiprocessing",
          "concurrent.futures.process")
 

@@ -13,7 +13,7 @@ from pdfgen import PDF
 from pdfreport import TITLE, report_pdf, values
 
 from opengov_lint.model import Paragraph, Table
-from opengov_lint.readers import ReadError, pdftables, read_bytes
+from opengov_lint.readers import ReadError, geometry, read_bytes
 
 
 @functools.cache
@@ -88,13 +88,13 @@ def test_table_finder_runs_only_on_table_pages(monkeypatch: pytest.MonkeyPatch) 
     """Page 1 has ruled white boxes behind its paragraphs but no table: the (slow) table finder is
     not run there, and white boxes are never taken for cell borders."""
     seen: list[int] = []
-    real = pdftables.page_fragments
+    real = geometry.page_tables
 
-    def spy(page, number):  # type: ignore[no-untyped-def]
-        seen.append(number)
-        return real(page, number)
+    def spy(page):  # type: ignore[no-untyped-def]
+        seen.append(page.number)
+        return real(page)
 
-    monkeypatch.setattr("opengov_lint.readers.pdf.page_fragments", spy)
+    monkeypatch.setattr("opengov_lint.readers.pdf.page_tables", spy)
     read_bytes("r.pdf", _pdf())
     assert seen == [2, 3]
 
@@ -103,7 +103,7 @@ def test_table_finder_runs_only_on_table_pages(monkeypatch: pytest.MonkeyPatch) 
 @pytest.mark.parametrize("rotate", [0, 90, 180, 270])
 def test_rotated_pages_read_as_displayed(rotate: int, table: bool) -> None:
     """Wide tables are often printed on a landscape page (/Rotate 90): text and tables are read in
-    the orientation the reader sees (text pages through PDFium, table pages through pdfplumber)."""
+    the orientation the reader sees (glyphs and rulings both through PDFium)."""
     from pdfreport import _table4
 
     pdf = PDF().page(rotate=rotate)
@@ -183,3 +183,31 @@ def test_arabic_numbered_heading_after_a_full_line_starts_a_paragraph() -> None:
     assert "6、其他需要报告的事项" in paras
     assert full + "1.5万元用于平台建设，全年未收取信息处理费。" in paras
     assert full + "2、加强培训。" in paras
+
+
+def test_page_loop_stops_at_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A per-file deadline (time.monotonic()) is checked before each page: once it has passed, the
+    reader stops with the timeout error instead of reading on."""
+    import time
+
+    from opengov_lint.readers import pdf
+
+    data = _pdf()
+    with pytest.raises(ReadError) as exc:
+        read_bytes("r.pdf", data, deadline=time.monotonic() - 0.001)
+    assert exc.value.code == "OG901" and exc.value.reason == "timeout"
+    clock = iter([0.0, 0.0, 5.0, 5.0, 5.0])  # passes between page 2 and page 3
+    seen: list[int] = []
+    real = pdf._read_page
+
+    def spy(doc, index, fallback):  # type: ignore[no-untyped-def]
+        seen.append(index)
+        return real(doc, index, fallback)
+
+    monkeypatch.setattr(pdf, "_read_page", spy)
+    monkeypatch.setattr(time, "monotonic", lambda: next(clock))
+    with pytest.raises(ReadError):
+        read_bytes("r.pdf", data, deadline=1.0)
+    assert seen == [0, 1]
+    monkeypatch.undo()
+    assert len(read_bytes("r.pdf", data, deadline=time.monotonic() + 60).tables) == 3

@@ -77,7 +77,9 @@ def test_a_missing_cell_is_reported_for_its_row(form: str) -> None:
     cut = _drop_line(text, "规章" if form == "paragraph" else "规章 |")
     r = report_from(cut, "r.txt")
     og903 = [d for d in r.diagnostics if d.code == "OG903"]
-    assert len(og903) == 1 and "「规章」" in og903[0].message_zh and og903[0].evidence == {"cells": 2, "expected": 3}
+    assert len(og903) == 1 and "“规章”" in og903[0].message_zh
+    assert og903[0].evidence["cells"] == {"rules": {"found": 2, "expected": 3}}
+    assert og903[0].evidence["unassessed_rows"] == ["rules"]
     assert r.tables["active_disclosure"].cells["rules"] == {}  # not guessed
     assert r.tables["active_disclosure"].cells["normative_documents"]  # the next row is read
 
@@ -86,7 +88,8 @@ def test_an_extra_note_in_a_row_is_reported() -> None:
     text = render(source("2019"), "paragraph").replace("行政许可\n\n3\n\n", "行政许可\n\n3\n\n（含备案）\n\n0\n\n", 1)
     r = report_from(text, "r.txt")
     og903 = [d for d in r.diagnostics if d.code == "OG903"]
-    assert [d.evidence for d in og903] == [{"cells": 1, "expected": 3}] and "「行政许可」" in og903[0].message_zh
+    assert [d.evidence["cells"] for d in og903] == [{"licensing": {"found": 1, "expected": 3}}]
+    assert "“行政许可”" in og903[0].message_zh
     assert r.tables["active_disclosure"].cells["licensing"] == {}
 
 
@@ -123,7 +126,8 @@ def test_gfm_escaped_pipe_alignment_row_and_a_lost_trailing_blank() -> None:
         == [1, 2, 13]
     # Without outer pipes a blank last cell cannot be written (`4 | 5 | ` has two cells): said, not guessed.
     r = report_from(text.replace("行政规范性文件 | 4 | 5 | 46", "行政规范性文件 | 4 | 5 | "), "r.txt")
-    assert [d.evidence for d in r.diagnostics if d.code == "OG903"] == [{"cells": 2, "expected": 3}]
+    assert [d.evidence["cells"] for d in r.diagnostics if d.code == "OG903"] == [
+        {"normative_documents": {"found": 2, "expected": 3}}]
 
 
 def test_short_paragraphs_without_template_labels_are_not_a_table() -> None:

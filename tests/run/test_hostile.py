@@ -44,7 +44,7 @@ def test_every_hostile_input_is_a_finding_in_one_batch_with_good_reports(tmp_pat
     assert {f["code"] for f in by_file["dongshan-county-transport-2022.yaml"]} == {"OG201", "OG202", "OG301", "OG303",
                                                                                  "OG304"}
     limited = {"empty.txt": "empty", "empty.docx": "empty", "garbage.pdf": "bad-pdf", "garbage.docx": "bad-zip",
-               "bomb.yaml": "yaml-aliases", "deep.json": "resource-limit", "renamed.docx": "unsupported-format",
+               "bomb.yaml": "yaml-aliases", "deep.json": "resource-limit", "renamed.docx": "bad-doc",
                "zip-bomb.docx": "limit-max-unzipped", "pipe.txt": "not-a-file", "dangling.txt": "os-error",
                "huge-line.txt": "limit-max-chars", "many-cells.txt": "limit-max-cells", "laughs.docx": "bad-xml",
                "nested.docx": "limit-max-nesting", "nested.html": "limit-max-nesting",
@@ -88,7 +88,7 @@ def test_specific_messages(tmp_path: Path, name: str) -> None:
     assert code == 1 and found[0]["code"] == "OG901"
     reason = found[0]["evidence"]["reason"]
     assert reason == {"bomb.yaml": "yaml-aliases", "deep.json": "resource-limit", "pipe.txt": "not-a-file",
-                      "dangling.txt": "os-error", "renamed.docx": "unsupported-format"}[name]
+                      "dangling.txt": "os-error", "renamed.docx": "bad-doc"}[name]
 
 
 def test_vanishing_file_mid_batch(tmp_path: Path) -> None:

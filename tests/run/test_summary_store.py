@@ -56,4 +56,5 @@ def test_summaries_carry_only_what_the_selected_rules_read() -> None:
     assert parts_for(["OG601", "OG604"]) == {"values"}
     assert parts_for(["OG603"]) == {"sentences"}
     assert parts_for(["OG605", "OG601"]) == {"sketch", "values"}
-    assert parts_for(["OG601", "XX999"]) == {"values", "sentences", "sketch"}  # a plugin's rule gets everything
+    assert parts_for(["OG607"]) == {"problems"}
+    assert parts_for(["OG601", "XX999"]) == {"values", "sentences", "sketch", "problems"}  # a plugin's rule gets everything

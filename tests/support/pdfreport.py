@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pdfgen import PDF
 
 TITLE = "某某区人民政府2023年政府信息公开工作年度报告"
@@ -187,8 +189,9 @@ def _split(cells: list[tuple[int, int, int, int, str]], at: int, cut_row: bool
 
 
 def report_pdf(cut_row: bool = False, blank: str | None = None, scanned_page: bool = False,
-               repeat_header: bool = False) -> bytes:
-    pdf = PDF()
+               repeat_header: bool = False, writer: Callable[[], PDF] = PDF) -> bytes:
+    """The report drawn by `writer` (`PDF`, or `ofdgen.OFD` for the same report as OFD)."""
+    pdf = writer()
     pdf.page()
     pdf.text(190, 100, "某某区人民政府", 16).text(130, 124, "2023年政府信息公开工作年度报告", 16)
     top = _paragraph(pdf, 170, "一、总体情况", indent=True)

@@ -18,6 +18,7 @@ from decimal import Decimal
 from opengov_lint.knowledge.catalog import layouts
 from opengov_lint.model import Report
 from opengov_lint.model.batch import ReportSummary
+from opengov_lint.recognise.problems import read_problems
 from opengov_lint.recognise.text import nfkc, squash
 
 SKETCH = 128
@@ -113,7 +114,8 @@ def attach_keys(summary: ReportSummary) -> ReportSummary:
 
 
 # What each built-in cross-document rule reads of a summary; a rule not listed here (a plugin) gets all.
-NEEDS = {"OG601": "values", "OG602": "values", "OG604": "values", "OG603": "sentences", "OG605": "sketch"}
+NEEDS = {"OG601": "values", "OG602": "values", "OG604": "values", "OG606": "values", "OG603": "sentences",
+         "OG605": "sketch", "OG607": "problems"}
 ALL_PARTS = frozenset(NEEDS.values())
 
 
@@ -129,7 +131,7 @@ def parts_for(codes: object) -> frozenset[str]:
 
 
 def summarise(report: Report, path: str, parts: frozenset[str] = ALL_PARTS) -> ReportSummary:
-    """The summary of a report, with only the `parts` ("values", "sentences", "sketch") asked for."""
+    """The summary of a report, with only the `parts` ("values", "sentences", "sketch", "problems") asked for."""
     m = report.meta
     values = array("d")
     lines: dict[str, int] = {}
@@ -152,4 +154,8 @@ def summarise(report: Report, path: str, parts: frozenset[str] = ALL_PARTS) -> R
             out.sentences, out.weights = _sentences(folded, m.issuer)
         if "sketch" in parts:
             out.sketch, out.shingles = _sketch(folded, m.issuer)
+    if "problems" in parts:
+        five = read_problems(report)
+        out.problems_chars, out.problems_named, out.problems_followed = five.chars, five.names_problems, five.follows_up
+        out.problems_line, out.problems_page = five.line, five.page
     return out

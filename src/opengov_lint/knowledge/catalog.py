@@ -325,3 +325,15 @@ def documents() -> dict[str, Any]:
 def narrative() -> dict[str, Any]:
     """The vocabulary for reading the running text (narrative.yaml)."""
     return dict(load_yaml_resource("narrative.yaml"))
+
+
+@functools.cache
+def assessment() -> dict[str, Any]:
+    """What an assessor checks beyond the template (OG209, OG305, OG508, OG607)."""
+    return dict(load_yaml_resource("assessment.yaml"))
+
+
+@functools.cache
+def provinces() -> dict[str, Any]:
+    """Provinces, their document-number codes and capital cities (OG409)."""
+    return dict(load_yaml_resource("provinces.yaml"))

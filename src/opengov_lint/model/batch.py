@@ -35,6 +35,11 @@ class ReportSummary:
     parent: str | None = None  # manifest: the aggregate this report is a unit of
     aggregate: bool = False  # manifest: this report aggregates its units
     table_layouts: dict[str, str] = field(default_factory=dict)
+    problems_chars: int = 0  # section 五: Chinese characters (0: no section 五)
+    problems_named: bool = False  # section 五 names problems (OG607: last year's report)
+    problems_followed: bool = False  # section 五 reports how last year's problems were dealt with
+    problems_line: int | None = None  # the heading of section 五
+    problems_page: int | None = None
 
     def value(self, key: str) -> float | None:
         i = _index(self.keys).get(key)

@@ -22,6 +22,7 @@ class Cell:
     line: int | None = None
     page: int | None = None
     ref: str | None = None  # where the cell is in the source file, for writing back (docx: "tc12")
+    confidence: float | None = None  # recognised text (OCR): the lowest confidence of its glyphs, 0-1
 
 
 @dataclass(slots=True, eq=False)

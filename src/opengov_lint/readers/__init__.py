@@ -21,7 +21,9 @@ SUFFIXES = {
 # Formats a batch picks up from a directory (the others are reported when named explicitly).
 CHECKABLE = {".txt", ".yaml", ".yml", ".json", ".html", ".htm", ".shtml", ".docx", ".pdf", ".md", ".doc", ".wps",
              ".ofd"}
-_MODULES = {"txt": "txt", "md": "md", "html": "html", "docx": "docx", "pdf": "pdf"}
+_MODULES = {"txt": "txt", "md": "md", "html": "html", "docx": "docx", "pdf": "pdf", "ofd": "ofd", "doc": "office",
+            "wps": "office"}
+_TIMED = frozenset({"pdf", "ofd", "doc", "wps"})  # readers that take a `deadline`
 STRUCTURED = ("yaml", "json")  # the canonical report: opengov_lint.canonical.reader, not a Document reader
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 
@@ -37,10 +39,9 @@ def sniff(path: str, head: bytes) -> str:
     suffix = SUFFIXES.get(os.path.splitext(path)[1].lower())
     if head.startswith(b"%PDF-"):
         return "pdf"
-    if head.startswith(b"PK\x03\x04"):  # a zip package: OOXML or OFD
-        return suffix if suffix in ("xlsx", "ofd") else "docx"
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "doc" if suffix != "xls" else "xls"
+    package = _package(head, suffix)
+    if package:
+        return package
     probe = head[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if probe.startswith((b"<!doctype html", b"<html")) and suffix not in ("yaml", "json"):
         return "html"
@@ -53,31 +54,51 @@ def sniff(path: str, head: bytes) -> str:
     return "txt"
 
 
-def read_bytes(path: str, data: bytes, fmt: str | None = None, limits: Any = None) -> Document:
-    """Bytes of a document format (not the canonical YAML/JSON) -> Document."""
+def _package(head: bytes, suffix: str | None) -> str | None:
+    if head.startswith(b"PK\x03\x04"):  # a zip package: OOXML (WPS may save a .docx as .wps) or OFD
+        if suffix == "ofd" or _first_entry(head) == b"OFD.xml":
+            return "ofd"
+        return "xlsx" if suffix == "xlsx" else "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: Word 97-2003, WPS, Excel
+        return suffix if suffix in ("xls", "wps") else "doc"
+    return None
+
+
+def _first_entry(head: bytes) -> bytes:
+    """The name of a zip's first local entry."""
+    n = int.from_bytes(head[26:28], "little") if len(head) >= 30 else 0
+    return head[30:30 + n]
+
+
+def read_bytes(path: str, data: bytes, fmt: str | None = None, limits: Any = None,
+               deadline: float | None = None) -> Document:
+    """Bytes of a document format (not the canonical YAML/JSON) -> Document. `deadline` (a
+    `time.monotonic()` value): readers that loop over pages or run a converter stop with the timeout
+    error (OG901, reason "timeout") once it has passed."""
     if limits is not None:
         from opengov_lint.readers.limits import reset, use
 
         token = use(limits)
         try:
-            return _dispatch(path, data, fmt)
+            return _dispatch(path, data, fmt, deadline)
         finally:
             reset(token)
-    return _dispatch(path, data, fmt)
+    return _dispatch(path, data, fmt, deadline)
 
 
-def _dispatch(path: str, data: bytes, fmt: str | None) -> Document:
+def _dispatch(path: str, data: bytes, fmt: str | None, deadline: float | None = None) -> Document:
     fmt = fmt or sniff(path, data[:8192])
     if fmt in STRUCTURED:
         raise ValueError("the canonical YAML/JSON report is read by opengov_lint.load.load_report")
-    if fmt in ("doc", "wps", "ofd", "xls", "xlsx"):
+    if fmt in ("xls", "xlsx"):
         raise _unsupported(fmt)
     try:
         module = importlib.import_module(f"opengov_lint.readers.{_MODULES.get(fmt, fmt)}")
     except ModuleNotFoundError as exc:
         raise ReadError(f"此安装不支持读取 {fmt} 格式（缺少 {exc.name}）", f"this installation cannot read {fmt} ({exc.name})",
                         reason="unsupported-format") from exc
-    result: Document = module.read(path, data, fmt)
+    result: Document = (module.read(path, data, fmt, deadline=deadline) if fmt in _TIMED
+                        else module.read(path, data, fmt))
     _check_size(result)
     return result
 

@@ -63,25 +63,26 @@ def element_refs(root: Any) -> dict[Any, str]:
     return refs
 
 
-def _check_package(zf: zipfile.ZipFile) -> None:
-    """Zip-bomb defences before anything is inflated: total declared size, per-part ratio, entries."""
+def _check_package(zf: zipfile.ZipFile, what: tuple[str, str] = ("Word 文档", ".docx package")) -> None:
+    """Zip-bomb defences before anything is inflated: total declared size, per-part ratio, entries.
+    `what` names the package (Chinese, English) in the messages; the OFD reader shares this."""
     lim = current()
     infos = zf.infolist()
     if len(infos) > 10_000:
-        raise exceeded("Word 文档包含的部件数", "number of parts in the .docx package", "max_unzipped", len(infos),
+        raise exceeded(f"{what[0]}包含的部件数", f"number of parts in the {what[1]}", "max_unzipped", len(infos),
                        10_000)
     total = sum(i.file_size for i in infos)
     if total > lim.max_unzipped:
-        raise exceeded("Word 文档解压后的大小（字节）", "inflated size of the .docx package (bytes)", "max_unzipped",
+        raise exceeded(f"{what[0]}解压后的大小（字节）", f"inflated size of the {what[1]} (bytes)", "max_unzipped",
                        total, lim.max_unzipped)
     for i in infos:
         if i.file_size > 1_000_000 and i.file_size > lim.max_ratio * max(i.compress_size, 1):
             ratio = i.file_size // max(i.compress_size, 1)
-            raise exceeded(f"Word 文档部件“{i.filename}”的压缩比", f"compression ratio of {i.filename}", "max_ratio",
+            raise exceeded(f"{what[0]}部件“{i.filename}”的压缩比", f"compression ratio of {i.filename}", "max_ratio",
                            ratio, lim.max_ratio)
 
 
-def _xml(zf: zipfile.ZipFile, name: str) -> Any | None:
+def _xml(zf: zipfile.ZipFile, name: str, what: str = "Word 文档") -> Any | None:
     from lxml import etree
 
     try:
@@ -90,7 +91,7 @@ def _xml(zf: zipfile.ZipFile, name: str) -> Any | None:
         return None
     lim = current()
     if info.file_size > min(_MAX_PART, lim.max_unzipped):
-        raise ReadError("Word 文档的内容部件过大，疑似异常文件，未读取", f"{name} is implausibly large",
+        raise ReadError(f"{what}的内容部件过大，疑似异常文件，未读取", f"{name} is implausibly large",
                         reason="size-limit")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True,
                              remove_pis=True)
@@ -98,11 +99,11 @@ def _xml(zf: zipfile.ZipFile, name: str) -> Any | None:
         with zf.open(info) as fh:  # the declared size may lie: never inflate more than the limit
             raw = fh.read(lim.max_unzipped + 1)
         if len(raw) > lim.max_unzipped:
-            raise exceeded("Word 文档部件解压后的大小（字节）", f"inflated size of {name}", "max_unzipped", len(raw),
+            raise exceeded(f"{what}部件解压后的大小（字节）", f"inflated size of {name}", "max_unzipped", len(raw),
                            lim.max_unzipped)
         return etree.fromstring(raw, parser=parser)
     except (etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error) as exc:
-        raise ReadError(f"Word 文档的“{name}”部件已损坏，无法读取", f"{name} is damaged: {exc}",
+        raise ReadError(f"{what}的“{name}”部件已损坏，无法读取", f"{name} is damaged: {exc}",
                         reason="bad-xml") from exc
 
 

@@ -49,3 +49,22 @@ def exceeded(what_zh: str, what_en: str, name: str, value: int, limit: int) -> E
         f"{what_zh}（{value}）超过上限 {limit}（limits.{key}），为防止异常文件耗尽资源，未继续读取；"
         f"如确属正常文件，可在配置文件的 limits 中调高 {key}",
         f"{what_en} ({value}) exceeds the limit of {limit} (limits.{key}); reading stopped", reason=f"limit-{key}")
+
+
+def check_deadline(deadline: float | None) -> None:
+    """Raise the reader's timeout error once `deadline` (a `time.monotonic()` value) has passed, so a
+    long reader loop (PDF pages, a conversion) stops between steps instead of running on."""
+    if deadline is None:
+        return
+    import time
+
+    if time.monotonic() > deadline:
+        raise timed_out()
+
+
+def timed_out() -> Exception:
+    from opengov_lint.readers.errors import ReadError
+
+    return ReadError("处理时间超过每个文件的时间上限（timeout），已放弃该文件；如文件确实很大，可用 --timeout 调高上限",
+                     "reading took longer than the per-file time limit (timeout) and was abandoned",
+                     reason="timeout")

@@ -1,51 +1,34 @@
 """PDF reports with a text layer.
 
-pypdfium2 reads the glyphs of every page (fast); pdfplumber's table finder runs only on pages that
-hold ruled lines and look like a table page (a row of numbers or a template table label), because
-it is the slow part. Tables continued on the next page are stitched (pdftables), running text is
-rebuilt into paragraphs (pdftext), page furniture is dropped. A PDF without a text layer is a
+PDFium (pypdfium2) gives everything: the glyph boxes of every page (pdftext) and, on pages that hold
+ruled lines and look like a table page (a row of numbers or a template table label), the rulings of
+its path objects (pdfgeom), which the format-neutral table builder (geometry) turns into grids.
+Tables continued on the next page are stitched (geomstitch), running text is rebuilt into paragraphs
+(pdftext), page furniture is dropped. A PDF without a text layer is a
 scan: nothing can be checked, which is said (OG903), never passed over in silence."""
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
-from io import BytesIO
 from typing import Any
 
-from opengov_lint.model import Diagnostic, Document, Paragraph, Table
+from opengov_lint.model import Diagnostic, Document
 from opengov_lint.readers.errors import ReadError
-from opengov_lint.readers.limits import current, exceeded
-from opengov_lint.readers.pdftables import Fragment, build_table, continues, page_fragments
+from opengov_lint.readers.geometry import Fragment, Glyph, PageGeometry, page_tables
+from opengov_lint.readers.limits import check_deadline, current, exceeded
+from opengov_lint.readers.pageflow import PageRead, assemble, drop_page_furniture
 from opengov_lint.readers.pdftext import (
     Char,
-    Line,
     build_lines,
-    drop_furniture,
-    join_lines,
-    page_layout,
     pdfium_chars,
-    plumber_chars,
-    starts_paragraph,
 )
 
 _NUMBER_ROW = re.compile(r"(?:^|\s)\d[\d,.]*(?:\s+\d[\d,.]*){2,}(?:\s|$)")
 
 
-@dataclass(slots=True)
-class _Page:
-    number: int
-    height: float
-    lines: list[Line] = field(default_factory=list)
-    fragments: list[Fragment] = field(default_factory=list)
-    image_only: bool = False
-    unmapped: int = 0  # glyphs without a usable character (a font with no Unicode mapping)
-    glyphs: int = 0
-    damaged: str | None = None  # the page could not be read
-
-
-def read(path: str, data: bytes, fmt: str = "pdf") -> Document:
+def read(path: str, data: bytes, fmt: str = "pdf", deadline: float | None = None) -> Document:
+    """`deadline`: a `time.monotonic()` value; the page loop stops with the timeout error after it."""
     import pypdfium2 as pdfium
 
     try:
@@ -57,12 +40,15 @@ def read(path: str, data: bytes, fmt: str = "pdf") -> Document:
         n = len(pdf)
         pdf.close()
         raise exceeded("PDF 页数", "number of PDF pages", "max_pages", n, limit)
-    tables = _TableFinder(data)
     try:
-        pages = [_read_page(pdf, i, tables) for i in range(len(pdf))]
+        fallback = _Fallback(data)
+        pages: list[PageRead] = []
+        for i in range(len(pdf)):
+            check_deadline(deadline)
+            pages.append(_read_page(pdf, i, fallback))
         title = (pdf.get_metadata_dict().get("Title") or "").strip()
     finally:
-        tables.close()
+        fallback.close()
         pdf.close()
     doc = Document(path=path, format=fmt)
     if pages and all(p.damaged for p in pages):
@@ -73,9 +59,7 @@ def read(path: str, data: bytes, fmt: str = "pdf") -> Document:
             "PDF 没有可提取的文字层（可能是扫描件或图片），无法检查；请提供带文字层的 PDF、Word 或网页版本",
             "the PDF has no text layer (a scan or images), so nothing could be checked; provide a PDF with a "
             "text layer, the Word file or the web page", code="OG903", reason="no-text-layer")
-    kept = drop_furniture([p.lines for p in pages], [p.height for p in pages])
-    for p, lines in zip(pages, kept):
-        p.lines = lines
+    drop_page_furniture(pages)
     for p in pages:
         if p.damaged:
             doc.diagnostics.append(Diagnostic(
@@ -94,7 +78,7 @@ def read(path: str, data: bytes, fmt: str = "pdf") -> Document:
             "请提供 Word、网页版本或重新导出的 PDF",
             f"{unmapped} of {glyphs} characters of the PDF text layer cannot be decoded (fonts without a Unicode "
             "mapping); what was read is incomplete", evidence={"glyphs": glyphs, "unmapped": unmapped}))
-    doc.blocks = _assemble(pages)
+    doc.blocks = assemble(pages)
     doc.title = title if "报告" in title else None
     return doc
 
@@ -107,27 +91,32 @@ def _open_error(message: str) -> ReadError:
                      reason="bad-pdf")
 
 
-class _TableFinder:
-    """pdfplumber, opened once per file and only when a page needs its table finder."""
+class _Fallback:
+    """pdfplumber (pdfminer), only for the glyphs of a page PDFium cannot place: text in a font that
+    is neither embedded nor available on this machine (a CJK font such as STSong-Light referenced by
+    name), which PDFium draws with an empty fallback and partly drops from its text page. pdfminer
+    places glyphs from the font's width tables instead. Opened once per file, only when needed."""
 
     def __init__(self, data: bytes) -> None:
         self.data = data
         self.pdf: Any = None
 
-    def page(self, index: int) -> tuple[list[Fragment], list[Char]]:
+    def chars(self, index: int) -> list[Char] | None:
         if self.pdf is None:
-            import logging
+            try:
+                import logging
 
-            import pdfplumber
-
+                import pdfplumber
+            except ImportError:
+                return None
             logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged content is our finding, not noise
+            from io import BytesIO
 
             self.pdf = pdfplumber.open(BytesIO(self.data))
         page = self.pdf.pages[index]
         try:
-            frags, chars = page_fragments(page, index + 1)
-            boxes = [(f.x0 - 1, f.top - 1, f.x1 + 1, f.bottom + 1) for f in frags]
-            return frags, plumber_chars(chars, boxes)
+            return [Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"]) for c in page.chars
+                    if c.get("text") and not c["text"].isspace()]
         finally:
             page.close()
 
@@ -136,26 +125,30 @@ class _TableFinder:
             self.pdf.close()
 
 
-def _read_page(pdf: Any, index: int, tables: _TableFinder) -> _Page:
+def _read_page(pdf: Any, index: int, fallback: _Fallback) -> PageRead:
     """One page; a damaged page is reported (OG903) and the others are still read."""
     try:
-        return _read_page_unsafe(pdf, index, tables)
+        return _read_page_unsafe(pdf, index, fallback)
     except (ReadError, MemoryError, RecursionError):
         raise
-    except Exception as exc:  # noqa: BLE001 - pdfium/pdfminer raise many kinds for damaged content
-        broken = _Page(index + 1, 842.0)
+    except Exception as exc:  # noqa: BLE001 - PDFium raises many kinds for damaged content
+        broken = PageRead(index + 1, 842.0)
         broken.damaged = f"{type(exc).__name__}: {exc}"
         return broken
 
 
-def _read_page_unsafe(pdf: Any, index: int, tables: _TableFinder) -> _Page:
+def _read_page_unsafe(pdf: Any, index: int, fallback: _Fallback) -> PageRead:
+    from opengov_lint.readers.pdfgeom import unplaced_text
+
     page = pdf[index]
     try:
         chars = pdfium_chars(page)
-        result = _Page(index + 1, page.get_height(), glyphs=len(chars))
+        if unplaced_text(page):
+            chars = fallback.chars(index) or chars
+        result = PageRead(index + 1, page.get_height(), glyphs=len(chars))
         result.unmapped = sum(1 for c in chars if _unmapped(c.text))
         if _tabular(page, chars):
-            result.fragments, chars = tables.page(index)
+            result.fragments, chars = _tables(page, index + 1, chars)
         result.lines = build_lines(chars, index + 1)
         if not chars and not result.fragments:
             result.image_only = _has_images(page)
@@ -164,21 +157,30 @@ def _read_page_unsafe(pdf: Any, index: int, tables: _TableFinder) -> _Page:
         page.close()
 
 
+def _tables(page: Any, number: int, chars: list[Char]) -> tuple[list[Fragment], list[Char]]:
+    """The tables of a page and the glyphs of its running text."""
+    from opengov_lint.readers.pdfgeom import page_segments
+
+    width, height = page.get_size()
+    glyphs = [Glyph(c.x0, c.top, c.x1, c.bottom, c.text) for c in chars]
+    frags, rest = page_tables(PageGeometry(number, width, height, glyphs, page_segments(page)))
+    if len(rest) == len(glyphs):
+        return frags, chars
+    return frags, [Char(g.text, g.x0, g.x1, g.top, g.bottom) for g in rest]
+
+
 def _unmapped(ch: str) -> bool:
     """A glyph PDFium could not map to a character: private use area or a control character."""
+    if len(ch) != 1:  # pdfminer's "(cid:123)"
+        return True
     o = ord(ch)
     return 0xE000 <= o <= 0xF8FF or o < 0x20 or o == 0xFFFD
 
 
 def _paths(page: Any, enough: int = 4) -> int:
-    from pypdfium2 import raw
+    from opengov_lint.readers.pdfgeom import count_paths
 
-    n = 0
-    for _obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=2):
-        n += 1
-        if n >= enough:
-            break
-    return n
+    return count_paths(page, enough)
 
 
 def _has_images(page: Any) -> bool:
@@ -214,48 +216,3 @@ def _tabular(page: Any, chars: list[Any]) -> bool:
     if any(w in flat for w in _table_words()):
         return True
     return any(_NUMBER_ROW.search(ln.text) for ln in build_lines(chars, 0))
-
-
-def _assemble(pages: list[_Page]) -> list[Paragraph | Table]:
-    groups = _stitch(pages)
-    tables = {id(g[0]): build_table(g) for g in groups}
-    continued = {id(f) for g in groups for f in g[1:]}
-    doc_lines = [ln for p in pages for ln in p.lines]
-    fallback = page_layout(doc_lines)
-    blocks: list[Paragraph | Table] = []
-    current: Paragraph | None = None
-    prev: Line | None = None
-    for p in pages:
-        lay = page_layout(p.lines) if len(p.lines) >= 12 else fallback  # a page of its own margins
-        items: list[tuple[float, Any]] = [(ln.top, ln) for ln in p.lines]
-        items += [(f.top, f) for f in p.fragments if id(f) not in continued]
-        for _top, item in sorted(items, key=lambda x: x[0]):
-            if isinstance(item, Fragment):
-                current, prev = None, None
-                blocks.append(tables[id(item)])
-                continue
-            if current is None or starts_paragraph(item, prev, lay):
-                current = Paragraph(item.text, page=item.page)
-                blocks.append(current)
-            else:
-                current.text = join_lines(current.text, item.text)
-            prev = item
-    return blocks
-
-
-def _stitch(pages: list[_Page]) -> list[list[Fragment]]:
-    """Fragments grouped into tables: a fragment at the very bottom of a page and one at the very
-    top of the next (nothing but page furniture in between) that `continues` it are one table."""
-    groups: list[list[Fragment]] = []
-    for i, p in enumerate(pages):
-        for f in p.fragments:
-            prev_page = pages[i - 1] if i > 0 else None
-            if (groups and prev_page is not None and f is p.fragments[0] and prev_page.fragments
-                    and groups[-1][-1] is prev_page.fragments[-1]
-                    and not any(ln.top >= prev_page.fragments[-1].bottom - 1 for ln in prev_page.lines)
-                    and not any(ln.bottom <= f.top + 1 for ln in p.lines)
-                    and continues(groups[-1][-1], f)):
-                groups[-1].append(f)
-            else:
-                groups.append([f])
-    return groups

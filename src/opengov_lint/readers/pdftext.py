@@ -20,6 +20,7 @@ _HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]
 # line may start with a number: 1.5万元, 2024年)
 _NUMBERED_START = re.compile(r"^\d{1,2}(?:、|[.．](?!\d))")
 _SENTENCE_END = re.compile(r"[。；;！!？?：:]\s*$")
+_HUGE = 48.0  # points: no body glyph is this wide or tall
 _MARGIN = 0.1  # the top and bottom tenth of a page hold running headers and footers
 
 
@@ -54,7 +55,7 @@ def pdfium_chars(page: Any) -> list[Char]:
 
     tp = page.get_textpage()
     try:
-        place = _placer(page)
+        place = placer(page)
         out: list[Char] = []
         for i in range(tp.count_chars()):
             if raw.FPDFText_IsGenerated(tp.raw, i):
@@ -65,13 +66,24 @@ def pdfium_chars(page: Any) -> list[Char]:
             ch = chr(u)
             if ch.isspace():
                 continue
-            out.append(Char(ch, *place(*tp.get_charbox(i, loose=True))))
+            out.append(Char(ch, *place(*_charbox(tp, i))))
         return out
     finally:
         tp.close()
 
 
-def _placer(page: Any) -> Any:
+def _charbox(tp: Any, i: int) -> tuple[float, float, float, float]:
+    """The loose (font-height) box of a glyph; when that box is implausibly large (a font whose
+    bounding box is the size of the page square, seen in vertical table labels), the ink box."""
+    box = tp.get_charbox(i, loose=True)
+    if box[2] - box[0] > _HUGE or box[3] - box[1] > _HUGE:
+        ink = tp.get_charbox(i)
+        if ink[2] > ink[0] and ink[3] > ink[1]:
+            return tuple(ink)
+    return tuple(box)
+
+
+def placer(page: Any) -> Any:
     """PDFium gives glyph boxes in unrotated page space; a landscape page (/Rotate 90, typical for
     a wide table 三) is read as displayed: (left, bottom, right, top) -> (x0, x1, top, bottom)."""
     rotation = page.get_rotation() % 360
@@ -83,20 +95,6 @@ def _placer(page: Any) -> Any:
     if rotation == 270:
         return lambda l, b, r, t: (width - t, width - b, height - r, height - l)
     return lambda l, b, r, t: (l, r, height - t, height - b)
-
-
-def plumber_chars(chars: list[dict[str, Any]], exclude: list[tuple[float, float, float, float]]) -> list[Char]:
-    """pdfplumber glyphs outside the given boxes (the tables of the page)."""
-    out: list[Char] = []
-    for c in chars:
-        text = c.get("text") or ""
-        if not text or text.isspace():
-            continue
-        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-        if any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in exclude):
-            continue
-        out.append(Char(text, c["x0"], c["x1"], c["top"], c["bottom"]))
-    return out
 
 
 def build_lines(chars: list[Char], page: int) -> list[Line]:
