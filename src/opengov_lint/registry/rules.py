@@ -43,8 +43,15 @@ def rule_from_module(mod: ModuleType, builtin: bool = True) -> RuleInfo:
 
 @functools.cache
 def builtin_rules() -> tuple[RuleInfo, ...]:
+    """From the generated metadata table (no rule module imported) when it lists exactly the modules
+    of RULE_MODULES; otherwise (a rule added and the table not regenerated yet) from the modules."""
+    from opengov_lint.registry.builtin_table import RULES
+    from opengov_lint.registry.info import LazyRuleInfo
     from opengov_lint.rules import RULE_MODULES
 
+    if [row[5] for row in RULES] == RULE_MODULES:
+        return tuple(LazyRuleInfo(code, name, sev, templates, scope, f"opengov_lint.rules.{mod}")
+                     for code, name, sev, templates, scope, mod in RULES)
     out = []
     for name in RULE_MODULES:
         out.append(rule_from_module(importlib.import_module(f"opengov_lint.rules.{name}")))
