@@ -27,6 +27,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -42,10 +43,12 @@ CORPUS = Path(os.environ.get("OPENGOV_LINT_CORPUS", _CORPUS))
 HTML_FILES = 240
 
 
-def _env(src: str | None) -> dict[str, str]:
+def _env(src: str | None, label: str) -> dict[str, str]:
     env = child_env()
     if src:
         env["PYTHONPATH"] = src
+    # each checkout its own catalogue cache (they thrash one cache when their YAML differs)
+    env["OPENGOV_LINT_CACHE_DIR"] = os.path.join(tempfile.gettempdir(), f"og-scale-cache-{label}")
     return env
 
 
@@ -171,7 +174,7 @@ def part_rss(data: Path, env: dict[str, str], counts: list[int]) -> dict[str, An
 
 
 def measure(label: str, src: str | None, ns: argparse.Namespace) -> dict[str, Any]:
-    env = _env(src)
+    env = _env(src, label)
     got: dict[str, Any] = {"label": label}
     if "html" not in ns.skip:
         got["html"] = part_html(ns.data, env)
