@@ -20,8 +20,11 @@ from opengov_lint.model.batch import Batch, ReportSummary, candidate_pairs
 
 _SCHEMA = """
 CREATE TABLE reports (id INTEGER PRIMARY KEY, path TEXT, issuer TEXT, issuer_label TEXT, year INTEGER,
-                      parent TEXT, aggregate INTEGER, shingles INTEGER, nsketch INTEGER, blob BLOB);
+                      parent TEXT, aggregate INTEGER, shingles INTEGER, nsketch INTEGER, organ INTEGER, blob BLOB);
+CREATE TABLE organs (issuer TEXT PRIMARY KEY, first INTEGER) WITHOUT ROWID;
 CREATE TABLE sketch (h INTEGER, rid INTEGER);
+CREATE INDEX reports_organ ON reports (organ, id);
+CREATE INDEX reports_parent ON reports (parent);
 """
 _COMMIT_EVERY = 500
 
@@ -34,32 +37,35 @@ class SummaryStore:
         self.db = sqlite3.connect(os.path.join(self.folder, "summaries.sqlite"))
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-512;" + _SCHEMA)
         self.count = 0
-        self.indexed = False
+
+    def _organ(self, s: ReportSummary, rid: int) -> int | None:
+        """The id of the organ's first report (organs are read back in that order, like Batch.by_issuer)."""
+        if not (s.issuer and s.year):
+            return None
+        row = self.db.execute("SELECT first FROM organs WHERE issuer = ?", (s.issuer,)).fetchone()
+        if row is not None:
+            return int(row[0])
+        self.db.execute("INSERT INTO organs (issuer, first) VALUES (?, ?)", (s.issuer, rid))
+        return rid
 
     def add(self, s: ReportSummary) -> None:
+        """Append a summary; the indexes grow with each row, so reading back needs no sort in memory."""
         keys, s.keys = s.keys, ()  # the shared key tuple is attached again on reading
         blob = pickle.dumps(s, protocol=pickle.HIGHEST_PROTOCOL)
         s.keys = keys
-        cur = self.db.execute(
-            "INSERT INTO reports (path, issuer, issuer_label, year, parent, aggregate, shingles, nsketch, blob) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (s.path, s.issuer, s.issuer_label, s.year, s.parent, int(s.aggregate), s.shingles, len(s.sketch), blob))
+        rid = self.count + 1
+        self.db.execute(
+            "INSERT INTO reports (id, path, issuer, issuer_label, year, parent, aggregate, shingles, nsketch, organ, "
+            "blob) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (rid, s.path, s.issuer, s.issuer_label, s.year, s.parent, int(s.aggregate), s.shingles, len(s.sketch),
+             self._organ(s, rid), blob))
         if len(s.sketch):
-            rid = cur.lastrowid
             self.db.executemany("INSERT INTO sketch (h, rid) VALUES (?, ?)", ((h, rid) for h in s.sketch))
         self.count += 1
         if self.count % _COMMIT_EVERY == 0:
             self.db.commit()
 
-    def _index(self) -> None:
-        if not self.indexed:
-            self.db.commit()
-            self.db.executescript("CREATE INDEX reports_issuer ON reports (issuer, year, id);"
-                                  "CREATE INDEX reports_parent ON reports (parent);")
-            self.indexed = True
-
     def rows(self, sql: str, args: Sequence[Any] = ()) -> Iterator[ReportSummary]:
-        self._index()
         for (blob,) in self.db.execute(sql, args):
             yield attach_keys(pickle.loads(blob))
 
@@ -111,9 +117,7 @@ class StoredBatch(Batch):
     def _organs(self) -> Iterator[dict[int, list[ReportSummary]]]:
         current: str | None = None
         years: dict[int, list[ReportSummary]] = {}
-        sql = ("SELECT r.blob FROM reports r JOIN (SELECT issuer, MIN(id) AS first FROM reports "
-               "WHERE issuer IS NOT NULL AND issuer != '' AND year IS NOT NULL AND year != 0 GROUP BY issuer) g "
-               "ON r.issuer = g.issuer WHERE r.year IS NOT NULL AND r.year != 0 ORDER BY g.first, r.id")
+        sql = "SELECT blob FROM reports WHERE organ IS NOT NULL ORDER BY organ, id"  # the index's order
         for s in self.store.rows(sql):
             if s.issuer != current:
                 if years:
@@ -137,7 +141,6 @@ class StoredBatch(Batch):
         return [r for r in self.store.rows(sql, (*names, agg.path)) if r.year == agg.year or agg.year is None]
 
     def sketch_pairs(self, min_shingles: int, share: float) -> Iterator[tuple[ReportSummary, ReportSummary]]:
-        self.store._index()
         db = self.store.db
         where = "issuer IS NOT NULL AND issuer != '' AND shingles >= ?"
         n, k = db.execute(f"SELECT COUNT(*), MIN(nsketch) FROM reports WHERE {where}", (min_shingles,)).fetchone()

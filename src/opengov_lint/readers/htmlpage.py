@@ -189,6 +189,11 @@ def _step(cur: Any, w_cur: int, path: set[Any] | None) -> tuple[Any, int] | None
         w = _weight(on)
         if w > 0 and w >= _SHARE * w_cur:  # then it holds more than all its siblings together
             return on, w
+    return _heaviest(kids, w_cur, path)
+
+
+def _heaviest(kids: list[Any], w_cur: int, path: set[Any] | None) -> tuple[Any, int] | None:
+    """The general case of _step: weigh every child."""
     weights = [_weight(c) for c in kids]
     i = max(range(len(kids)), key=weights.__getitem__)
     if weights[i] < _SHARE * w_cur or (path is not None and kids[i] not in path):

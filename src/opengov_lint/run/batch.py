@@ -29,9 +29,10 @@ class BatchOptions:
 def collect(paths: list[str], opts: BatchOptions) -> list[str]:
     from opengov_lint.run.sources import STDIN, expand
 
-    files = list(dict.fromkeys(expand(paths, opts.include, opts.exclude)))
-    rest = sorted(f for f in files if f != STDIN)
-    return ([STDIN] if STDIN in files else []) + rest
+    files = list(expand(paths, opts.include, opts.exclude))
+    files.sort()  # sorted and deduplicated in place: no second container the size of the batch
+    rest = [f for i, f in enumerate(files) if f != STDIN and (i == 0 or f != files[i - 1])]
+    return ([STDIN] if len(rest) < len(files) and STDIN in files else []) + rest
 
 
 class _Progress:
