@@ -10,9 +10,12 @@ import random
 import re
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from _common import ROOT
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CHARS_PER_PAGE = 700  # an A4 page of a government report (GB/T 9704: 22 lines of 28 characters, plus tables)
@@ -61,10 +64,8 @@ class Base:
 
 
 def bases() -> list[Base]:
-    out = []
-    for p in sorted((ROOT / "examples").glob("*.yaml")):
-        out.append(Base(p.stem.split("-")[0], p, "2019" if p.stem.endswith("2020") else "2021"))
-    return out
+    return [Base(p.stem.split("-")[0], p, "2019" if p.stem.endswith("2020") else "2021")
+            for p in sorted((ROOT / "examples").glob("*.yaml"))]
 
 
 def load(base: Base):  # type: ignore[no-untyped-def]
@@ -208,7 +209,7 @@ def render_txt(report) -> str:  # type: ignore[no-untyped-def]
         lines += ["", s.heading]
         lines += [p.text for p in s.paragraphs]
         if s.number in by_section:
-            lines += [""] + _export_rows(report, by_section[s.number]) + ["", ""]
+            lines += ["", *_export_rows(report, by_section[s.number]), "", ""]
     return "\n".join(lines) + "\n"
 
 

@@ -71,7 +71,8 @@ def prepare(data: Path, formats: list[str], quick: bool, engine: str, seed: int)
         print(f"reusing the reports in {data}")
         return json.loads(done.read_text())["entries"]
     started = time.perf_counter()
-    quiet = lambda *_: None
+    def quiet(*_):
+        return None
     text = [f for f in formats if f != "pdf"]
     entries = G.generate(data, text, [5, 30], seed=seed, corpus=True, log=print) if text else []
     if "pdf" in formats:

@@ -19,6 +19,8 @@ os.environ["OPENGOV_LINT_NO_PLUGINS"] = "1"
 sys.path.insert(0, str(Path(__file__).resolve().parent / "support"))
 EXAMPLES = ROOT / "examples"
 CORPUS = Path(os.environ.get("OPENGOV_LINT_CORPUS", ROOT.parent / "shared" / "corpus"))
+# Tests see fresh results: the results cache (run/cache.py) is tested on purpose in test_office.py.
+os.environ["OPENGOV_LINT_RESULTS_CACHE"] = "off"
 
 
 @pytest.fixture

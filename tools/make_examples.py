@@ -11,7 +11,7 @@ COLS = ["natural_person", "commercial", "research", "public_interest", "legal_se
 
 R19 = ["granted", "partially_granted", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "u1", "u2", "u3",
        "n1", "n2", "n3", "n4", "n5", "other"]
-R21 = R19[:-1] + ["o1", "o2", "o3"]
+R21 = [*R19[:-1], "o1", "o2", "o3"]
 LABELS = {
     "new": "一、本年新收政府信息公开申请数量", "carried": "二、上年结转政府信息公开申请数量",
     "granted": "（一）予以公开", "partially_granted": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
@@ -159,7 +159,7 @@ def qinghe() -> None:
     ]
     lines += export_active_2021({"rules": ["0", "0", "0"], "normative": ["6", "3", "41"], "licensing": ["1823"],
                                  "penalty": ["265"], "coercion": ["12"], "fees": ["86.4"]})
-    lines += ["", "", "三、收到和处理政府信息公开申请情况", ""] + export_requests(t3, "2021")
+    lines += ["", "", "三、收到和处理政府信息公开申请情况", "", *export_requests(t3, "2021")]
     lines += ["", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
     lines += export_review(review([3, 1, 0, 1], [1, 0, 0, 1], [0, 0, 0, 0]))
     lines += [
@@ -273,7 +273,7 @@ def songlin() -> None:
                                  "licensing": ["3", "0", "41"], "other_services": ["12", "+1", "230"],
                                  "penalty": ["0", "0", "0"], "coercion": ["0", "0", "0"], "fees": ["0", "0"],
                                  "procurement": ["2", "36.5"]})
-    lines += ["", "", "三、收到和处理政府信息公开申请情况", ""] + export_requests(t3, "2019")
+    lines += ["", "", "三、收到和处理政府信息公开申请情况", "", *export_requests(t3, "2019")]
     lines += ["", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
     lines += export_review(review([0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]))
     lines += [
@@ -310,7 +310,7 @@ def beiyuan() -> None:
                                  "licensing": ["2", "0", "15"], "other_services": ["5", "0", "318"],
                                  "penalty": ["0", "0", "0"], "coercion": ["0", "0", "0"], "fees": ["0", "0"],
                                  "procurement": ["\u300012", "[bookmark: _GoBack]48.30万元"]})
-    lines += ["", "", "3、 收到和处理政府信息公开申请情况", ""] + export_requests(t3, "2019")
+    lines += ["", "", "3、 收到和处理政府信息公开申请情况", "", *export_requests(t3, "2019")]
     lines += ["", "", "4、 政府信息公开行政复议、行政诉讼情况", ""]
     lines += export_review(review([0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]))
     lines += [
@@ -343,7 +343,7 @@ def dongshan() -> None:
                                  "penalty": ["57"], "coercion": ["0"], "fees": ["0"]})
     req = export_requests(t3, "2021")
     req = [ln.replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开") for ln in req]
-    lines += ["", "", "三、收到和处理政府信息公开申请情况", ""] + req
+    lines += ["", "", "三、收到和处理政府信息公开申请情况", "", *req]
     lines += ["", "", "四、政府信息公开行政复议、行政诉讼情况", ""]
     lines += export_review(["1", "1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"])
     lines += [

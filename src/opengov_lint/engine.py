@@ -5,13 +5,16 @@ decided here and only here; rules never see configuration beyond their own optio
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from opengov_lint.findings import SEVERITY_RANK, BatchHit, Finding, Hit, Location
-from opengov_lint.model import Batch, Report
-from opengov_lint.registry.info import RuleInfo
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+
+    from opengov_lint.model import Batch, Report
+    from opengov_lint.registry.info import RuleInfo
 
 
 class SelectionError(ValueError):
@@ -80,11 +83,11 @@ def render(rule: RuleInfo, hit: Hit, lang: str) -> str:
 
 
 def applies(rule: RuleInfo, report: Report) -> bool:
+    if report.meta.regime == "2007":  # before the 2019 revision: only rules that know the old regime
+        return "pre2019" in rule.templates
     tpl = report.meta.template
     if tpl in ("2019", "2021"):
         return tpl in rule.templates
-    if tpl == "pre2019" and (report.meta.year or 0) < 2019:
-        return rule.code in ("OG108",) or rule.code.startswith("OG9")
     return True
 
 
@@ -96,7 +99,7 @@ def run(report: Report, cfg: EngineConfig, path: str) -> list[Finding]:
         options = cfg.options.get(rule.code) or rule.default_options()
         try:
             hits = list(rule.check(report, options) if options is not None else rule.check(report, None))
-        except Exception as exc:  # noqa: BLE001 - a crashing rule must not stop the run
+        except Exception as exc:
             out.append(crash_finding(rule, exc, path, cfg.lang))
             continue
         for hit in hits:
@@ -139,10 +142,10 @@ def run_batch_rules(batch: Batch, cfg: EngineConfig) -> list[Finding]:
             continue
         options = cfg.options.get(rule.code) or rule.default_options()
         # RuleInfo.check is typed for report rules; a batch rule (SCOPE = "batch") yields BatchHit
-        check = cast(Callable[[Batch, Any], Iterator[BatchHit]], rule.check)
+        check = cast("Callable[[Batch, Any], Iterator[BatchHit]]", rule.check)
         try:
             hits = list(check(batch, options))
-        except Exception as exc:  # noqa: BLE001 - a crashing rule must not stop the run
+        except Exception as exc:
             out.append(crash_finding(rule, exc, "<batch>", cfg.lang))
             continue
         for bh in hits:

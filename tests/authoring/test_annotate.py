@@ -7,11 +7,14 @@ import hashlib
 import shutil
 import subprocess
 import zipfile
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from conftest import check_json, run_cli
 from lxml import etree
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -38,11 +41,13 @@ def test_annotate_synthetic_one_comment_per_finding_at_its_place(corpus: Path, t
     before = hashlib.sha256(src.read_bytes()).hexdigest()
     out = tmp_path / "reviewed.docx"
     proc = run_cli("annotate", str(src), "-o", str(out))
-    assert proc.returncode in (0, 1) and out.exists(), proc.stderr
+    assert proc.returncode in (0, 1), proc.stderr
+    assert out.exists(), proc.stderr
     assert hashlib.sha256(src.read_bytes()).hexdigest() == before
     _, findings = check_json(str(src))
     comments = _comments(out)
-    assert len(comments) == len(findings) and findings
+    assert len(comments) == len(findings)
+    assert findings
     by_code: dict[str, list[str]] = {}
     for text, where in comments:
         by_code.setdefault(text.split()[0], []).append(where)
@@ -52,8 +57,9 @@ def test_annotate_synthetic_one_comment_per_finding_at_its_place(corpus: Path, t
     assert all("本年度无公民" in w for w in by_code["OG504"])  # the sentence that says there were none
     # the annotated copy still reads exactly like the original
     _, again = check_json(str(out))
-    strip = lambda fs: sorted((f["code"], f["location"]["row"], f["location"]["column"], f["message"])
-                              for f in fs)
+    def strip(fs):
+        return sorted((f["code"], f["location"]["row"], f["location"]["column"], f["message"])
+                                  for f in fs)
     assert strip(again) == strip(findings)
 
 
@@ -75,13 +81,15 @@ def test_fix_docx_writes_a_fixed_copy_only(tmp_path: Path) -> None:
     assert len([f for f in found if f["code"] == "OG208"]) == 1  # the raw `　20` survives the conversion
     fixed = tmp_path / "fixed.docx"
     proc = run_cli("check", str(src), "--fix", "-o", str(fixed))
-    assert "已修正 6 处" in proc.stderr and src.read_bytes() == before
+    assert "已修正 6 处" in proc.stderr
+    assert src.read_bytes() == before
     _, after = check_json(str(fixed))
     assert not [f for f in after if f["code"] in ("OG103", "OG208")]
     assert sorted(f["code"] for f in after) == sorted(f["code"] for f in found if f["code"] not in ("OG103", "OG208"))
     with zipfile.ZipFile(fixed) as z:
         body = z.read("word/document.xml").decode("utf-8")
-    assert "二、主动公开政府信息情况" in body and "2、 主动公开" not in body
+    assert "二、主动公开政府信息情况" in body
+    assert "2、 主动公开" not in body
 
 
 def test_annotated_copy_renders_in_libreoffice(corpus: Path, tmp_path: Path) -> None:
@@ -123,6 +131,7 @@ def test_word_file_named_txt_is_checked_not_edited(tmp_path: Path, mode: str) ->
     shutil.copy(docx, src)
     before = src.read_bytes()
     proc = run_cli("check", str(src), mode)
-    assert proc.returncode in (0, 1) and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
     assert mode == "--diff" or "OG103" in proc.stdout  # --diff prints only the (here empty) diff
     assert src.read_bytes() == before

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import shutil
 import zipfile
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from conftest import EXAMPLES, check_json, run_cli
 from lxml import etree
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.mark.parametrize(("year", "cells"), [(2025, 200), (2020, 198)])
@@ -18,7 +21,8 @@ def test_template_yaml_round_trip_only_blank_cells(tmp_path: Path, year: int, ce
     assert run_cli("template", "--year", str(year), "-o", str(out)).returncode == 0
     _, found = check_json(str(out))
     # one defect, one finding: each table is wholly blank, so one grouped OG201 per table lists its cells
-    assert {f["code"] for f in found} == {"OG201"} and len(found) == 3
+    assert {f["code"] for f in found} == {"OG201"}
+    assert len(found) == 3
     assert {f["location"]["table"] for f in found} == {"active_disclosure", "requests", "review_litigation"}
     assert all(f["evidence"]["group"] == "table" for f in found)
     paths = {c for f in found for c in f["evidence"]["cells"]}
@@ -46,7 +50,8 @@ def test_template_filled_in_is_clean(tmp_path: Path) -> None:
     filled = tmp_path / "filled.json"
     filled.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, found = check_json(str(filled))
-    assert found == [] and code == 0
+    assert found == []
+    assert code == 0
 
 
 def test_template_docx_is_a_valid_package_with_merged_cells(tmp_path: Path) -> None:
@@ -58,7 +63,8 @@ def test_template_docx_is_a_valid_package_with_merged_cells(tmp_path: Path) -> N
     tables = doc.findall(".//w:tbl", ns)
     assert len(tables) == 3
     texts = ["".join(t.itertext()) for t in tables]
-    assert "第二十条第（八）项" in texts[0] and "本年收费金额（单位：万元）" in texts[0]
+    assert "第二十条第（八）项" in texts[0]
+    assert "本年收费金额（单位：万元）" in texts[0]
     # 三、本年度办理结果 spans 22 rows in the 2021 layout: one restart and 21 continuations in column 0
     rows = tables[1].findall("w:tr", ns)
     assert len(rows) == 3 + 25
@@ -79,10 +85,13 @@ def test_convert_to_docx_and_html_keep_values(tmp_path: Path) -> None:
     assert run_cli("convert", src, "--to", "docx", "-o", str(tmp_path / "q.docx")).returncode == 0
     assert run_cli("convert", src, "--to", "html", "-o", str(tmp_path / "q.html")).returncode == 0
     html = (tmp_path / "q.html").read_text(encoding="utf-8")
-    assert "<td>452</td>" in html and "二、主动公开政府信息情况" in html and 'rowspan="22"' in html
+    assert "<td>452</td>" in html
+    assert "二、主动公开政府信息情况" in html
+    assert 'rowspan="22"' in html
     with zipfile.ZipFile(tmp_path / "q.docx") as z:
         xml = z.read("word/document.xml").decode("utf-8")
-    assert ">452<" in xml and "清河区人民政府2023年政府信息公开工作年度报告" in xml
+    assert ">452<" in xml
+    assert "清河区人民政府2023年政府信息公开工作年度报告" in xml
 
 
 def test_fix_gongshu_export_removes_og103_og208_and_nothing_else(tmp_path: Path, corpus: Path) -> None:
@@ -91,17 +100,19 @@ def test_fix_gongshu_export_removes_og103_og208_and_nothing_else(tmp_path: Path,
     shutil.copy(src, work)
     _, before = check_json(str(work))
     preview = run_cli("check", str(work), "--diff")
-    assert preview.returncode == 1 and "+二、主动公开政府信息情况" in preview.stdout
+    assert preview.returncode == 1
+    assert "+二、主动公开政府信息情况" in preview.stdout
     assert work.read_bytes() == src.read_bytes()  # --diff changes nothing
     run_cli("check", str(work), "--fix")
     _, after = check_json(str(work))
     assert not [f for f in after if f["code"] in ("OG103", "OG208")]
-    strip = lambda fs: sorted((f["code"], f["location"]["row"], f["location"]["column"], f["message"])
-                              for f in fs if f["code"] not in ("OG103", "OG208"))
+    def strip(fs):
+        return sorted((f["code"], f["location"]["row"], f["location"]["column"], f["message"])
+                                  for f in fs if f["code"] not in ("OG103", "OG208"))
     assert strip(before) == strip(after)
     old = src.read_text(encoding="utf-8").splitlines()
     new = work.read_text(encoding="utf-8").splitlines()
-    changed = [(i + 1, a, b) for i, (a, b) in enumerate(zip(old, new)) if a != b]
+    changed = [(i + 1, a, b) for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b]
     assert len(old) == len(new)
     assert [(n, b) for n, _, b in changed] == [(22, "二、主动公开政府信息情况"), (94, "\t20"),
                                             (99, "三、收到和处理政府信息公开申请情况"), (363, "四、政府信息公开行政复议、行政诉讼情况"),
@@ -115,5 +126,6 @@ def test_fix_keeps_gbk_encoding_and_crlf(tmp_path: Path) -> None:
     run_cli("check", str(work), "--fix")
     data = work.read_bytes()
     fixed = data.decode("gb18030")
-    assert "\r\n二、主动公开政府信息情况\r\n" in fixed and "\r\n\t12\r\n" in fixed
+    assert "\r\n二、主动公开政府信息情况\r\n" in fixed
+    assert "\r\n\t12\r\n" in fixed
     assert fixed.count("\r\n") == text.count("\n")

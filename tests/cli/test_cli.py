@@ -14,7 +14,8 @@ DEFECTS = "examples/dongshan-county-transport-2022.txt"
 
 def test_version_and_module_entry() -> None:
     proc = run_cli("--version", process=True)
-    assert proc.returncode == 0 and proc.stdout.startswith("opengov-lint ")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("opengov-lint ")
 
 
 def test_exit_codes() -> None:
@@ -40,11 +41,17 @@ def test_selection_by_prefix_name_and_ignore() -> None:
 def test_json_finding_shape() -> None:
     _, found = check_json(DEFECTS)
     f = next(x for x in found if x["code"] == "OG303")
-    assert set(f) == {"code", "name", "severity", "message", "path", "location", "evidence"}
+    # the contract's keys, and (second round, additions only) issuer, year and the Chinese labels of the ids
+    assert set(f) == {"code", "name", "severity", "message", "path", "location", "evidence", "issuer", "year", "labels"}
+    assert f["labels"]["table"] == "表三"
+    assert f["year"] == 2022
     assert set(f["location"]) >= {"line", "page", "section", "table", "row", "column", "excerpt"}
-    assert f["name"] == "requests-balance" and f["path"] == DEFECTS
-    assert f["location"]["table"] == "requests" and f["location"]["section"] == 3
-    assert f["evidence"]["expected"] == 19 and f["evidence"]["actual"] == 18
+    assert f["name"] == "requests-balance"
+    assert f["path"] == DEFECTS
+    assert f["location"]["table"] == "requests"
+    assert f["location"]["section"] == 3
+    assert f["evidence"]["expected"] == 19
+    assert f["evidence"]["actual"] == 18
     assert "requests.new_received.total" in f["evidence"]["cells"]
     assert found == sorted(found, key=lambda x: (x["path"], x["location"]["line"] or 0))
 
@@ -52,7 +59,8 @@ def test_json_finding_shape() -> None:
 def test_jsonl_and_english() -> None:
     proc = run_cli("check", DEFECTS, "--output-format", "jsonl", "--lang", "en")
     lines = [json.loads(x) for x in proc.stdout.splitlines()]
-    assert proc.returncode == 1 and len(lines) == 6
+    assert proc.returncode == 1
+    assert len(lines) == 6
     og304 = next(x for x in lines if x["code"] == "OG304")
     assert og304["message"].startswith("table 四, '行政复议': total is 0")
 
@@ -66,7 +74,8 @@ def test_text_output_in_chinese() -> None:
 def test_output_file_written_whole(tmp_path: Path) -> None:
     out = tmp_path / "report.json"
     proc = run_cli("check", DEFECTS, "--output-format", "json", "-o", str(out))
-    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.returncode == 1
+    assert proc.stdout == ""
     assert len(json.loads(out.read_text(encoding="utf-8"))) == 6
 
 
@@ -78,7 +87,8 @@ def test_unreadable_and_missing_files_are_findings(tmp_path: Path) -> None:
     code, found = check_json(str(bad), str(empty), str(tmp_path / "nope.txt"), CLEAN)
     assert code == 1
     by_path = {Path(f["path"]).name: f for f in found}
-    assert by_path["broken.docx"]["code"] == "OG901" and "另存为" in by_path["broken.docx"]["message"]
+    assert by_path["broken.docx"]["code"] == "OG901"
+    assert "另存为" in by_path["broken.docx"]["message"]
     assert by_path["empty.txt"]["evidence"]["reason"] == "empty"
     assert by_path["nope.txt"]["code"] == "OG901"
     assert not [f for f in found if f["path"] == CLEAN]
@@ -99,8 +109,10 @@ def test_convert_roundtrip_same_cell_and_arithmetic_findings(tmp_path: Path) -> 
             assert run_cli("convert", f"examples/{name}", "--to", fmt, "-o", str(out)).returncode == 0
             _, a = check_json(f"examples/{name}", extra=("--select", "OG2,OG3"))
             _, b = check_json(str(out), extra=("--select", "OG2,OG3"))
-            key = lambda f: (f["code"], f["location"]["row"], f["location"]["column"], json.dumps(f["evidence"]))
-            assert sorted(map(key, a)) == sorted(map(key, b)) and a
+            def key(f):
+                return (f["code"], f["location"]["row"], f["location"]["column"], json.dumps(f["evidence"]))
+            assert sorted(map(key, a)) == sorted(map(key, b))
+            assert a
 
 
 def test_convert_refuses_to_overwrite_input() -> None:
@@ -113,7 +125,9 @@ def test_rules_and_explain() -> None:
     assert {"OG101", "OG208", "OG304", "OG901"} <= {r["code"] for r in rules}
     assert all({"code", "name", "severity", "templates", "summary"} <= set(r) for r in rules)
     proc = run_cli("explain", "requests-balance")
-    assert proc.returncode == 0 and "第一项加第二项之和" in proc.stdout and "OG303" in proc.stdout
+    assert proc.returncode == 0
+    assert "第一项加第二项之和" in proc.stdout
+    assert "OG303" in proc.stdout
     assert run_cli("explain", "OG000").returncode == 2
 
 
@@ -125,17 +139,22 @@ def test_config_file_discovery_and_errors(tmp_path: Path) -> None:
     assert next(f for f in found if f["code"] == "OG201")["severity"] == "warning"
     (tmp_path / ".opengov-lint.yaml").write_text("ignroe: [OG3]\n", encoding="utf-8")
     proc = run_cli("check", target, cwd=tmp_path)
-    assert proc.returncode == 2 and "ignroe" in proc.stderr and "allowed keys" in proc.stderr
+    assert proc.returncode == 2
+    assert "ignroe" in proc.stderr
+    assert "allowed keys" in proc.stderr
     (tmp_path / ".opengov-lint.yaml").unlink()
     (tmp_path / "pyproject.toml").write_text('[tool.opengov-lint]\nfail-on = "sometimes"\n', encoding="utf-8")
     proc = run_cli("check", target, cwd=tmp_path)
-    assert proc.returncode == 2 and "fail-on" in proc.stderr and "pyproject.toml" in proc.stderr
+    assert proc.returncode == 2
+    assert "fail-on" in proc.stderr
+    assert "pyproject.toml" in proc.stderr
 
 
 def test_stdin(tmp_path: Path) -> None:
     data = (ROOT / DEFECTS).read_bytes()
     proc = run_cli("check", "-", "--output-format", "json", stdin=data, process=True)
-    assert proc.returncode == 1 and {f["path"] for f in json.loads(proc.stdout)} == {"<stdin>"}
+    assert proc.returncode == 1
+    assert {f["path"] for f in json.loads(proc.stdout)} == {"<stdin>"}
 
 
 def test_parallel_equals_serial() -> None:

@@ -30,8 +30,10 @@ def test_extends_a_packaged_profile(tmp_path: Path) -> None:
     _, strict = check_json(BEIYUAN, cwd=tmp_path)
     sev = {f["code"]: f["severity"] for f in plain}
     sev_strict = {f["code"]: f["severity"] for f in strict}
-    assert sev["OG103"] == "warning" and sev_strict["OG103"] == "error"
-    assert sev["OG208"] == "info" and sev_strict["OG208"] == "warning"
+    assert sev["OG103"] == "warning"
+    assert sev_strict["OG103"] == "error"
+    assert sev["OG208"] == "info"
+    assert sev_strict["OG208"] == "warning"
     assert sev_strict["OG206"] == "error"  # strict: every unit in a cell is an error
     assert run_cli("check", BEIYUAN, cwd=tmp_path).returncode == 1  # strict errors fail the run
 
@@ -42,21 +44,25 @@ def test_extends_a_file_merges_and_the_child_wins(tmp_path: Path) -> None:
     _, found = check_json(DEFECTS, cwd=tmp_path)
     codes = {f["code"]: f["severity"] for f in found}
     assert not [c for c in codes if c.startswith("OG3")]
-    assert codes["OG201"] == "warning" and codes["OG202"] == "info"
+    assert codes["OG201"] == "warning"
+    assert codes["OG202"] == "info"
 
 
 def test_extends_errors(tmp_path: Path) -> None:
     _write(tmp_path / "a.yaml", "extends: b.yaml\n")
     _write(tmp_path / "b.yaml", "extends: a.yaml\n")
     err = _usage_error(DEFECTS, "--config", str(tmp_path / "a.yaml"))
-    assert "extends" in err and "cycle" in err
+    assert "extends" in err
+    assert "cycle" in err
     _write(tmp_path / "c.yaml", "extends: stricter\n")
     err = _usage_error(DEFECTS, "--config", str(tmp_path / "c.yaml"))
-    assert "c.yaml: extends:" in err and "default, strict" in err
+    assert "c.yaml: extends:" in err
+    assert "default, strict" in err
     _write(tmp_path / "d.yaml", "extends: b.yaml\n")
     _write(tmp_path / "b.yaml", "fail-on: sometimes\n")
     err = _usage_error(DEFECTS, "--config", str(tmp_path / "d.yaml"))
-    assert "b.yaml: fail-on" in err and "'error'" in err  # the error names the file that has the bad value
+    assert "b.yaml: fail-on" in err
+    assert "'error'" in err
 
 
 def test_per_file_ignores_and_exclude(tmp_path: Path) -> None:
@@ -77,7 +83,8 @@ exclude: ["lanxi-*", "songlin-county-*"]
     proc = run_cli("check", str(ROOT / "examples"), "--config", str(cfg), "--output-format", "junit", cwd=tmp_path)
     names = {Path(line.split('name="')[1].split('"')[0]).name for line in proc.stdout.splitlines()
              if "<testcase" in line}
-    assert names and not [n for n in names if n.startswith("lanxi-")]
+    assert names
+    assert not [n for n in names if n.startswith("lanxi-")]
     # a file named directly is excluded too (pre-commit names files one by one)
     err = _usage_error(str(ROOT / "examples" / "lanxi-county-market-regulation-2024.txt"), "--config", str(cfg),
                        cwd=tmp_path)
@@ -142,13 +149,17 @@ def test_a_rule_pack_from_a_file(tmp_path: Path) -> None:
     assert tp003 == [("natural_person", 412, 198), ("total", 452, 218)]
     assert all(f["location"]["row"] == "granted" for f in clean if f["code"] == "TP003")
     tp002 = [f for f in clean if f["code"] == "TP002"]
-    assert tp002 and all(f["location"]["line"] and f["evidence"]["found"] == "行政复议" for f in tp002)
+    assert tp002
+    assert all(f["location"]["line"] and f["evidence"]["found"] == "行政复议" for f in tp002)
     dongshan = {f["code"] for f in found if f["path"] == DEFECTS}
-    assert "TP001" in dongshan and next(f for f in found if f["code"] == "TP001")["severity"] == "error"
+    assert "TP001" in dongshan
+    assert next(f for f in found if f["code"] == "TP001")["severity"] == "error"
     listed = run_cli("rules", "--output-format", "json", "--config", str(cfg)).stdout
-    assert '"code": "TP003"' in listed and '"source": "pack:test-pack"' in listed
+    assert '"code": "TP003"' in listed
+    assert '"source": "pack:test-pack"' in listed
     explained = run_cli("explain", "granted-twice", "--config", str(cfg))
-    assert explained.returncode == 0 and "# TP003 granted-twice" in explained.stdout
+    assert explained.returncode == 0
+    assert "# TP003 granted-twice" in explained.stdout
 
 
 @pytest.mark.parametrize(("edit", "expect"), [

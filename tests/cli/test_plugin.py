@@ -8,10 +8,13 @@ import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from conftest import EXAMPLES, ROOT, run_cli
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +33,13 @@ def plugin_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 def test_plugin_rule_is_listed_and_explained(plugin_env: dict[str, str]) -> None:
     rules = json.loads(run_cli("rules", "--output-format", "json", env=plugin_env).stdout)
     ex = next(r for r in rules if r["code"] == "EX101")
-    assert ex["name"] == "signature-missing" and ex["builtin"] is False and ex["default"] is True
+    assert ex["name"] == "signature-missing"
+    assert ex["builtin"] is False
+    assert ex["default"] is True
     assert ex["summary"].startswith("The report does not end with a signature")
     proc = run_cli("explain", "EX101", env=plugin_env)
-    assert proc.returncode == 0 and proc.stdout.startswith("# EX101 signature-missing")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("# EX101 signature-missing")
     assert "`last_paragraphs`" in proc.stdout  # the Options dataclass is documented
     assert "EX101" not in run_cli("rules").stdout  # not installed in the test venv itself
 
@@ -45,7 +51,9 @@ def test_plugin_rule_runs_and_is_selected_and_configured(plugin_env: dict[str, s
     found = json.loads(proc.stdout)
     assert [(f["code"], f["path"]) for f in found] == [("EX101", unsigned)]
     f = found[0]
-    assert f["severity"] == "warning" and f["location"]["line"] == 409 and "落款日期" in f["message"]
+    assert f["severity"] == "warning"
+    assert f["location"]["line"] == 409
+    assert "落款日期" in f["message"]
     assert f["evidence"]["last_paragraphs"] == 3
     # off with --ignore, by prefix
     proc = run_cli("check", unsigned, "--ignore", "EX", "--output-format", "json", env=plugin_env)
@@ -55,13 +63,18 @@ def test_plugin_rule_runs_and_is_selected_and_configured(plugin_env: dict[str, s
     cfg.write_text("options: {signature-missing: {last_paragraphs: 1}}\nseverity: {EX101: error}\n", encoding="utf-8")
     proc = run_cli("check", unsigned, "--config", str(cfg), "--output-format", "json", env=plugin_env)
     f = json.loads(proc.stdout)[0]
-    assert proc.returncode == 1 and f["severity"] == "error" and f["evidence"]["last_paragraphs"] == 1
+    assert proc.returncode == 1
+    assert f["severity"] == "error"
+    assert f["evidence"]["last_paragraphs"] == 1
     cfg.write_text("options: {EX101: {last_paragraphs: many}}\n", encoding="utf-8")
     proc = run_cli("check", unsigned, "--config", str(cfg), env=plugin_env)
-    assert proc.returncode == 2 and "options.EX101.last_paragraphs" in proc.stderr and "integer" in proc.stderr
+    assert proc.returncode == 2
+    assert "options.EX101.last_paragraphs" in proc.stderr
+    assert "integer" in proc.stderr
     cfg.write_text("options: {EX101: {paragraphs: 2}}\n", encoding="utf-8")
     proc = run_cli("check", unsigned, "--config", str(cfg), env=plugin_env)
-    assert proc.returncode == 2 and "allowed: last_paragraphs" in proc.stderr
+    assert proc.returncode == 2
+    assert "allowed: last_paragraphs" in proc.stderr
 
 
 def test_plugin_rule_in_sarif(plugin_env: dict[str, str]) -> None:
@@ -69,6 +82,7 @@ def test_plugin_rule_in_sarif(plugin_env: dict[str, str]) -> None:
                    env=plugin_env)
     run = json.loads(proc.stdout)["runs"][0]
     ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
-    assert "EX101" in ids and [r["ruleId"] for r in run["results"]] == ["EX101"]
+    assert "EX101" in ids
+    assert [r["ruleId"] for r in run["results"]] == ["EX101"]
     assert run["tool"]["driver"]["rules"][ids.index("EX101")]["properties"]["source"].startswith(
         "opengov_lint_example_plugin")

@@ -10,10 +10,13 @@ import shutil
 import stat
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from conftest import EXAMPLES, ROOT
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _git(repo: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -25,7 +28,8 @@ def test_hook_definition() -> None:
 
     hooks = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(h for h in hooks if h["id"] == "opengov-lint")
-    assert hook["entry"] == "opengov-lint check" and hook["language"] == "python"
+    assert hook["entry"] == "opengov-lint check"
+    assert hook["language"] == "python"
     assert hook["require_serial"] is False
     import re
 
@@ -34,7 +38,8 @@ def test_hook_definition() -> None:
         assert files.search(f"reports/{name}"), name
     for name in ("a.py", "b.toml", "c.doc"):
         assert not files.search(name), name
-    assert exclude.search(".pre-commit-config.yaml") and exclude.search("sub/.opengov-lint.yml")
+    assert exclude.search(".pre-commit-config.yaml")
+    assert exclude.search("sub/.opengov-lint.yml")
     assert not exclude.search("reports/2023.yaml")
 
 
@@ -61,7 +66,9 @@ def test_commit_with_a_bad_report_is_blocked_and_a_good_one_passes(tmp_path: Pat
     bad = _git(repo, "commit", "-m", "a report with defects", env=env)
     out = bad.stdout + bad.stderr
     assert bad.returncode != 0, out
-    assert "opengov-lint" in out and "Failed" in out and "OG303" in out, out
+    assert "opengov-lint" in out, out
+    assert "Failed" in out, out
+    assert "OG303" in out, out
     assert _git(repo, "rev-parse", "--verify", "HEAD", env=env).returncode != 0  # nothing was committed
 
     _git(repo, "rm", "-q", "--cached", "reports/dongshan-2022.txt", env=env)

@@ -13,10 +13,8 @@ def _grid(xs: list[float], ys: list[float], skip_v: set[tuple[int, int]] = froze
     """Ruling boxes 1 pt thick (as an image's line detector reports them); skip_v = (row, col) of
     vertical borders left out, which merges the cells either side."""
     segs = [Segment(xs[0], y - 0.5, xs[-1], y + 0.5) for y in (ys[:-1] if open_bottom else ys)]
-    for c, x in enumerate(xs):
-        for r in range(len(ys) - 1):
-            if (r, c) not in skip_v:
-                segs.append(Segment(x - 0.5, ys[r], x + 0.5, ys[r + 1]))
+    segs += [Segment(x - 0.5, ys[r], x + 0.5, ys[r + 1])
+             for c, x in enumerate(xs) for r in range(len(ys) - 1) if (r, c) not in skip_v]
     return segs
 
 
@@ -35,16 +33,20 @@ def test_merged_cells_and_confidence() -> None:
     assert [g.text for g in rest] == ["正文在表格外"]
     table = build_table(frags)
     head = table.rows[0]
-    assert head[0] is head[1] is head[2] and head[0].text == "申请人情况" and head[0].colspan == 3
+    assert head[0] is head[1] is head[2]
+    assert head[0].text == "申请人情况"
+    assert head[0].colspan == 3
     assert [c.text for c in table.rows[1]] == ["", "12件", "7"]  # no space next to CJK
     assert [c.confidence for c in table.rows[1]] == [None, 0.62, None]  # the lowest of the cell's glyphs
-    assert table.rows[2][0].confidence == 0.9 and table.rows[2][1].text == ""
+    assert table.rows[2][0].confidence == 0.9
+    assert table.rows[2][1].text == ""
 
 
 def test_one_column_frame_is_not_a_table() -> None:
     page = PageGeometry(1, 595, 842, [_word(60, 110, "注：本表数据截至年底")], _grid([50, 500], [100, 130]))
     frags, rest = page_tables(page)
-    assert frags == [] and len(rest) == 1
+    assert frags == []
+    assert len(rest) == 1
 
 
 def test_table_cut_by_the_page_break_is_stitched() -> None:
@@ -54,7 +56,8 @@ def test_table_cut_by_the_page_break_is_stitched() -> None:
                           [Segment(50, 79.5, 250, 80.5), *[Segment(x - 0.5, 50, x + 0.5, 80) for x in XS[:3]]])
     f1, _ = page_tables(first)
     f2, _ = page_tables(second)
-    assert f1[0].bottom == 160 and f2[0].top == 50  # closing lines added where the verticals stop
+    assert f1[0].bottom == 160
+    assert f2[0].top == 50
     groups = stitch([FlowPage(f1), FlowPage(f2)])
     assert len(groups) == 1
     table = build_table(groups[0])

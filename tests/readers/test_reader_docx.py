@@ -34,13 +34,16 @@ def test_report_recognised_cell_by_cell() -> None:
         assert [r.tables["review_litigation"].cells[block][c].value for c in REVIEW_COLS] == vals
     ad = r.tables["active_disclosure"]
     assert [ad.cells["rules"][c].value for c in ("issued", "repealed", "in_force")] == [1, 2, 13]
-    assert r.meta.year == 2023 and r.meta.template == "2021"
+    assert r.meta.year == 2023
+    assert r.meta.template == "2021"
     assert not [f.code for f in findings(docx(report()), "r.docx") if f.code not in ("OG106",)]
 
 
 def test_list_numbering_is_rendered() -> None:
     texts = _texts(docx(report()))
-    assert "一、总体情况" in texts and "（一）主动公开情况" in texts and "（二）依申请公开情况" in texts
+    assert "一、总体情况" in texts
+    assert "（一）主动公开情况" in texts
+    assert "（二）依申请公开情况" in texts
     assert "六、其他需要报告的事项" in texts
     assert "1. 一是政策解读形式还不够丰富，图解、视频等解读比例偏低，群众理解政策仍有困难。" in texts
     assert "2. 二是业务培训不足，下一步将每季度组织一次依申请公开业务培训，并建立答复文书抽查制度。" in texts
@@ -73,11 +76,15 @@ def test_tracked_changes_fields_bookmarks_and_hidden_text() -> None:
 def test_merges_resolved_into_one_cell_per_slot() -> None:
     doc = read_bytes("r.docx", docx(report()))
     t3 = doc.tables[1]
-    assert len(t3.rows) == 28 and {len(r) for r in t3.rows} == {10}
+    assert len(t3.rows) == 28
+    assert {len(r) for r in t3.rows} == {10}
     note = t3.rows[0][0]
-    assert note.rowspan == 3 and note.colspan == 3 and t3.rows[2][1] is note
+    assert note.rowspan == 3
+    assert note.colspan == 3
+    assert t3.rows[2][1] is note
     group = t3.rows[5][0]
-    assert group.text == "三、本年度办理结果" and all(t3.rows[i][0] is group for i in range(5, 27))
+    assert group.text == "三、本年度办理结果"
+    assert all(t3.rows[i][0] is group for i in range(5, 27))
     header = doc.tables[0].rows[1][1]
     assert header.text == "本年\n制发件数"  # a header cell of two paragraphs
 
@@ -92,7 +99,8 @@ def test_layout_table_is_unwrapped() -> None:
     doc = read_bytes("r.docx", docx(report(wrap=True)))
     assert sum(isinstance(b, Table) for b in doc.blocks) == 3
     r = report_from(docx(report(wrap=True)), "r.docx")
-    assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6] and set(r.tables) == {
+    assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]
+    assert set(r.tables) == {
         "active_disclosure", "requests", "review_litigation"}
 
 
@@ -105,7 +113,8 @@ def test_core_title_is_a_fallback_only() -> None:
 def test_damaged_packages_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ReadError) as e:
         read_bytes("x.docx", b"PK\x03\x04 not really a zip")
-    assert e.value.code == "OG901" and "docx" in e.value.message_zh
+    assert e.value.code == "OG901"
+    assert "docx" in e.value.message_zh
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("content.xml", "<x/>")

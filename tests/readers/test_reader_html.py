@@ -28,8 +28,10 @@ def _check_values(html: str | bytes) -> None:
         assert [rl.cells[block][c].value for c in REVIEW_COLS] == vals
     ad = r.tables["active_disclosure"]
     assert [ad.cells["rules"][c].value for c in ("issued", "repealed", "in_force")] == [1, 2, 13]
-    assert ad.cells["licensing"]["decisions"].value == 71 and str(ad.cells["fees"]["amount"].value) == "1.5"
-    assert r.meta.year == 2023 and r.meta.template == "2021"
+    assert ad.cells["licensing"]["decisions"].value == 71
+    assert str(ad.cells["fees"]["amount"].value) == "1.5"
+    assert r.meta.year == 2023
+    assert r.meta.template == "2021"
 
 
 def test_cms_page_in_utf8() -> None:
@@ -85,12 +87,18 @@ def test_word_pasted_markup_joins_lines_without_spaces() -> None:
 def test_merged_cells_are_one_cell_in_every_slot() -> None:
     doc = read_bytes("page.html", cms_page(report_body()).encode())
     t3 = doc.tables[1]
-    assert not t3.ragged and len({len(r) for r in t3.rows}) == 1 and len(t3.rows[0]) == 10
+    assert not t3.ragged
+    assert len({len(r) for r in t3.rows}) == 1
+    assert len(t3.rows[0]) == 10
     group = t3.rows[5][0]
-    assert group.text == "三、本年度\n办理结果" and group.rowspan == 22 and group.colspan == 1
+    assert group.text == "三、本年度\n办理结果"
+    assert group.rowspan == 22
+    assert group.colspan == 1
     assert all(t3.rows[i][0] is group for i in range(5, 27))
     note = t3.rows[0][0]
-    assert note.rowspan == 3 and note.colspan == 3 and t3.rows[2][2] is note
+    assert note.rowspan == 3
+    assert note.colspan == 3
+    assert t3.rows[2][2] is note
     assert t3.rows[2][6].text == "社会公益\n组织"  # <br> inside a label
 
 
@@ -99,7 +107,8 @@ def test_nbsp_cell_is_blank_not_zero() -> None:
     page = cms_page(report_body(t3=t3))
     r = report_from(page, "page.html")
     cell = r.tables["requests"].cells["new_received"]["natural_person"]
-    assert cell.value is None and cell.raw == ""
+    assert cell.value is None
+    assert cell.raw == ""
     got = [f for f in findings(page, "page.html") if f.code == "OG201"]
     line = next(i for i, ln in enumerate(page.splitlines(), 1) if "一、本年新收" in ln)
     assert [(f.location.row, f.location.column, f.location.line) for f in got] == [
@@ -168,7 +177,8 @@ def test_link_lists_dropped_when_no_article_container_stands_out() -> None:
     page = f"<html><body><div><ul>{nav}</ul></div><div>{report_body()}</div><div>{related}</div></body></html>"
     doc = read_bytes("x.html", page.encode())
     texts = [b.text for b in doc.blocks if not isinstance(b, Table)]
-    assert texts[0] == "2023年某某县司法局政府信息公开工作年度报告" and texts[-1] == "本年度未收取信息处理费。"
+    assert texts[0] == "2023年某某县司法局政府信息公开工作年度报告"
+    assert texts[-1] == "本年度未收取信息处理费。"
     _check_values(page)
 
 

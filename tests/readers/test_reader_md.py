@@ -37,7 +37,8 @@ def test_pipe_tables_headings_and_label_rows() -> None:
     r = report_from(text, "r.md")
     ad = r.tables["active_disclosure"]
     assert [ad.cells["rules"][c].value for c in ("issued", "repealed", "in_force")] == [1, 2, 13]
-    assert ad.cells["licensing"]["decisions"].value == 71 and ad.cells["coercion"]["decisions"].value == 9
+    assert ad.cells["licensing"]["decisions"].value == 71
+    assert ad.cells["coercion"]["decisions"].value == 9
     assert ad.cells["rules"]["issued"].line == 9
 
 
@@ -61,7 +62,8 @@ def test_html_table_inside_markdown() -> None:
     text = "## 三、收到和处理政府信息公开申请情况\n\n" + table3() + "\n\n## 四、政府信息公开行政复议、行政诉讼情况\n"
     r = report_from(text, "r.md")
     req = r.tables["requests"]
-    assert req.cells["new_received"]["total"].value == 27 and req.cells["carried_forward"]["total"].value == 3
+    assert req.cells["new_received"]["total"].value == 27
+    assert req.cells["carried_forward"]["total"].value == 3
     line = next(i for i, ln in enumerate(text.splitlines(), 1) if "一、本年新收" in ln)
     assert req.cells["new_received"]["total"].line == line  # the line of the <tr> in the Markdown file
 

@@ -27,7 +27,9 @@ def _assert_every_cell(data: bytes) -> None:
             assert t.cells[row][col].value == pytest.approx(v), (tid, key)
             n += 1
     assert n > 100
-    assert r.meta.year == 2023 and r.meta.template == "2021" and r.meta.issuer == "某某区人民政府"
+    assert r.meta.year == 2023
+    assert r.meta.template == "2021"
+    assert r.meta.issuer == "某某区人民政府"
     assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]
 
 
@@ -41,23 +43,31 @@ def test_report_reads_every_cell(per_glyph: bool, cut_row: bool) -> None:
 
 def test_table_across_pages_with_merged_cells_is_one_table() -> None:
     doc = read_bytes("r.ofd", report_pdf(writer=OFD))
-    assert doc.format == "ofd" and doc.title == "某某区人民政府2023年政府信息公开工作年度报告"
+    assert doc.format == "ofd"
+    assert doc.title == "某某区人民政府2023年政府信息公开工作年度报告"
     tables = doc.tables
-    assert len(tables) == 3 and [t.page for t in tables] == [2, 2, 3]
+    assert len(tables) == 3
+    assert [t.page for t in tables] == [2, 2, 3]
     t3 = tables[1]
-    assert len(t3.rows) == 28 and not t3.ragged
+    assert len(t3.rows) == 28
+    assert not t3.ragged
     cut = t3.rows[15][1]  # （四）无 on page 2, 法提供 on page 3
-    assert cut.text == "（四）无\n法提供" and cut.rowspan == 3 and t3.rows[17][1] is cut
+    assert cut.text == "（四）无\n法提供"
+    assert cut.rowspan == 3
+    assert t3.rows[17][1] is cut
     group = t3.rows[5][0]  # 三、本年度办理结果, merged over 22 rows and two pages
-    assert group.text.startswith("三\n、\n本") and all(t3.rows[i][0] is group for i in range(5, 27))
-    assert t3.rows[1][3].text == "自然\n人" and t3.rows[1][4] is t3.rows[1][8]  # a colspan-5 header
-    assert t3.rows[16][3].page == 3 and t3.rows[15][3].page == 2
+    assert group.text.startswith("三\n、\n本")
+    assert all(t3.rows[i][0] is group for i in range(5, 27))
+    assert t3.rows[1][3].text == "自然\n人"
+    assert t3.rows[1][4] is t3.rows[1][8]
+    assert t3.rows[16][3].page == 3
+    assert t3.rows[15][3].page == 2
 
 
 def test_template_header_and_page_numbers_are_furniture() -> None:
     doc = read_bytes("r.ofd", report_pdf(writer=OFD))
     paras = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
-    assert not any("某某区人民政府信息公开" == t or t in ("— 1 —", "-2-", "Page 3") for t in paras)
+    assert not any(t == "某某区人民政府信息公开" or t in ("— 1 —", "-2-", "Page 3") for t in paras)
     assert paras[:2] == ["某某区人民政府", "2023年政府信息公开工作年度报告"]  # titles under a scaling CTM
     long = next(t for t in paras if t.startswith("全年共主动公开"))
     assert long.endswith("继续深化重点领域信息公开。")  # a paragraph continued on the next page
@@ -69,12 +79,14 @@ def test_scanned_page_is_reported() -> None:
     only = OFD(header=None).page().image(50, 50, 495, 740).bytes()
     with pytest.raises(ReadError) as exc:
         read_bytes("s.ofd", only)
-    assert exc.value.code == "OG903" and exc.value.reason == "no-text-layer"
+    assert exc.value.code == "OG903"
+    assert exc.value.reason == "no-text-layer"
 
 
 def test_sniffed_by_content() -> None:
     data = report_pdf(writer=OFD)
-    assert sniff("report", data[:8192]) == "ofd" and sniff("x.ofd", data[:8192]) == "ofd"
+    assert sniff("report", data[:8192]) == "ofd"
+    assert sniff("x.ofd", data[:8192]) == "ofd"
 
 
 def _rewrite(data: bytes, name: str, text: str | None) -> bytes:
@@ -96,7 +108,8 @@ def test_damaged_packages_are_reported() -> None:
     for bad, reason in cases:
         with pytest.raises(ReadError) as exc:
             read_bytes("r.ofd", bad)
-        assert exc.value.code == "OG901" and exc.value.reason == reason, reason
+        assert exc.value.code == "OG901", reason
+        assert exc.value.reason == reason, reason
 
 
 def test_entities_are_not_expanded_and_glyph_runs_are_bounded() -> None:
@@ -106,9 +119,12 @@ def test_entities_are_not_expanded_and_glyph_runs_are_bounded() -> None:
            + page.split("?>", 1)[1].replace("一、总体情况", "&b;"))
     try:
         doc = read_bytes("r.ofd", _rewrite(data, "Doc_0/Pages/Page_0/Content.xml", lol))
+    except ReadError as exc:  # refusing the document is as good as not expanding it
+        code = exc.code
+    else:
+        code = "read"
         assert "总体情况总体情况" not in "".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
-    except ReadError as exc:
-        assert exc.code in ("OG901", "OG903")
+    assert code in ("read", "OG901", "OG903")
     huge = page.replace('DeltaX="g 5 4.233"', 'DeltaX="g 999999999 4.233"')
     doc = read_bytes("r.ofd", _rewrite(data, "Doc_0/Pages/Page_0/Content.xml", huge))
     assert [b.text for b in doc.blocks if isinstance(b, Paragraph)] == ["一、总体情况"]

@@ -62,7 +62,8 @@ def test_word97_and_wps_read_every_cell(word97: bytes, name: str) -> None:
     assert len(_flat(want["tables"])) > 150
     assert _flat(got["tables"]) == _flat(want["tables"])
     assert [s["number"] for s in got["sections"]] == [s["number"] for s in want["sections"]]
-    assert got["meta"]["issuer"] == want["meta"]["issuer"] and got["meta"]["year"] == want["meta"]["year"]
+    assert got["meta"]["issuer"] == want["meta"]["issuer"]
+    assert got["meta"]["year"] == want["meta"]["year"]
 
 
 def test_wps_saved_as_a_docx_package_is_read_directly(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,8 +93,10 @@ def test_without_libreoffice_says_what_to_do(monkeypatch: pytest.MonkeyPatch) ->
     for name in ("r.doc", "r.wps"):
         with pytest.raises(ReadError) as exc:
             read_bytes(name, _ole2())
-        assert exc.value.code == "OG901" and exc.value.reason == "unsupported-format"
-        assert "LibreOffice" in exc.value.message_zh and "另存为" in exc.value.message_zh
+        assert exc.value.code == "OG901"
+        assert exc.value.reason == "unsupported-format"
+        assert "LibreOffice" in exc.value.message_zh
+        assert "另存为" in exc.value.message_zh
 
 
 def test_damaged_file_is_not_sent_to_libreoffice() -> None:
@@ -112,7 +115,8 @@ def test_conversion_is_killed_at_the_deadline(tmp_path: Path, monkeypatch: pytes
     t0 = time.monotonic()
     with pytest.raises(ReadError) as exc:
         read_bytes("r.doc", _ole2(), deadline=time.monotonic() + 1.0)
-    assert exc.value.reason == "timeout" and time.monotonic() - t0 < 10
+    assert exc.value.reason == "timeout"
+    assert time.monotonic() - t0 < 10
     child = int(pidfile.read_text())
     time.sleep(0.2)
     assert not _running(child)  # the grandchild too, not only the converter
@@ -128,5 +132,6 @@ def test_converter_failure_is_reported(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setenv("OPENGOV_LINT_SOFFICE", str(fake))
     with pytest.raises(ReadError) as exc:
         read_bytes("r.doc", _ole2())
-    assert exc.value.reason == "conversion-failed" and "could not be loaded" in exc.value.message_en
+    assert exc.value.reason == "conversion-failed"
+    assert "could not be loaded" in exc.value.message_en
     assert zipfile.is_zipfile(io.BytesIO(_docx()))

@@ -28,7 +28,9 @@ def _assert_values(data: bytes) -> None:
         for key, v in cells.items():
             row, col = key.rsplit(".", 1)
             assert t.cells[row][col].value == pytest.approx(v), (tid, key)
-    assert r.meta.year == 2023 and r.meta.template == "2021" and r.meta.issuer == "某某区人民政府"
+    assert r.meta.year == 2023
+    assert r.meta.template == "2021"
+    assert r.meta.issuer == "某某区人民政府"
     assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]
 
 
@@ -40,20 +42,27 @@ def test_report_read_cell_by_cell_without_findings() -> None:
 def test_table_continued_on_the_next_page_is_one_table() -> None:
     doc = read_bytes("r.pdf", _pdf())
     tables = doc.tables
-    assert len(tables) == 3 and [t.page for t in tables] == [2, 2, 3]
+    assert len(tables) == 3
+    assert [t.page for t in tables] == [2, 2, 3]
     t3 = tables[1]
-    assert len(t3.rows) == 28 and not t3.ragged
+    assert len(t3.rows) == 28
+    assert not t3.ragged
     cut = t3.rows[15][1]  # （四）无 on page 2, 法提供 on page 3: one cell again, its label repaired
-    assert cut.text == "（四）无\n法提供" and cut.rowspan == 3 and t3.rows[17][1] is cut
+    assert cut.text == "（四）无\n法提供"
+    assert cut.rowspan == 3
+    assert t3.rows[17][1] is cut
     group = t3.rows[5][0]  # 三、本年度办理结果: its text on page 2, an empty continuation on page 3
     assert all(t3.rows[i][0] is group for i in range(5, 27))
-    assert t3.rows[16][3].page == 3 and t3.rows[15][3].page == 2
+    assert t3.rows[16][3].page == 3
+    assert t3.rows[15][3].page == 2
 
 
 def test_header_rows_repeated_on_the_next_page() -> None:
     data = _pdf(repeat_header=True)
     t3 = read_bytes("r.pdf", data).tables[1]
-    assert len(t3.rows) == 28 and t3.rows[15][1].text == "（四）无\n法提供" and t3.rows[17][1] is t3.rows[15][1]
+    assert len(t3.rows) == 28
+    assert t3.rows[15][1].text == "（四）无\n法提供"
+    assert t3.rows[17][1] is t3.rows[15][1]
     _assert_values(data)
 
 
@@ -81,7 +90,8 @@ def test_quotes_normalised_and_in_order() -> None:
 def test_paragraph_continued_on_the_next_page() -> None:
     paras = [b for b in read_bytes("r.pdf", _pdf()).blocks if isinstance(b, Paragraph)]
     long = next(p for p in paras if p.text.startswith("全年共主动公开"))
-    assert long.page == 1 and long.text.endswith("继续深化重点领域信息公开。")
+    assert long.page == 1
+    assert long.text.endswith("继续深化重点领域信息公开。")
 
 
 def test_table_finder_runs_only_on_table_pages(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -132,7 +142,8 @@ def test_pdf_without_text_layer_is_reported() -> None:
         read_bytes("scan.pdf", scan)
     assert e.value.code == "OG903"
     got = findings(scan, "scan.pdf")
-    assert [f.code for f in got] == ["OG903"] and "文字层" in got[0].message
+    assert [f.code for f in got] == ["OG903"]
+    assert "文字层" in got[0].message
 
 
 def test_scanned_page_inside_a_text_pdf_is_reported() -> None:
@@ -165,7 +176,8 @@ def test_text_layer_without_unicode_mapping_is_reported() -> None:
     garbled = "".join(chr(0xE001 + i % 10) for i in range(50))
     data = PDF().page().text(80, 80, garbled).text(80, 120, "一、总体情况").bytes()
     got = [f for f in findings(data, "x.pdf") if f.code == "OG903"]
-    assert len(got) == 1 and got[0].evidence == {"glyphs": 56, "unmapped": 50}
+    assert len(got) == 1
+    assert got[0].evidence == {"glyphs": 56, "unmapped": 50}
     assert not [f for f in findings(_pdf(), "r.pdf") if f.code == "OG903"]
 
 
@@ -195,7 +207,8 @@ def test_page_loop_stops_at_the_deadline(monkeypatch: pytest.MonkeyPatch) -> Non
     data = _pdf()
     with pytest.raises(ReadError) as exc:
         read_bytes("r.pdf", data, deadline=time.monotonic() - 0.001)
-    assert exc.value.code == "OG901" and exc.value.reason == "timeout"
+    assert exc.value.code == "OG901"
+    assert exc.value.reason == "timeout"
     clock = iter([0.0, 0.0, 5.0, 5.0, 5.0])  # passes between page 2 and page 3
     seen: list[int] = []
     real = pdf._read_page

@@ -4,13 +4,15 @@ exactly the values of gongshu-synthetic.truth.json, through `opengov-lint conver
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import run_cli
 from helpers import reading_findings as findings
 from helpers import report_from
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FORMATS = ["docx", "pdf", "html", "gbk.html", "gbk-nometa.html", "txt", "gbk.txt"]
 
@@ -31,7 +33,8 @@ def test_converts_to_the_truth(corpus: Path, fmt: str) -> None:
     proc = run_cli("convert", str(corpus / "synthetic" / f"gongshu-synthetic.{fmt}"), "--to", "json")
     assert proc.returncode == 0, proc.stderr
     got = json.loads(proc.stdout)
-    assert got["meta"]["template"] == truth["template"] and got["meta"]["year"] == truth["year"]
+    assert got["meta"]["template"] == truth["template"]
+    assert got["meta"]["year"] == truth["year"]
     assert got["meta"]["issuer"] == "拱墅区退役军人事务局"
     assert _flat(got["tables"]) == _flat(truth["tables"])  # every cell, blanks as null, nothing extra
     assert [s["number"] for s in got["sections"]] == [1, 2, 3, 4, 5, 6]
@@ -51,7 +54,8 @@ def test_headings_keep_their_chinese_numbers(corpus: Path, fmt: str) -> None:
 def test_docx_tracked_change_accepted(corpus: Path) -> None:
     r = report_from((corpus / "synthetic" / "gongshu-synthetic.docx").read_bytes(), "g.docx")
     first = r.section(1).paragraphs[0].text  # type: ignore[union-attr]
-    assert "认真贯彻落实上级关于政府信息公开各项规定" in first and "积极" not in first
+    assert "认真贯彻落实上级关于政府信息公开各项规定" in first
+    assert "积极" not in first
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

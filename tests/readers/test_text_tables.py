@@ -24,12 +24,14 @@ def _codes(report: object) -> list[str]:
 def test_every_cell_of_each_form(form: str, layout: str, ext: str) -> None:
     src = source(layout)
     r = report_from(render(src, form), f"r.{ext}")
-    assert r.meta.template == layout and r.meta.year == src.meta.year
+    assert r.meta.template == layout
+    assert r.meta.year == src.meta.year
     assert {t.template for t in r.tables.values()} == {layout}
     assert flat_cells(r) == flat_cells(src)  # every cell, nothing extra
     for (tid, row, col), raw in EDITS.items():
         cell = r.tables[tid].cells[row][col]
-        assert cell.kind is (CellKind.BLANK if not raw else CellKind.PLACEHOLDER) and cell.raw.strip() == raw
+        assert cell.kind is (CellKind.BLANK if not raw else CellKind.PLACEHOLDER)
+        assert cell.raw.strip() == raw
     assert not [c for c in _codes(r) if c in ("OG902", "OG903")]
     assert [s.number for s in r.sections] == [1, 2, 3, 4, 5, 6]
     assert not any(t.missing_rows for t in r.tables.values())
@@ -53,9 +55,11 @@ def test_prose_stays_prose_and_cell_lines_keep_their_numbers() -> None:
     heading = next(p for p in doc.paragraphs if p.text == "三、收到和处理政府信息公开申请情况")
     assert text.splitlines()[heading.line - 1] == heading.text  # type: ignore[operator]
     tables = [b for b in doc.blocks if isinstance(b, Table)]
-    assert len(tables) == 3 and all(t.stream for t in tables)
+    assert len(tables) == 3
+    assert all(t.stream for t in tables)
     first = tables[0].rows[0][0]
-    assert first.text == "第二十条第（一）项" and text.splitlines()[first.line - 1] == first.text  # type: ignore[operator]
+    assert first.text == "第二十条第（一）项"
+    assert text.splitlines()[first.line - 1] == first.text
 
 
 def _drop_line(text: str, after: str, nth: int = 1) -> str:
@@ -77,7 +81,8 @@ def test_a_missing_cell_is_reported_for_its_row(form: str) -> None:
     cut = _drop_line(text, "规章" if form == "paragraph" else "规章 |")
     r = report_from(cut, "r.txt")
     og903 = [d for d in r.diagnostics if d.code == "OG903"]
-    assert len(og903) == 1 and "“规章”" in og903[0].message_zh
+    assert len(og903) == 1
+    assert "“规章”" in og903[0].message_zh
     assert og903[0].evidence["cells"] == {"rules": {"found": 2, "expected": 3}}
     assert og903[0].evidence["unassessed_rows"] == ["rules"]
     assert r.tables["active_disclosure"].cells["rules"] == {}  # not guessed
@@ -120,7 +125,8 @@ def test_gfm_escaped_pipe_alignment_row_and_a_lost_trailing_blank() -> None:
     table = next(b for b in doc.blocks if isinstance(b, Table))
     assert [c.text for c in table.rows[-1]] == ["说明", "a|b"]
     assert table.rows[1][1].text == "本年\n制发件数"
-    assert [c.text for c in table.rows[2]] == ["规章", "1", "2", "13"] and table.rows[2][0].line == 8
+    assert [c.text for c in table.rows[2]] == ["规章", "1", "2", "13"]
+    assert table.rows[2][0].line == 8
     r = report_from(text, "r.md")
     assert [r.tables["active_disclosure"].cells["rules"][c].value for c in ("issued", "repealed", "in_force")] \
         == [1, 2, 13]
@@ -134,7 +140,8 @@ def test_short_paragraphs_without_template_labels_are_not_a_table() -> None:
     cells = ["全年发布信息", "1200", "其中政策文件", "35", "解读材料", "12", "新闻发布会", "4"]
     text = "某某县2023年政府信息公开工作年度报告\n\n一、总体情况\n\n" + "\n\n".join(cells) + "\n"
     doc = read_bytes("r.txt", text.encode())
-    assert not doc.tables and [p.text for p in doc.paragraphs][-2:] == ["新闻发布会", "4"]
+    assert not doc.tables
+    assert [p.text for p in doc.paragraphs][-2:] == ["新闻发布会", "4"]
 
 
 def test_findings_of_a_pasted_table_match_the_export() -> None:
@@ -180,7 +187,8 @@ def test_a_2019_table_in_a_2023_report_with_a_unit_in_a_cell(form: str) -> None:
     assert cell in text
     text = text.replace(cell, cell.replace("36.5", "36.5万元"), 1)
     r = report_from(text, "r.txt")
-    assert r.meta.year == 2023 and r.meta.template == "2019"
+    assert r.meta.year == 2023
+    assert r.meta.template == "2019"
     amount = r.tables["active_disclosure"].cells["procurement"]["amount"]
     assert (amount.value, amount.unit, amount.raw) == (Decimal("36.5"), "万元", "36.5万元")
     assert flat_cells(r) == flat_cells(src)  # (a number compares by value: 36.5万元 is 36.5)
@@ -190,4 +198,5 @@ def test_lines_with_pipes_but_no_table_stay_paragraphs() -> None:
     text = ("首页 | 政务公开 | 政府信息公开年报\n来源：某某县司法局 | 发布时间：2024年1月18日\n\n"
             "某某县司法局2023年政府信息公开工作年度报告\n")
     doc = read_bytes("r.txt", text.encode())
-    assert not doc.tables and "来源：某某县司法局 | 发布时间：2024年1月18日" in [p.text for p in doc.paragraphs]
+    assert not doc.tables
+    assert "来源：某某县司法局 | 发布时间：2024年1月18日" in [p.text for p in doc.paragraphs]

@@ -32,7 +32,9 @@ def test_titles_decree_and_document_number_of_a_real_opening() -> None:
     (no,) = _kind(cits, "docno")
     assert (no.prefix, no.year, no.number, no.line) == ("国办公开办函", 2021, 30, 4)
     notice = _kind(cits, "title")[-1]
-    assert notice.line == 3 and notice.paragraph == 2 and notice.section == 1
+    assert notice.line == 3
+    assert notice.paragraph == 2
+    assert notice.section == 1
 
 
 def test_decree_forms() -> None:
@@ -79,7 +81,8 @@ def test_a_doubled_opening_mark_and_the_quoted_sentence() -> None:
 def test_a_heading_is_not_glued_to_the_next_paragraph() -> None:
     cits = _scan("（一）主动公开情况", "2023年，依据《条例》第二十条公开。")
     (art,) = _kind(cits, "article")
-    assert art.line == 2 and art.article == 20
+    assert art.line == 2
+    assert art.article == 20
 
 
 def test_stream_maps_every_searchable_character_back() -> None:

@@ -57,7 +57,9 @@ def _codes(text: str) -> Counter[str]:
 def test_an_intact_table_has_no_reading_problem() -> None:
     r = report_from(doc(), "r.md")
     t = r.tables["requests"]
-    assert not t.missing_rows and not t.unreadable_rows and not t.degraded
+    assert not t.missing_rows
+    assert not t.unreadable_rows
+    assert not t.degraded
     assert not _codes(doc())
 
 
@@ -65,11 +67,15 @@ def test_rows_torn_from_their_labels_are_one_og903_not_og109() -> None:
     torn = ("partially_granted", "unable.needs_creation")
     text = doc(torn=torn)
     t = report_from(text, "r.md").tables["requests"]
-    assert t.unreadable_rows == list(torn) and t.missing_rows == [] and t.degraded
+    assert t.unreadable_rows == list(torn)
+    assert t.missing_rows == []
+    assert t.degraded
     got = [f for f in findings(text, "r.md") if f.location.table == "requests"]
     assert [f.code for f in got] == ["OG903"]  # said once; no OG109, no OG302 over the lost rows
-    assert got[0].evidence["unreadable_rows"] == list(torn) and got[0].evidence["unplaced_rows"] == 2
-    assert "（二）部分公开" in got[0].message and "2.没有现成信息需要另行制作" in got[0].message
+    assert got[0].evidence["unreadable_rows"] == list(torn)
+    assert got[0].evidence["unplaced_rows"] == 2
+    assert "（二）部分公开" in got[0].message
+    assert "2.没有现成信息需要另行制作" in got[0].message
     line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith("| 0 | 0 |"))
     assert got[0].location.line == line  # where the first unlabelled row of numbers is
 
@@ -86,7 +92,8 @@ def test_torn_and_left_out_in_one_table_are_told_apart() -> None:
     row lying where an unlabelled row of numbers lies is unreadable."""
     text = doc(torn=("granted",), dropped=("other.misc",))
     t = report_from(text, "r.md").tables["requests"]
-    assert t.unreadable_rows == ["granted"] and t.missing_rows == ["other.misc"]
+    assert t.unreadable_rows == ["granted"]
+    assert t.missing_rows == ["other.misc"]
     assert _codes(text) == Counter({"OG903": 1, "OG109": 1})
 
 
@@ -95,7 +102,8 @@ def test_fused_cells_are_unassessed_not_blank_or_wrong_sums() -> None:
     and not judged: no OG201 for the 'missing' cell, no OG301/OG302/OG303 over a guessed reading."""
     text = doc(fused=("new_received", "granted"))
     t = report_from(text, "r.md").tables["requests"]
-    assert t.unassessed_rows == ["new_received", "granted"] and t.cells["granted"] == {}
+    assert t.unassessed_rows == ["new_received", "granted"]
+    assert t.cells["granted"] == {}
     got = [f for f in findings(text, "r.md") if f.location.table == "requests"]
     assert [f.code for f in got] == ["OG903"]
     assert got[0].evidence["cells"] == {"new_received": {"found": 6, "expected": 7},
@@ -111,7 +119,8 @@ def test_table_four_values_that_cannot_be_split_are_unassessed_not_missing() -> 
         encoding="utf-8")
     text = text.replace("\t3\n\t1\n\t0\n\t1\n\t5\n\t1\n", "\t3\n\t1\n\t0\n\t1\n\t1\n", 1)
     t = report_from(text, "r.txt").tables["review_litigation"]
-    assert t.missing_rows == [] and t.unassessed_rows == ["review", "direct_suit", "suit_after_review"]
+    assert t.missing_rows == []
+    assert t.unassessed_rows == ["review", "direct_suit", "suit_after_review"]
     got = [f for f in findings(text, "r.txt") if f.location.table == "review_litigation"]
     assert [f.code for f in got] == ["OG903"]
     assert got[0].evidence["cells"] == {"review_litigation": {"found": 14, "expected": 15}}

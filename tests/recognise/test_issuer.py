@@ -4,14 +4,18 @@ names an organ. Pages are generated here from the furniture real government site
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from helpers import findings, report_from
 
-from opengov_lint.model import Report
 from opengov_lint.recognise.issuer import accept, issuer_class, issuer_kind, statutory_deadline
 from opengov_lint.recognise.titleline import is_chrome
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from opengov_lint.model import Report
 
 BODY = """一、总体情况
 {org}坚持公开为常态，本年度报告中所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。
@@ -47,7 +51,8 @@ def test_names_that_look_like_sentence_openings_are_names(name: str) -> None:
 def test_a_fragment_is_never_an_issuer(fragment: str) -> None:
     assert accept(fragment, "") is None
     r = page(f"{fragment}\n2023年政府信息公开工作年度报告")
-    assert r.meta.issuer is None and r.meta.issuer_kind == "unknown"
+    assert r.meta.issuer is None
+    assert r.meta.issuer_kind == "unknown"
 
 
 CHROME = [
@@ -88,7 +93,9 @@ def test_a_site_column_named_like_a_report_is_not_the_title() -> None:
 
 def test_breadcrumb_unit_is_not_taken_for_the_organ() -> None:
     r = page("您当前所在位置：首页 > 信息公开 > 乡镇 > 松林镇\n2023年政府信息公开工作年度报告")
-    assert r.meta.issuer is None and r.meta.issuer_kind == "unknown" and r.meta.year == 2023
+    assert r.meta.issuer is None
+    assert r.meta.issuer_kind == "unknown"
+    assert r.meta.year == 2023
 
 
 @pytest.mark.parametrize(("head", "title"), [
@@ -232,7 +239,9 @@ def test_catalogue_validates() -> None:
     data = load_yaml_resource("issuers.yaml")
     IssuersModel.model_validate(data)
     for cls in data["classes"].values():
-        assert cls["kind"] in ISSUER_KINDS and isinstance(cls["deadline"], bool) and cls["suffixes"]
+        assert cls["kind"] in ISSUER_KINDS
+        assert isinstance(cls["deadline"], bool)
+        assert cls["suffixes"]
         for p in cls.get("patterns", []):
             re.compile(p)
     assert {c["kind"] for c in data["classes"].values()} == set(ISSUER_KINDS)
@@ -256,4 +265,5 @@ def test_manifest_and_option_override_detection(tmp_path: Path) -> None:
     proc = run_cli("check", "--jobs", "1", "--issuer-kind", "agency", "--select", "OG406", str(tmp_path / "r.txt"))
     assert proc.returncode == 0
     proc = run_cli("check", "--jobs", "1", "--issuer-kind", "street", str(tmp_path / "r.txt"))
-    assert proc.returncode == 2 and "subdistrict" in proc.stderr
+    assert proc.returncode == 2
+    assert "subdistrict" in proc.stderr

@@ -4,14 +4,18 @@ grouping keys the corpus's chains (洪泽区 2023/2024, 平潭 2017/2018, 上海
 from __future__ import annotations
 
 import csv
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from opengov_lint.crossdoc.summary import issuer_key
 from opengov_lint.load import load_report
-from opengov_lint.model import Report
 from opengov_lint.recognise.issuer import accept, issuer_kind
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from opengov_lint.model import Report
 
 # What the text itself says where it differs from the manifest: 004 is an OCR conversion that reads 沭阳 as
 # 沐阳 everywhere (the name is kept as written; --manifest corrects it).
@@ -41,7 +45,8 @@ def test_issuer_and_kind_on_the_corpus(corpus: Path) -> None:
     for path, expected in _documents(corpus):
         meta = _report(path).meta
         written = AS_WRITTEN.get(path.name, expected)
-        assert meta.issuer is not None and accept(meta.issuer, "") == meta.issuer, (path.name, meta.issuer)
+        assert meta.issuer is not None, (path.name, meta.issuer)
+        assert accept(meta.issuer, "") == meta.issuer, (path.name, meta.issuer)
         if issuer_key(meta.issuer) != issuer_key(written) or meta.issuer_kind != issuer_kind(expected):
             wrong.append((path.name, meta.issuer, meta.issuer_kind, expected))
     assert not wrong

@@ -29,7 +29,8 @@ def test_every_count_of_the_shanghai_2019_paragraph() -> None:
                                       "granted_partial": 258, "withheld": 35, "unable": 265, "not_processed": 158,
                                       "other": 0, "review": 7, "litigation": 9}
     upheld = [c for c in count_claims(_units(SHANGHAI_2019), narrative()) if c.kind == "all_upheld"]
-    assert len(upheld) == 1 and upheld[0].blocks == ("review", "litigation")
+    assert len(upheld) == 1
+    assert upheld[0].blocks == ("review", "litigation")
 
 
 def test_outcomes_of_the_huaian_2024_paragraph() -> None:
@@ -53,7 +54,8 @@ def test_a_count_split_over_printed_lines_and_the_carry_over_reading() -> None:
     assert {c.id: c.value for c in claims} == {"received": 1295, "processed": 1191, "carried_over": 189}
     got = count_claims(_units("全年共收到政府信息公开申请41件（含上年度结转3件）。"), narrative(), 2025)
     received = next(c for c in got if c.id == "received")
-    assert received.qualifier == "含上年度结转" and received.targets == [["requests:new_received",
+    assert received.qualifier == "含上年度结转"
+    assert received.targets == [["requests:new_received",
                                                                           "requests:carried_over"]]
 
 
@@ -70,7 +72,8 @@ def test_chinese_numerals_and_thousands() -> None:
     assert _counts("本年度受理政府信息公开申请两件，不予公开一件。") == {"received": 2, "withheld": 1}
     assert _counts("共收到申请1,295件。") == {"received": 1295}
     assert _counts("本年度收到政府信息公开申请共计十二件，办结共计12件。") == {"received": 12, "processed": 12}
-    assert parse_count("二十三") == 23 and parse_count("１２") == 12
+    assert parse_count("二十三") == 23
+    assert parse_count("１２") == 12
 
 
 def test_none_statements() -> None:
@@ -96,11 +99,15 @@ def test_dates() -> None:
 def test_periods() -> None:
     words = narrative()["period_words"]
     p = find_period(_units("本年度报告中所列数据统计期限从2019年1月1日到12月31日止。"), words)
-    assert p is not None and (p.start, p.end, p.full_year) == ("2019-01-01", "2019-12-31", True)
+    assert p is not None
+    assert (p.start, p.end, p.full_year) == ("2019-01-01", "2019-12-31", True)
     p = find_period(_units("报告中所列数据统计期限自 2023 年 1 月 1 日", "起至 2023 年 12 月 31 日止。"), words)
-    assert p is not None and p.end == "2023-12-31" and p.unit.paragraph.line == 1
+    assert p is not None
+    assert p.end == "2023-12-31"
+    assert p.unit.paragraph.line == 1
     p = find_period(_units("自20221月1日起至202212月31日止。"), words)  # digits glued after text loss
-    assert p is not None and (p.start_year, p.end) == (2022, "2022-12-31")
+    assert p is not None
+    assert (p.start_year, p.end) == (2022, "2022-12-31")
     assert find_period(_units("2023年，我局推进政府信息公开。"), words) is None
 
 
@@ -109,7 +116,8 @@ def test_year_openings() -> None:
     ops = year_openings(_units("（一）主动公开情况。2022年，我局主动公开信息58条。",
                                "2024年，我们将继续推进。", "2022年，申请量同比增长。"), yv["future"] + yv["comparison"])
     assert [(o.year, o.unit.paragraph.line) for o in ops] == [(2022, 1), (2024, 2), (2022, 3)]
-    assert "将" in ops[1].words and "同比" in ops[2].words
+    assert "将" in ops[1].words
+    assert "同比" in ops[2].words
 
 
 def test_claims_point_at_their_paragraph() -> None:

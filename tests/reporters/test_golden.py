@@ -35,7 +35,8 @@ def test_clean_examples_are_clean() -> None:
                  "songlin-town-government-2020"):
         for suffix in (".txt", ".yaml"):
             code, found = check_json(f"examples/{name}{suffix}")
-            assert found == [] and code == 0, (name, found)
+            assert found == [], (name, found)
+            assert code == 0, (name, found)
 
 
 if __name__ == "__main__" and "--update" in sys.argv:

@@ -32,17 +32,24 @@ def _write(tmp: Path, name: str, text: str) -> str:
 def test_machine_formats_hold_one_object_per_grouped_finding(tmp_path: Path) -> None:
     path = _write(tmp_path, "r.yaml", _blank_column())
     _, found = check_json(path, extra=("--select", "OG201"))
-    assert len(found) == 1 and found[0]["evidence"]["group"] == "columns"
-    assert found[0]["location"]["column"] == "total" and found[0]["location"]["row"] is None
+    assert len(found) == 1
+    assert found[0]["evidence"]["group"] == "columns"
+    assert found[0]["location"]["column"] == "total"
+    assert found[0]["location"]["row"] is None
     sarif = json.loads(run_cli("check", path, "--select", "OG201", "--output-format", "sarif").stdout)
     results = sarif["runs"][0]["results"]
-    assert len(results) == 1 and results[0]["properties"]["evidence"]["count"] == 25
+    assert len(results) == 1
+    assert results[0]["properties"]["evidence"]["count"] == 25
     assert results[0]["partialFingerprints"]["opengovLintKey/v1"].endswith("requests:columns:total")
     gh = run_cli("check", path, "--select", "OG201", "--output-format", "github").stdout.splitlines()
-    assert len(gh) == 1 and gh[0].startswith("::error file=") and "title=OG201 cell-blank" in gh[0]
+    assert len(gh) == 1
+    assert gh[0].startswith("::error file=")
+    assert "title=OG201 cell-blank" in gh[0]
     rows = list(csv.reader(io.StringIO(run_cli("check", path, "--select", "OG201", "--output-format", "csv")
                                        .stdout.lstrip("\ufeff"))))
-    assert len(rows) == 2 and "requests.new_received.total" in rows[1][-1]
+    # the cells in the template's words (issue 15: no ids where a person reads)
+    assert len(rows) == 2
+    assert "表三 行“一、本年新收政府信息公开申请数量” 列“总计”" in rows[1][-1]
 
 
 def test_baseline_key_of_a_grouped_finding_ignores_lines(tmp_path: Path) -> None:
@@ -106,27 +113,31 @@ def _units(n: int) -> str:
 def test_text_caps_repeated_findings_of_one_rule(tmp_path: Path) -> None:
     path = _write(tmp_path, "r.yaml", _units(9))
     out = run_cli("check", path, "--select", "OG206").stdout
-    assert out.count("OG206 cell-unit") == 5
-    assert "OG206 还有 4 处" in out and "--show-all" in out
+    assert out.count("OG206 单元格内写了计量单位") == 5  # the rule's Chinese title (issue 15)
+    assert "OG206 还有 4 处" in out
+    assert "--show-all" in out
     en = run_cli("check", path, "--select", "OG206", "--lang", "en").stdout
     assert "OG206: and 4 more" in en
     full = run_cli("check", path, "--select", "OG206", "--show-all").stdout
-    assert full.count("OG206 cell-unit") == 9 and "还有" not in full
+    assert full.count("OG206 单元格内写了计量单位") == 9
+    assert "还有" not in full
     _, found = check_json(path, extra=("--select", "OG206"))
     assert len(found) == 9  # machine formats are never capped
     cfg = _write(tmp_path, "c.yaml", "show-all: true\n")
-    assert run_cli("check", path, "--select", "OG206", "--config", cfg).stdout.count("OG206 cell-unit") == 9
+    assert run_cli("check", path, "--select", "OG206", "--config", cfg).stdout.count("OG206 单元格内写了计量单位") == 9
 
 
 def test_corpus_016_text_output_fits_on_one_screen(corpus: Path) -> None:
     out = run_cli("check", str(corpus / "016_shuyang-drc-2023.html"), "--no-progress").stdout
     assert len(out.splitlines()) <= 40, out
-    assert out.count("OG201") == 1 and "“商业企业”“科研机构”“社会公益组织”等5列在各行（共125个单元格）为空白" in out
+    assert out.count("OG201") == 1
+    assert "“商业企业”“科研机构”“社会公益组织”等5列在各行（共125个单元格）为空白" in out
 
 
 def test_corpus_015_blank_cells_are_a_handful_of_findings(corpus: Path) -> None:
     _, found = check_json(str(corpus / "015_shanghai-govoffice-2019.html"), extra=("--select", "OG201"))
-    assert len(found) <= 6 and sum(f["evidence"]["count"] for f in found) == 135
+    assert len(found) <= 6
+    assert sum(f["evidence"]["count"] for f in found) == 135
 
 
 def test_web_page_highlights_exactly_the_cells_of_a_group() -> None:

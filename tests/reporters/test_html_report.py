@@ -4,10 +4,13 @@ without console errors, shows the charts and the table, sorts, and drills down i
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from conftest import run_cli
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _driver():  # type: ignore[no-untyped-def]
@@ -30,9 +33,11 @@ def _driver():  # type: ignore[no-untyped-def]
 def test_dashboard_in_chromium(tmp_path: Path) -> None:
     out = tmp_path / "audit.html"
     proc = run_cli("check", "examples/", "--output-format", "html", "-o", str(out))
-    assert proc.returncode == 1 and out.exists()
+    assert proc.returncode == 1
+    assert out.exists()
     page = out.read_text(encoding="utf-8")
-    assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "") and "https://" not in page
+    assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "https://" not in page
     from selenium.webdriver.common.by import By
 
     driver = _driver()
@@ -41,9 +46,11 @@ def test_dashboard_in_chromium(tmp_path: Path) -> None:
         driver.get(out.as_uri())
         assert driver.title == "政府信息公开工作年度报告检查结果"
         rows = driver.find_elements(By.CSS_SELECTOR, "tr.report")
-        assert len(rows) == 10 and all(r.is_displayed() for r in rows)
+        assert len(rows) == 10
+        assert all(r.is_displayed() for r in rows)
         charts = driver.find_elements(By.CSS_SELECTOR, "svg.chart")
-        assert len(charts) == 2 and all(c.is_displayed() and c.size["height"] > 50 for c in charts)
+        assert len(charts) == 2
+        assert all(c.is_displayed() and c.size["height"] > 50 for c in charts)
         assert len(driver.find_elements(By.CSS_SELECTOR, "svg rect.bar")) >= 10
         # sort by errors (descending after two clicks): the failing report comes first
         header = driver.find_elements(By.CSS_SELECTOR, "#reports th")[4]
@@ -53,7 +60,8 @@ def test_dashboard_in_chromium(tmp_path: Path) -> None:
         assert "dongshan" in first.text
         first.click()
         items = driver.find_elements(By.CSS_SELECTOR, "tr.detail li")
-        assert len(items) == 6 and any("OG303" in i.text for i in items)
+        assert len(items) == 6
+        assert any("OG303" in i.text for i in items)
         driver.save_screenshot(str(tmp_path / "dashboard.png"))
         assert (tmp_path / "dashboard.png").stat().st_size > 10_000
         errors = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]

@@ -53,13 +53,16 @@ def test_sarif_driver_describes_every_rule(sarif_log: dict) -> None:
     from opengov_lint.registry.rules import all_rules
 
     expected = {r.code for r in all_rules(packs=("example-province",))}
-    assert set(rules) == expected and {"XP001", "XP002", "XP003", "OG303"} <= set(rules)
+    assert set(rules) == expected
+    assert {"XP001", "XP002", "XP003", "OG303"} <= set(rules)
     og303 = rules["OG303"]
     assert og303["name"] == "requests-balance"
     assert og303["defaultConfiguration"]["level"] == "error"
     assert rules["OG104"]["defaultConfiguration"]["level"] == "note"
-    assert og303["shortDescription"]["text"] and og303["fullDescription"]["text"]
-    assert "第一项加第二项之和" in og303["help"]["text"] and og303["help"]["markdown"].startswith("# OG303")
+    assert og303["shortDescription"]["text"]
+    assert og303["fullDescription"]["text"]
+    assert "第一项加第二项之和" in og303["help"]["text"]
+    assert og303["help"]["markdown"].startswith("# OG303")
 
 
 def test_sarif_every_result_has_a_physical_line(sarif_log: dict) -> None:
@@ -69,11 +72,13 @@ def test_sarif_every_result_has_a_physical_line(sarif_log: dict) -> None:
     assert results
     for r in results:
         phys = r["locations"][0]["physicalLocation"]
-        assert phys["region"]["startLine"] >= 1 and phys["artifactLocation"]["uri"]
+        assert phys["region"]["startLine"] >= 1
+        assert phys["artifactLocation"]["uri"]
         assert driver_ids[r["ruleIndex"]] == r["ruleId"]
     broken = [r for r in results if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(
         "broken.docx")]
-    assert len(broken) == 1 and broken[0]["ruleId"] == "OG901"
+    assert len(broken) == 1
+    assert broken[0]["ruleId"] == "OG901"
     assert broken[0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 1
     assert broken[0]["properties"]["lineUnknown"] is True
 
@@ -85,7 +90,8 @@ def test_sarif_cell_path_is_a_logical_location(sarif_log: dict) -> None:
     loc = og303["locations"][0]
     assert loc["physicalLocation"]["region"]["startLine"] == 335
     assert loc["logicalLocations"][0]["fullyQualifiedName"] == "requests.total_processed.total"
-    assert og303["level"] == "error" and og303["properties"]["evidence"]["expected"] == 19
+    assert og303["level"] == "error"
+    assert og303["properties"]["evidence"]["expected"] == 19
     assert "lineUnknown" not in og303["properties"]
     # pack rules appear in the results too (qinghe has no contact line)
     assert any(r["ruleId"] == "XP001" for r in results)
@@ -131,4 +137,5 @@ def test_location_dict_has_every_field_in_order() -> None:
     from opengov_lint.findings import Location
 
     loc = Location(*range(1, len(fields(Location)) + 1))
-    assert loc.to_dict() == asdict(loc) and list(loc.to_dict()) == [f.name for f in fields(Location)]
+    assert loc.to_dict() == asdict(loc)
+    assert list(loc.to_dict()) == [f.name for f in fields(Location)]

@@ -50,10 +50,12 @@ def test_two_years_show_the_chain_and_follow_up_rules_exactly_where_they_apply(t
     got = sorted((Path(f["path"]).name, f["code"], f["location"]["row"]) for f in found)
     assert got == [("beiyuan-2020.json", "OG606", "licensing"), ("beiyuan-2020.json", "OG607", None)]
     og606 = next(f for f in found if f["code"] == "OG606")
-    assert og606["evidence"]["expected"] == 5 and og606["evidence"]["actual"] == 2
+    assert og606["evidence"]["expected"] == 5
+    assert og606["evidence"]["actual"] == 2
     assert Path(og606["evidence"]["previous_path"]).name == "beiyuan-2019.json"
     og607 = next(f for f in found if f["code"] == "OG607")
-    assert og607["location"]["section"] == 5 and og607["evidence"]["previous_year"] == 2019
+    assert og607["location"]["section"] == 5
+    assert og607["evidence"]["previous_year"] == 2019
 
 
 def test_without_the_planted_defects_the_batch_is_silent(tmp_path: Path) -> None:
@@ -74,7 +76,8 @@ def test_organ_levels_from_names() -> None:
     county = ["淮安市洪泽区人民政府", "沭阳县发展和改革局", "拱墅区退役军人事务局", "北京市西城区人民政府", "东山县交通运输局",
               "长白朝鲜族自治县人民政府", "上海市浦东新区人民政府"]
     assert [organ_level(n) for n in county] == ["county"] * len(county)
-    assert organ_level("湖州市吴兴区织里镇人民政府") == "township" and organ_level("松林镇人民政府") == "township"
+    assert organ_level("湖州市吴兴区织里镇人民政府") == "township"
+    assert organ_level("松林镇人民政府") == "township"
     unknown = ["淮安市人民政府", "镇江市人民政府", "广西壮族自治区民政厅", "淮安市住房和城乡建设局", "淮安市乡村振兴局",
                "淮安市社区矫正管理局", "教育部", "上海市科学技术委员会", "延边朝鲜族自治州人民政府", None]
     assert [organ_level(n) for n in unknown] == [None] * len(unknown)

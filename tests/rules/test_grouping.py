@@ -36,9 +36,13 @@ def test_one_whole_column_blank_is_one_grouped_og201() -> None:
     assert [f.code for f in got] == ["OG201"]  # one finding, and no arithmetic over the blanks
     f = got[0]
     assert (f.location.table, f.location.row, f.location.column) == ("requests", None, "total")
-    assert f.location.line == REQ + 1 and f.location.section == 3  # the first blank cell's line
-    assert f.evidence["group"] == "columns" and f.evidence["columns"] == ["total"] and f.evidence["count"] == 25
-    assert f.evidence["cells"][0] == "requests.new_received.total" and len(f.evidence["cells"]) == 25
+    assert f.location.line == REQ + 1
+    assert f.location.section == 3
+    assert f.evidence["group"] == "columns"
+    assert f.evidence["columns"] == ["total"]
+    assert f.evidence["count"] == 25
+    assert f.evidence["cells"][0] == "requests.new_received.total"
+    assert len(f.evidence["cells"]) == 25
     assert f.message == "表三“总计”列在各行（共25个单元格）为空白；没有的应填“0”"
     en = _cell_findings(text, lang="en")[0].message
     assert en == "表三, column '总计' in every row (25 cells): blank; write 0 when there is nothing to report"
@@ -50,8 +54,10 @@ def test_one_whole_row_blank_is_one_finding_naming_the_row() -> None:
     got = [f for f in _cell_findings(text) if f.code == "OG201"]
     assert len(got) == 1
     f = got[0]
-    assert (f.location.row, f.location.column) == ("new_received", None) and f.location.line == REQ + 1
-    assert f.evidence["group"] == "rows" and f.evidence["count"] == 7
+    assert (f.location.row, f.location.column) == ("new_received", None)
+    assert f.location.line == REQ + 1
+    assert f.evidence["group"] == "rows"
+    assert f.evidence["count"] == 7
     assert "“一、本年新收政府信息公开申请数量”行整行（共7个单元格）为空白" in f.message
 
 
@@ -59,7 +65,8 @@ def test_the_same_placeholder_in_the_whole_table_is_one_finding() -> None:
     text = _edit(r": \d+", ": /", REV, len(LINES) + 1)
     got = [f for f in _cell_findings(text) if f.location.table == "review_litigation"]
     assert [f.code for f in got] == ["OG202"]
-    assert got[0].evidence["group"] == "table" and got[0].evidence["count"] == 15
+    assert got[0].evidence["group"] == "table"
+    assert got[0].evidence["count"] == 15
     assert got[0].message == "表四全部15个数据单元格均填写了“/”，应填写数字（没有的填“0”）"
 
 
@@ -93,6 +100,8 @@ def test_many_scattered_blanks_of_one_table_are_one_finding() -> None:
     """Zeros left blank here and there through the table: one habit, one finding with every cell."""
     text = _edit(r"research: 0", "research: null", REQ, REV)  # not the whole column: research is 1 in 3 rows
     got = [f for f in _cell_findings(text) if f.code == "OG201"]
-    assert len(got) == 1 and got[0].evidence["group"] == "scattered"
-    assert got[0].evidence["count"] == 22 and got[0].location.column is None
+    assert len(got) == 1
+    assert got[0].evidence["group"] == "scattered"
+    assert got[0].evidence["count"] == 22
+    assert got[0].location.column is None
     assert "另有22个单元格" in got[0].message

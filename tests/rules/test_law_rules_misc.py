@@ -29,7 +29,9 @@ BASIS = {
 def test_explain_states_the_basis(code: str) -> None:
     rule = find_rule(code)
     assert rule is not None
-    assert "依据 / Why" in rule.doc and BASIS[code] in rule.doc and "修改方法 / Fix" in rule.doc
+    assert "依据 / Why" in rule.doc
+    assert BASIS[code] in rule.doc
+    assert "修改方法 / Fix" in rule.doc
 
 
 def test_quoted_articles_are_the_catalogue_text() -> None:
@@ -41,22 +43,26 @@ def test_quoted_articles_are_the_catalogue_text() -> None:
         return "".join(rule.doc.split())
 
     assert (reg.article(49).text or "-") in doc("OG506")
-    assert "行政机关依申请提供政府信息，不收取费用。" in (reg.article(42).text or "") and \
-        "行政机关依申请提供政府信息，不收取费用。" in doc("OG405")
+    assert "行政机关依申请提供政府信息，不收取费用。" in (reg.article(42).text or "")
+    assert "行政机关依申请提供政府信息，不收取费用。" in doc("OG405")
     clause = "各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况"
-    assert clause in (reg.article(50).text or "") and clause in doc("OG406")
+    assert clause in (reg.article(50).text or "")
+    assert clause in doc("OG406")
 
 
 def test_explain_command_prints_the_article() -> None:
     proc = run_cli("explain", "late-publication")
-    assert proc.returncode == 0 and "OG506" in proc.stdout and "3月31日前" in proc.stdout
+    assert proc.returncode == 0
+    assert "OG506" in proc.stdout
+    assert "3月31日前" in proc.stdout
 
 
 def _case_input(case: dict[str, Any]) -> tuple[bytes, str]:
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("rule_cases", Path(__file__).parent / "test_rule_cases.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod._input(case)  # type: ignore[no-any-return]
@@ -76,7 +82,8 @@ def test_messages_render_in_english(code: str, case: dict[str, Any]) -> None:
     data, name = _case_input(case)
     extra = {k: case[k] for k in ("issuer_kind", "year") if k in case}
     got = [f for f in findings(data, name, select=[code], lang="en", **extra) if f.code == code]
-    assert got and all("{" not in f.message and "}" not in f.message for f in got), [f.message for f in got]
+    assert got, [f.message for f in got]
+    assert all("{" not in f.message and "}" not in f.message for f in got), [f.message for f in got]
 
 
 def test_signature_and_publication_dates() -> None:
@@ -97,8 +104,10 @@ def test_report_year_from_the_publication_date() -> None:
 def test_issuer_kind_option_changes_the_deadline() -> None:
     path = "examples/qinghe-district-government-2023.txt"
     proc = run_cli("check", "--output-format", "json", "--select", "OG506", "--jobs", "1", path)
-    assert proc.returncode == 0 and json.loads(proc.stdout) == []
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout) == []
     proc = run_cli("check", "--output-format", "json", "--select", "OG506", "--jobs", "1",
                    "--issuer-kind", "department", "--lang", "en", path)
     (f,) = json.loads(proc.stdout)
-    assert f["evidence"]["deadline"] == "2024-01-31" and "department" in f["message"]
+    assert f["evidence"]["deadline"] == "2024-01-31"
+    assert "department" in f["message"]

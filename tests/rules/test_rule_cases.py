@@ -26,8 +26,7 @@ def _load_cases() -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
     out = []
     for f in sorted(CASES.glob("*.yaml")):
         spec = YAML(typ="safe").load(f.read_text(encoding="utf-8"))
-        for case in spec["cases"]:
-            out.append((f.stem, spec, case))
+        out += [(f.stem, spec, case) for case in spec["cases"]]
     return out
 
 
@@ -109,7 +108,8 @@ def test_every_rule_has_cases_docs_and_profile() -> None:
     by_code = {spec["code"]: spec for spec in files.values()}
     for rule in builtin_rules():
         assert rule.doc.count("\n") >= 3, f"{rule.code} needs a docstring (what/why/examples/fix)"
-        assert "Why" in rule.doc and "Fix" in rule.doc, f"{rule.code} docstring lacks Why/Fix"
+        assert "Why" in rule.doc, f"{rule.code} docstring lacks Why/Fix"
+        assert "Fix" in rule.doc, f"{rule.code} docstring lacks Why/Fix"
         assert prof.get(rule.code) == rule.severity, f"{rule.code} default profile severity"
         if rule.code in ("OG999",):
             continue

@@ -24,7 +24,9 @@ def test_every_rule_has_a_page_listed_in_the_index() -> None:
         page = DOCS / filename(rule)
         assert page.is_file(), rule.code
         text = page.read_text(encoding="utf-8")
-        assert text.startswith(f"# {rule.code} {rule.name}\n") and "Why" in text and "Fix" in text
+        assert text.startswith(f"# {rule.code} {rule.name}\n")
+        assert "Why" in text
+        assert "Fix" in text
         assert f"]({filename(rule)})" in index
 
 

@@ -4,8 +4,7 @@ rule known from it behaves as one read from its module."""
 from __future__ import annotations
 
 from opengov_lint.registry import metadata
-from opengov_lint.registry.info import LazyRuleInfo
-from opengov_lint.registry.rules import builtin_rules, rule_from_module
+from opengov_lint.registry.rules import LazyRuleInfo, builtin_rules, rule_from_module
 
 REGENERATE = "python -m opengov_lint.registry.metadata"
 
@@ -26,5 +25,8 @@ def test_rules_from_the_table_load_their_module_on_first_use() -> None:
         full = rule_from_module(importlib.import_module(r.module))
         assert (r.code, r.name, r.severity, r.templates, r.scope) == \
             (full.code, full.name, full.severity, full.templates, full.scope)
-        assert r.check is full.check and r.doc == full.doc and r.messages == full.messages
+        assert r.check is full.check
+        assert r.doc == full.doc
+        assert r.messages == full.messages
         assert r.options_type is full.options_type
+        assert r.basis == full.basis

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from conftest import EXAMPLES, check_json, run_cli
+
+if TYPE_CHECKING:
+    import subprocess
 
 
 def _copy_examples(dest: Path) -> Path:
@@ -33,14 +36,18 @@ def test_write_then_check_with_the_baseline(tmp_path: Path) -> None:
     proc = _write_baseline(str(ex), baseline=baseline, cwd=tmp_path)
     assert f"{len(before)} finding(s)" in proc.stderr
     data = json.loads(baseline.read_text(encoding="utf-8"))
-    assert data["schema"] == "opengov-lint/baseline/1" and sum(e["count"] for e in data["findings"]) == len(before)
+    assert data["schema"] == "opengov-lint/baseline/1"
+    assert sum(e["count"] for e in data["findings"]) == len(before)
     e = next(x for x in data["findings"] if x["code"] == "OG303")
-    assert e["report"] == "东山县交通运输局|2022" and e["anchor"] == "requests.total_processed.total"
+    assert e["report"] == "东山县交通运输局|2022"
+    assert e["anchor"] == "requests.total_processed.total"
     assert not [x for x in data["findings"] if "line" in json.dumps(x["anchor"])]
     code, after = check_json(str(ex), extra=("--baseline", str(baseline)), cwd=tmp_path)
-    assert code == 0 and after == []
+    assert code == 0
+    assert after == []
     text = run_cli("check", str(ex), "--baseline", str(baseline), cwd=tmp_path)
-    assert text.returncode == 0 and f"基线中已接受的 {len(before)} 个问题未显示" in text.stdout
+    assert text.returncode == 0
+    assert f"基线中已接受的 {len(before)} 个问题未显示" in text.stdout
     sarif = json.loads(run_cli("check", str(ex), "--baseline", str(baseline), "--output-format", "sarif",
                                cwd=tmp_path).stdout)
     assert sarif["runs"][0]["properties"]["suppressedByBaseline"] == len(before)
@@ -56,7 +63,8 @@ def test_retypeset_and_converted_reports_keep_their_accepted_findings(tmp_path: 
     head, rest = text.split("一、总体情况", 1)
     moved.write_text(head + "\n\n本报告已按新的版式重新排版。\n\n一、总体情况" + rest, encoding="utf-8")
     _, plain = check_json(str(moved), cwd=tmp_path)
-    assert plain and {f["location"]["line"] for f in plain}.isdisjoint({12, 17, 89, 90})
+    assert plain
+    assert {f["location"]["line"] for f in plain}.isdisjoint({12, 17, 89, 90})
     code, new = check_json(str(moved), extra=("--baseline", str(baseline)), cwd=tmp_path)
     assert (code, new) == (0, [])
     # converted to the canonical YAML (another format, other lines): still nothing new
@@ -90,17 +98,20 @@ def test_a_second_identical_finding_is_new(tmp_path: Path) -> None:
     _, new = check_json(str(src), str(copy), extra=("--baseline", str(baseline)), cwd=tmp_path)
     assert sorted(f["code"] for f in new) == sorted(f["code"] for f in check_json(str(src))[1])
     # which of the two identical reports is "new" depends on the (path-sorted) order; exactly one of them is
-    assert len({f["path"] for f in new}) == 1 and {f["path"] for f in new} <= {str(copy), str(src)}
+    assert len({f["path"] for f in new}) == 1
+    assert {f["path"] for f in new} <= {str(copy), str(src)}
 
 
 def test_bad_baseline_is_a_usage_error(tmp_path: Path) -> None:
     bad = tmp_path / "b.json"
     bad.write_text("[]", encoding="utf-8")
     proc = run_cli("check", str(EXAMPLES / "qinghe-district-government-2023.txt"), "--baseline", str(bad))
-    assert proc.returncode == 2 and "not an opengov-lint baseline" in proc.stderr
+    assert proc.returncode == 2
+    assert "not an opengov-lint baseline" in proc.stderr
     proc = run_cli("check", str(EXAMPLES / "qinghe-district-government-2023.txt"), "--baseline",
                    str(tmp_path / "missing.json"))
-    assert proc.returncode == 2 and "cannot be read" in proc.stderr
+    assert proc.returncode == 2
+    assert "cannot be read" in proc.stderr
 
 
 def test_corpus_baseline_zero_new_then_one_planted(corpus: Path, tmp_path: Path) -> None:

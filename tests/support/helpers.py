@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from opengov_lint.config.settings import Settings
-from opengov_lint.findings import Finding
 from opengov_lint.load import load_report
-from opengov_lint.model import Report
 from opengov_lint.run.worker import check_one, init_worker
+
+if TYPE_CHECKING:
+    from opengov_lint.findings import Finding
+    from opengov_lint.model import Report
 
 
 def report_from(text: str | bytes, name: str = "report.txt") -> Report:

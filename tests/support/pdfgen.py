@@ -1,6 +1,10 @@
-"""A minimal PDF writer for reader tests: CJK text in the standard STSong-Light font (Adobe-GB1,
-not embedded, so the files stay small), ruled tables drawn line by line, and images. Coordinates
-are given from the top of the page, as a reader sees them."""
+"""A minimal PDF writer for reader tests: CJK text, ruled tables drawn line by line, and images.
+Coordinates are given from the top of the page, as a reader sees them.
+
+Text is set in Type 3 fonts defined inside the file (one per 256 distinct characters; every glyph
+1000 units wide, ascent 880, descent -120, with a /ToUnicode map), so reading never needs a system
+font: a non-embedded font (STSong-Light) made PDFium substitute a system CJK font and, without one,
+drop rotated runs and repeated lines, so the tests passed or failed with the machine's fonts."""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ class PDF:
     def __init__(self, width: float = 595, height: float = 842) -> None:
         self.w, self.h = width, height
         self.pages: list[Page] = []
+        self.codes: dict[str, tuple[int, int]] = {}  # character -> (font number, one-byte code)
 
     def page(self, rotate: int = 0) -> PDF:
         self.pages.append(Page(rotate=rotate))
@@ -36,11 +41,18 @@ class PDF:
 
     def text(self, x: float, top: float, s: str, size: float = 12) -> PDF:
         """One run of text whose glyph tops are at `top` (as displayed, upright on any page)."""
-        hexs = s.encode("utf-16-be").hex().upper()
         ux, uy = self._user(x, top + size * 0.88)
         a, b, c, d = {0: (1, 0, 0, 1), 90: (0, 1, -1, 0), 180: (-1, 0, 0, -1), 270: (0, -1, 1, 0)}[
             self.pages[-1].rotate]
-        self.pages[-1].ops.append(f"BT /F1 {size} Tf {a} {b} {c} {d} {ux:.2f} {uy:.2f} Tm <{hexs}> Tj ET")
+        runs: list[tuple[int, str]] = []
+        for ch in s:
+            font, code = self.codes.setdefault(ch, divmod(len(self.codes), 256))
+            if runs and runs[-1][0] == font:
+                runs[-1] = (font, runs[-1][1] + f"{code:02X}")
+            else:
+                runs.append((font, f"{code:02X}"))
+        shows = " ".join(f"/F{font + 1} {size} Tf <{hexs}> Tj" for font, hexs in runs)
+        self.pages[-1].ops.append(f"BT {a} {b} {c} {d} {ux:.2f} {uy:.2f} Tm {shows} ET")
         return self
 
     def line(self, x0: float, top0: float, x1: float, top1: float, width: float = 0.5) -> PDF:
@@ -81,12 +93,7 @@ class PDF:
 
     def bytes(self) -> bytes:
         objs: list[bytes] = [b"", b""]  # catalog and page tree, filled in below
-        objs.append(b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
-                    b"/DescendantFonts [4 0 R] >>")
-        objs.append(b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo "
-                    b"<< /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor "
-                    b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] "
-                    b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> /DW 1000 >>")
+        fonts = _type3_fonts(objs, self.codes)
         kids: list[int] = []
         for page in self.pages:
             xobjs = []
@@ -99,7 +106,7 @@ class PDF:
             content_id = len(objs)
             rot = f"/Rotate {page.rotate} " if page.rotate else ""
             objs.append(f"<< /Type /Page /Parent 2 0 R {rot}/MediaBox [0 0 {self.w} {self.h}] /Resources << /Font "
-                        f"<< /F1 3 0 R >> /XObject << {' '.join(xobjs)} >> >> /Contents {content_id} 0 R >>"
+                        f"<< {fonts} >> /XObject << {' '.join(xobjs)} >> >> /Contents {content_id} 0 R >>"
                         .encode())
             kids.append(len(objs))
         objs[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
@@ -115,3 +122,32 @@ class PDF:
             out += f"{off:010d} 00000 n \n".encode()
         out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
         return bytes(out)
+
+
+def _type3_fonts(objs: list[bytes], codes: dict[str, tuple[int, int]]) -> str:
+    """Type 3 fonts for the characters used (appended to objs); returns the /Font resource entries."""
+    glyph = b"<< /Length 28 >>\nstream\n1000 0 0 -120 1000 880 d1\nendstream"
+    objs.append(glyph)
+    glyph_id = len(objs)
+    entries = []
+    n_fonts = max((f for f, _ in codes.values()), default=0) + 1
+    for font in range(n_fonts):
+        chars = sorted((code, ch) for ch, (f, code) in codes.items() if f == font)
+        last = chars[-1][0] if chars else 0
+        bfchars = "\n".join(f"<{code:02X}> <{ch.encode('utf-16-be').hex().upper()}>" for code, ch in chars)
+        cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T3 def /CMapType 2 def\n"
+                "1 begincodespacerange <00> <FF> endcodespacerange\n"
+                f"{len(chars)} beginbfchar\n{bfchars}\nendbfchar\nendcmap CMapName currentdict /CMap "
+                "defineresource pop end end").encode() if chars else b""
+        objs.append(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
+        cmap_id = len(objs)
+        diffs = " ".join(f"/g{code}" for code in range(last + 1))
+        procs = " ".join(f"/g{code} {glyph_id} 0 R" for code in range(last + 1))
+        objs.append(f"<< /Type /Font /Subtype /Type3 /FontBBox [0 -120 1000 880] /FontMatrix [0.001 0 0 0.001 0 0] "
+                    f"/CharProcs << {procs} >> /Encoding << /Type /Encoding /Differences [0 {diffs}] >> "
+                    f"/FirstChar 0 /LastChar {last} /Widths [{' '.join(['1000'] * (last + 1))}] "
+                    f"/FontDescriptor << /Type /FontDescriptor /FontName /T3F{font + 1} /Flags 4 "
+                    f"/FontBBox [0 -120 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 "
+                    f"/StemV 80 >> /Resources << >> /ToUnicode {cmap_id} 0 R >>".encode())
+        entries.append(f"/F{font + 1} {len(objs)} 0 R")
+    return " ".join(entries)

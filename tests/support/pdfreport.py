@@ -9,9 +9,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from pdfgen import PDF
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 TITLE = "某某区人民政府2023年政府信息公开工作年度报告"
 LEFT, RIGHT, SIZE = 80.0, 512.0, 12.0
@@ -50,28 +53,28 @@ AD_2021 = {"rules": [1, 0, 5], "normative_documents": [2, 1, 9], "licensing": [1
 
 
 def _row(values: list[int]) -> list[int]:
-    return values + [sum(values)]
+    return [*values, sum(values)]
 
 
 def values() -> dict[str, dict[str, int | float]]:
     """Every table value of the report, as `table.row.column` -> number."""
     out: dict[str, dict[str, int | float]] = {"requests": {}, "active_disclosure": {}, "review_litigation": {}}
-    cols = COLS + ["total"]
+    cols = [*COLS, "total"]
     done = [0] * 6
     for path, _label, vals in RESULT_ROWS:
-        done = [a + b for a, b in zip(done, vals)]
-        out["requests"].update({f"{path}.{c}": v for c, v in zip(cols, _row(vals))})
-    forward = [n + c - d for n, c, d in zip(NEW, CARRIED, done)]
+        done = [a + b for a, b in zip(done, vals, strict=False)]
+        out["requests"].update({f"{path}.{c}": v for c, v in zip(cols, _row(vals), strict=False)})
+    forward = [n + c - d for n, c, d in zip(NEW, CARRIED, done, strict=False)]
     for path, vals in (("new_received", NEW), ("carried_over", CARRIED), ("total_processed", done),
                        ("carried_forward", forward)):
-        out["requests"].update({f"{path}.{c}": v for c, v in zip(cols, _row(vals))})
-    for block, vals in zip(("review", "direct_suit", "suit_after_review"), REVIEW):
+        out["requests"].update({f"{path}.{c}": v for c, v in zip(cols, _row(vals), strict=False)})
+    for block, vals in zip(("review", "direct_suit", "suit_after_review"), REVIEW, strict=False):
         out["review_litigation"].update(
-            {f"{block}.{c}": v for c, v in zip(("upheld", "corrected", "other", "pending", "total"), vals)})
+            {f"{block}.{c}": v for c, v in zip(("upheld", "corrected", "other", "pending", "total"), vals, strict=False)})
     names = {"rules": ("issued", "repealed", "in_force"), "normative_documents": ("issued", "repealed", "in_force"),
              "licensing": ("decisions",), "penalty": ("decisions",), "coercion": ("decisions",), "fees": ("amount",)}
     for row, vals in AD_2021.items():
-        out["active_disclosure"].update({f"{row}.{c}": v for c, v in zip(names[row], vals)})
+        out["active_disclosure"].update({f"{row}.{c}": v for c, v in zip(names[row], vals, strict=False)})
     return out
 
 
@@ -134,7 +137,7 @@ def _table3_cells(cut_row: bool, blank: str | None) -> list[tuple[int, int, int,
     v = values()["requests"]
 
     def nums(path: str) -> list[str]:
-        return ["" if f"{path}.{c}" == blank else str(v[f"{path}.{c}"]) for c in COLS + ["total"]]
+        return ["" if f"{path}.{c}" == blank else str(v[f"{path}.{c}"]) for c in [*COLS, "total"]]
 
     cells = [(0, 0, 3, 3, "（本列数据的勾稽关系为：第一项加第\n二项之和，等于第三项加第四项之和）"),
              (0, 3, 1, 7, "申请人情况"), (1, 3, 2, 1, "自然\n人"), (1, 4, 1, 5, "法人或其他组织"),

@@ -143,7 +143,7 @@ def render(report: Report, form: str | dict[str, str]) -> str:
         tid = by_section.get(s.number)
         if tid is not None:
             how = form if isinstance(form, str) else form[tid]
-            lines += [""] + RENDER[how](_rows(report, tid), tid) + ["", ""]
+            lines += ["", *RENDER[how](_rows(report, tid), tid), "", ""]
     return "\n".join(lines) + "\n"
 
 

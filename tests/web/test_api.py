@@ -50,7 +50,8 @@ def test_api_gives_the_same_findings_as_the_command_line(client, name: str, tmp_
     _, expected = check_json(name, extra=("--select", "all"), cwd=tmp_path)
     got = _post(client, (name, (EXAMPLES / name).read_bytes()))
     assert got.status_code == 200
-    assert got.json() == expected and expected  # same codes, messages, locations and evidence
+    assert got.json() == expected
+    assert expected
 
 
 def test_batch_upload_runs_cross_document_rules(client, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -102,16 +103,19 @@ def test_zip_bomb_and_oversize_uploads_are_refused(client) -> None:  # type: ign
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("bomb.txt", b"0" * (3 * 1024 * 1024))  # ratio ~1000
     r = _post(client, ("bomb.zip", buf.getvalue()))
-    assert r.status_code == 413 and "压缩" in r.json()["message"]
+    assert r.status_code == 413
+    assert "压缩" in r.json()["message"]
     r = _post(client, ("big.txt", b"x" * (5 * 1024 * 1024)))
     assert r.status_code == 413
     r = _post(client, ("huge.txt", b"x" * (9 * 1024 * 1024)))
-    assert r.status_code == 413 and "上限" in r.json()["message"]
+    assert r.status_code == 413
+    assert "上限" in r.json()["message"]
 
 
 def test_bad_requests_are_4xx_with_a_message(client) -> None:  # type: ignore[no-untyped-def]
     r = client.post("/api/check", content=b"hello", headers={"content-type": "text/plain"})
-    assert r.status_code == 415 and r.json()["message"]
+    assert r.status_code == 415
+    assert r.json()["message"]
     r = client.post("/api/check", content=b"--x\r\nbroken", headers={"content-type": "multipart/form-data; boundary=x"})
     assert 400 <= r.status_code < 500
     r = client.post("/api/check", data={"other": "1"})
@@ -123,10 +127,26 @@ def test_result_page_highlights_the_cells_of_the_findings(client) -> None:  # ty
     r = client.post("/check", files=[("file", (f"{DEFECTS}.txt", data, "text/plain"))])
     assert r.status_code == 200
     page = r.text
-    assert 'class="bad"' in page and 'data-path="requests.' in page
-    assert "http://" not in page and "https://" not in page  # works offline: no CDN
+    assert 'class="bad"' in page
+    assert 'data-path="requests.' in page
+    assert "http://" not in page
+    assert "https://" not in page
     assert page.count('class="finding sev-') == len(_post(client, (f"{DEFECTS}.txt", data)).json())
-    assert 'data-kind="xlsx"' in page and 'data-kind="dashboard"' in page
+    assert 'data-kind="xlsx"' in page
+    assert 'data-kind="dashboard"' in page
+    import base64
+    import re
+
+    href = re.search(r'data-kind="notices" download="[^"]+" href="data:application/zip;base64,([^"]+)"', page)
+    assert href is not None
+    with zipfile.ZipFile(io.BytesIO(base64.b64decode(href.group(1)))) as z:
+        names = z.namelist()
+        assert len(names) == 1
+        assert names[0].endswith(".docx")
+        with zipfile.ZipFile(io.BytesIO(z.read(names[0]))) as docx:
+            body = docx.read("word/document.xml").decode("utf-8")
+    assert "整改" in body
+    assert "OG303" in body
 
 
 def _free_port() -> int:
@@ -187,5 +207,6 @@ def test_api_json_is_documented_json(server) -> None:  # type: ignore[no-untyped
 
     base, _ = server
     r = httpx.post(base + "/api/check", files=[("file", ("x.txt", b"\xff\xfe\x00garbage"))], timeout=60)
-    assert r.status_code == 200 and r.headers["content-type"].startswith("application/json")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("application/json")
     assert {f["code"] for f in json.loads(r.text)} <= {"OG901", "OG903", "OG101", "OG107", "OG112", "OG502"}

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengov_lint.authoring.docxpkg import CT_NS, REL_NS, W_NS, Package, parse, serialise
-from opengov_lint.findings import Finding
-from opengov_lint.model import Report, TableData
 from opengov_lint.readers.docxnum import W
+
+if TYPE_CHECKING:
+    from opengov_lint.findings import Finding
+    from opengov_lint.model import Report, TableData
 
 COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"

@@ -7,11 +7,13 @@ occurs exactly once in that paragraph or cell."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengov_lint.authoring.docxpkg import Package
-from opengov_lint.findings import Finding, Fix
 from opengov_lint.readers.docxnum import W
+
+if TYPE_CHECKING:
+    from opengov_lint.findings import Finding, Fix
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
@@ -24,7 +26,7 @@ class DocxFix:
 
 
 def replace_in(el: Any, old: str, new: str) -> bool:
-    runs = [t for t in el.iter(W + "t")]
+    runs = list(el.iter(W + "t"))
     full = "".join(t.text or "" for t in runs)
     if not old or full.count(old) != 1:
         return False
@@ -48,7 +50,8 @@ def fix_copy(data: bytes, findings: list[Finding]) -> DocxFix:
     pkg = Package(data)
     result = DocxFix(data)
     for fix in dict.fromkeys(f.fix for f in findings if f.fix is not None and f.fix.ref):
-        assert fix is not None and fix.ref is not None
+        assert fix is not None
+        assert fix.ref is not None
         el = pkg.by_ref.get(fix.ref)
         if el is not None and fix.old != fix.new and replace_in(el, fix.old, fix.new):
             result.applied.append(fix)

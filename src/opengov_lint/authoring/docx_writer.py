@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from opengov_lint.authoring.grids import Grid, GridCell, grid
 from opengov_lint.authoring.html_writer import cell_text
-from opengov_lint.model import Report
+
+if TYPE_CHECKING:
+    from opengov_lint.model import Report
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -95,9 +98,7 @@ def _table(report: Report, g: Grid) -> str:
 def body_xml(report: Report) -> str:
     title = report.meta.title or ""
     parts = [_p(title, "Title")]
-    for p in report.preamble:
-        if p.text.strip() != title:
-            parts.append(_p(p.text, "BodyText"))
+    parts += [_p(p.text, "BodyText") for p in report.preamble if p.text.strip() != title]
     by_section = {t.section: tid for tid, t in report.tables.items()}
     for s in report.sections:
         parts.append(_p(s.heading, "Heading1"))

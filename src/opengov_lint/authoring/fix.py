@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from opengov_lint.findings import Finding, Fix
 from opengov_lint.readers.decode import decode
+
+if TYPE_CHECKING:
+    from opengov_lint.findings import Finding, Fix
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".yaml", ".yml", ".json")
 

@@ -46,14 +46,14 @@ def _active_disclosure(spec: TableSpec) -> Grid:
         spans = _spread(len(cols), width - 1)
         cells.append(GridCell(spec.header or "信息内容", r, 0, header=True))
         c = 1
-        for col, span in zip(cols, spans):
+        for col, span in zip(cols, spans, strict=False):
             cells.append(GridCell(col.label, r, c, colspan=span, header=True))
             c += span
         r += 1
         for row in rows:
             cells.append(GridCell(row.label, r, 0, header=True))
             c = 1
-            for col, span in zip(cols, spans):
+            for col, span in zip(cols, spans, strict=False):
                 cells.append(GridCell("", r, c, colspan=span, path=f"{spec.id}.{row.path}.{col.id}"))
                 c += span
             r += 1
@@ -77,7 +77,7 @@ def _requests(spec: TableSpec) -> Grid:
     r = 3
     rows = spec.rows
     results_span = sum(1 for x in rows if x.data and x.path not in ("new_received", "carried_over", "carried_forward"))
-    for i, row in enumerate(rows):
+    for _i, row in enumerate(rows):
         if row.path == "results":
             cells.append(GridCell(row.label, r, 0, rowspan=results_span, header=True))
             continue

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from opengov_lint.authoring.grids import grid
 from opengov_lint.canonical.writer import cell_value
-from opengov_lint.model import Report
+
+if TYPE_CHECKING:
+    from opengov_lint.model import Report
 
 _CSS = ("body{font-family:'FangSong','仿宋','SimSun',serif;max-width:960px;margin:24px auto;line-height:1.8}"
         "h1{text-align:center;font-size:22px}table{border-collapse:collapse;width:100%;margin:12px 0}"
@@ -46,9 +49,7 @@ def render(report: Report) -> str:
     parts = ['<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">',
              f"<title>{escape(title)}</title><style>{_CSS}</style></head><body><div class=\"article\">",
              f"<h1>{escape(title)}</h1>"]
-    for p in report.preamble:
-        if p.text.strip() != title:
-            parts.append(f"<p>{escape(p.text)}</p>")
+    parts += [f"<p>{escape(p.text)}</p>" for p in report.preamble if p.text.strip() != title]
     by_section = {t.section: tid for tid, t in report.tables.items()}
     for s in report.sections:
         parts.append(f"<h2>{escape(s.heading)}</h2>")

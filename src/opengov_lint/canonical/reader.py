@@ -59,6 +59,8 @@ def _load(data: bytes, fmt: str) -> Any:
             raise ReadError(f"JSON 格式错误（第{exc.lineno}行第{exc.colno}列）：{exc.msg}",
                             f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
                             reason="invalid-json", line=exc.lineno) from exc
+        except ValueError as exc:  # an integer of more than 4300 digits (int() refuses it)
+            raise _huge_number(exc) from exc
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
@@ -78,12 +80,19 @@ def _load(data: bytes, fmt: str) -> Any:
                 raise ReadError(f"YAML 格式错误：{exc}（结构化年报只能使用普通的文字、数字和列表）",
                                 f"invalid YAML: {exc}", reason="invalid-yaml") from exc
         return YAML(typ="rt", pure=True).load(text)
+    except ValueError as exc:
+        raise _huge_number(exc) from exc
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         raise ReadError(f"YAML 格式错误（第{line}行）：{getattr(exc, 'problem', exc)}",
                         f"invalid YAML at line {line}: {getattr(exc, 'problem', exc)}", reason="invalid-yaml",
                         line=line) from exc
+
+
+def _huge_number(exc: ValueError) -> ReadError:
+    return ReadError("文件中有位数过多的数字（超过4300位），不是正常的年报数据，未读取",
+                     f"the file holds a number with too many digits, not report data ({exc})", reason="huge-number")
 
 
 def read(path: str, data: bytes, fmt: str = "yaml") -> Report:

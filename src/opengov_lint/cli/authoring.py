@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from opengov_lint.cli.common import EXIT_FINDINGS, choose, exit_for, load_or_exit, settings_or_exit, usage
+from opengov_lint.cli.common import (
+    EXIT_FINDINGS,
+    choose,
+    exit_for,
+    load_or_exit,
+    settings_or_exit,
+    usage,
+    writable_or_exit,
+    write_or_exit,
+)
 from opengov_lint.config.choices import IssuerKind, Lang, ReportFormat, bar
 
 if TYPE_CHECKING:
@@ -28,8 +37,7 @@ def convert(
 ) -> None:
     """Convert a report to the canonical form (YAML/JSON) or render it as Word/HTML (转换格式)."""
     choose("--to", to, ReportFormat)
-    if output and os.path.abspath(output) == os.path.abspath(path):
-        usage("refusing to overwrite the input file")
+    writable_or_exit(output, [path])
     write_report(load_or_exit(path, year, issuer_kind), to, output)
 
 
@@ -52,14 +60,13 @@ def template(
 
 
 def write_report(report: Report, to: str, output: str | None) -> None:
-    from opengov_lint.fsutil import atomic_write, atomic_write_bytes
-
+    writable_or_exit(output)
     if to == "docx":
         from opengov_lint.authoring.docx_writer import render as render_docx
 
         if not output:
             usage("--to docx needs -o FILE")
-        atomic_write_bytes(output, render_docx(report))
+        write_or_exit(output, render_docx(report))
         return
     if to == "html":
         from opengov_lint.authoring.html_writer import render as render_html
@@ -70,7 +77,7 @@ def write_report(report: Report, to: str, output: str | None) -> None:
 
         text = dump_yaml(report) if to == "yaml" else dump_json(report)
     if output:
-        atomic_write(output, text)
+        write_or_exit(output, text)
     else:
         sys.stdout.write(text)
 
@@ -79,12 +86,12 @@ def fix_docx(path: str, output: str, settings: Settings) -> int:
     """`check REPORT.docx --fix -o FIXED.docx`: a fixed copy; the original is never touched."""
     from opengov_lint import engine
     from opengov_lint.authoring.docx_fix import fix_copy
-    from opengov_lint.fsutil import atomic_write_bytes
     from opengov_lint.run.batch import BatchOptions, run_check
     from opengov_lint.run.worker import build_engine
 
     if os.path.abspath(output) == os.path.abspath(path):
         usage("--fix never edits a Word file in place: give another -o for the fixed copy")
+    writable_or_exit(output, [path], "fixed copy")
     try:
         report = load_or_exit(path, settings.year, settings.issuer_kind, fmt="docx")
     except typer.Exit:
@@ -92,7 +99,7 @@ def fix_docx(path: str, output: str, settings: Settings) -> int:
     findings = engine.run(report, build_engine(settings), path)
     with open(path, "rb") as fh:
         result = fix_copy(fh.read(), findings)
-    atomic_write_bytes(output, result.data)
+    write_or_exit(output, result.data)
     typer.echo(f"已修正 {len(result.applied)} 处，写入 {output}（原文件未改动）", err=True)
     settings.fix = None
     return run_check([output], settings, BatchOptions(progress=False))
@@ -109,20 +116,18 @@ def annotate(
     """A copy of a Word report with a comment at each finding (在 Word 文档中批注问题)."""
     from opengov_lint import engine
     from opengov_lint.authoring.annotate import annotate as annotate_docx
-    from opengov_lint.fsutil import atomic_write_bytes
     from opengov_lint.run.worker import build_engine
 
     if not path.lower().endswith(".docx"):
         usage("annotate works on Word .docx files (convert other formats with `convert --to docx` first)")
-    if os.path.abspath(output) == os.path.abspath(path):
-        usage("refusing to overwrite the input file: give another -o")
+    writable_or_exit(output, [path])
     settings = settings_or_exit(config)
     settings.lang = lang or settings.lang
     report = load_or_exit(path, year or settings.year, issuer_kind or settings.issuer_kind, fmt="docx")
     findings = engine.run(report, build_engine(settings), path)
     with open(path, "rb") as fh:
         result = annotate_docx(fh.read(), report, findings)
-    atomic_write_bytes(output, result.data)
+    write_or_exit(output, result.data)
     typer.echo(f"已在 {output} 中添加 {len(result.placed)} 条批注" + (
         f"；{len(result.unplaced)} 个问题无法定位到段落或单元格" if result.unplaced else ""), err=True)
     exit_for(engine.fails(findings, settings.fail_on))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from opengov_lint.cli.common import split, usage
-from opengov_lint.config.choices import Executor, FailOn, IssuerKind, Lang, OutputFormat, bar
+from opengov_lint.config.choices import Color, Executor, FailOn, IssuerKind, Lang, OutputFormat, bar
 
 if TYPE_CHECKING:
     from opengov_lint.config.settings import Settings
@@ -56,6 +56,15 @@ def check(
     write_baseline: Annotated[str | None, typer.Option("--write-baseline",
                                                        help="Accept every current finding: write them to FILE.")]
     = None,
+    allow_private_urls: Annotated[bool, typer.Option(
+        "--allow-private-urls", help="Fetch URLs that resolve to loopback, private or link-local addresses.")] = False,
+    color: Annotated[str, typer.Option("--color", help=f"{bar(Color)}: colours in the text output (auto: on a "
+                                                       "terminal, FORCE_COLOR/NO_COLOR honoured).")] = "auto",
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Check every file again, ignoring the results cache.")]
+    = False,
+    from_failed: Annotated[str | None, typer.Option("--from-failed", help="Re-check only the files with findings in "
+                                                                          "this JSON output of an earlier run.")]
+    = None,
 ) -> None:
     """Check reports (检查年度报告)."""
     options = dict(locals())
@@ -67,9 +76,12 @@ def check(
 
         raise typer.Exit(fix_docx(paths[0], output, settings))
     validate(settings)
+    from opengov_lint.cli.common import choose
+
+    choose("--color", color, Color)
     from opengov_lint.run.batch import run_check
 
-    raise typer.Exit(run_check(_paths(paths, from_list), settings, batch_options(options, settings)))
+    raise typer.Exit(run_check(_paths(paths, from_list, from_failed, settings.fail_on), settings, batch_options(options, settings)))
 
 
 # command-line option -> settings field, for options that simply replace the configured value
@@ -93,6 +105,7 @@ def settings_from(options: dict[str, Any]) -> Settings:
     settings.show_all = bool(options.get("show_all")) or settings.show_all  # a flag: it can only switch on
     if options.get("manifest"):
         settings.manifest = _manifest(options["manifest"])
+    settings.allow_private_urls = bool(options.get("allow_private_urls")) or settings.allow_private_urls
     return settings
 
 
@@ -103,7 +116,19 @@ def batch_options(options: dict[str, Any], settings: Settings) -> BatchOptions:
                         statistics=options["statistics"], quiet=options["quiet"],
                         stdin_format=options["stdin_format"], include=list(options["include"] or []),
                         exclude=list(options["exclude"] or []), progress=not options["no_progress"],
-                        write_baseline=options["write_baseline"])
+                        write_baseline=options["write_baseline"], color=options.get("color") or "auto",
+                        cache=not options.get("no_cache"),
+                        settings_for=None if options.get("config") else _nearest(options))
+
+
+def _nearest(options: dict[str, Any]) -> Any:
+    """Settings for a file whose nearest configuration is `path` (the command line on top), validated."""
+    def make(path: str) -> Settings:
+        settings = settings_from({**options, "config": path})
+        validate(settings)
+        return settings
+
+    return make
 
 
 def validate(settings: Settings) -> None:
@@ -119,7 +144,20 @@ def validate(settings: Settings) -> None:
         usage(f"--year must be a report year such as 2024 (got {settings.year})")
     if settings.executor == "dask" and not settings.scheduler:
         usage("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    if settings.executor == "dask":
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is None:
+            usage("--executor dask needs the `distributed` package: pip install 'opengov-lint[dask]'")
+    _validate_timeout(settings.timeout)
     _validate_rules(settings)
+
+
+def _validate_timeout(timeout: float | None) -> None:
+    import math
+
+    if timeout is not None and not (math.isfinite(timeout) and 0 < timeout <= 86400):
+        usage(f"--timeout must be a number of seconds above 0 and at most 86400 (got {timeout})")
 
 
 def _validate_rules(settings: Settings) -> None:
@@ -151,8 +189,16 @@ def _manifest(path: str) -> dict[str, Any]:
         usage(f"manifest error: {exc}")
 
 
-def _paths(paths: list[str] | None, from_list: str | None) -> list[str]:
+def _paths(paths: list[str] | None, from_list: str | None, from_failed: str | None = None,
+           fail_on: str = "error") -> list[str]:
     out = list(paths or [])
+    if from_failed:
+        from opengov_lint.run.sources import failed_paths
+
+        try:
+            out += failed_paths(from_failed, fail_on)
+        except (OSError, ValueError) as exc:
+            usage(f"cannot read the findings file {from_failed}: {exc}")
     if from_list:
         from opengov_lint.run.sources import read_list
 
@@ -160,4 +206,6 @@ def _paths(paths: list[str] | None, from_list: str | None) -> list[str]:
             out += read_list(from_list)
         except OSError as exc:
             usage(f"cannot read the list file {from_list}: {exc.strerror or exc}")
+        except ValueError as exc:  # not UTF-8 (a GBK list saved by a Chinese Windows editor)
+            usage(f"cannot read the list file: {exc}")
     return out

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from opengov_lint.config.settings import Settings
     from opengov_lint.model import Report
 
-__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "choose", "load_or_exit", "settings_or_exit", "split", "usage"]
+__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "choose", "load_or_exit", "settings_or_exit", "split", "usage",
+           "writable_or_exit", "write_or_exit"]
 
 
 def usage(message: str) -> NoReturn:
@@ -60,3 +61,28 @@ def load_or_exit(path: str, year: int | None = None, issuer_kind: str | None = N
 
 def exit_for(failed: bool) -> NoReturn:
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def writable_or_exit(output: str | None, inputs: list[str] | tuple[str, ...] = (), what: str = "output file") -> None:
+    """Exit 2 before anything is written when OUTPUT would destroy data (fsutil.check_output): an input,
+    a device or other non-regular file, a file with several hard links, a folder that does not exist."""
+    if not output or output == "-":
+        return
+    from opengov_lint.fsutil import UnsafeOutput, check_output
+
+    try:
+        check_output(output, inputs, what)
+    except UnsafeOutput as exc:
+        usage(str(exc))
+
+
+def write_or_exit(output: str, data: bytes | str) -> None:
+    """Write OUTPUT whole (or not at all); a write that fails (a full disk, no permission) is exit 2."""
+    from opengov_lint.fsutil import UnsafeOutput, atomic_write_bytes
+
+    try:
+        atomic_write_bytes(output, data.encode("utf-8") if isinstance(data, str) else data)
+    except UnsafeOutput as exc:
+        usage(str(exc))
+    except OSError as exc:
+        usage(f"cannot write {output}: {exc.strerror or exc}; nothing was written")

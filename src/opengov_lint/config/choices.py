@@ -9,7 +9,9 @@ from typing import Literal, get_args
 FailOn = Literal["error", "warning", "info", "never"]
 Lang = Literal["zh", "en"]
 IssuerKind = Literal["government", "department", "subdistrict", "agency"]  # = model.ISSUER_KINDS
-OutputFormat = Literal["text", "json", "jsonl", "sarif", "junit", "github", "csv", "xlsx", "html"]
+OutputFormat = Literal["text", "json", "jsonl", "sarif", "junit", "github", "csv", "xlsx", "html", "concise",
+                       "gitlab"]
+Color = Literal["auto", "always", "never"]
 Executor = Literal["local", "dask"]
 ReportFormat = Literal["yaml", "json", "docx", "html"]  # what convert/template write
 

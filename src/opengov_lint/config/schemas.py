@@ -1,5 +1,4 @@
-"""pydantic schemas: the configuration file and the shipped YAML knowledge (validated by the test
-suite and when a user's file is loaded). Imported lazily: pydantic costs ~0.15 s at start-up."""
+"""pydantic schemas of the configuration and the shipped YAML knowledge; imported lazily (pydantic: ~0.15 s)."""
 
 from __future__ import annotations
 
@@ -65,6 +64,7 @@ class ConfigModel(BaseModel):
     options: dict[str, dict[str, Any]] | None = None
     max_bytes: int | None = Field(default=None, alias="max-bytes", ge=1024)
     timeout: float | None = Field(default=None, gt=0, le=86400)
+    allow_private_urls: bool | None = Field(default=None, alias="allow-private-urls")
     limits: LimitsModel | None = None
     extends: str | None = None
     per_file_ignores: dict[str, list[str]] | None = Field(default=None, alias="per-file-ignores")
@@ -160,6 +160,7 @@ class SectionModel(BaseModel):
     id: str
     title: str
     variants: list[str] = []
+    cues: list[str] = []
 
 
 class SectionsModel(BaseModel):
@@ -406,6 +407,7 @@ class NoneClaimModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
     patterns: list[str]
+    not_with: list[str] = []  # words that make the clause about another table (OG504)
     targets: list[list[str]]
 
     @field_validator("patterns")

@@ -36,6 +36,7 @@ class Settings:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     max_bytes: int | None = None
     timeout: float | None = 120.0  # seconds per file
+    allow_private_urls: bool = False  # fetch URLs that resolve to loopback/private/link-local/reserved addresses
     limits: dict[str, int] = field(default_factory=dict)  # readers/limits.py names -> values
     source: str | None = None  # the configuration file used
     # batch: filled in by the command line, not by configuration files
@@ -76,10 +77,11 @@ def discover(start: str | None = None) -> tuple[str, dict[str, Any]] | None:
 def _pyproject_section(path: str) -> dict[str, Any] | None:
     import tomllib
 
+    from opengov_lint.fsutil import read_limited_text
+
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(read_limited_text(path))
+    except (OSError, ValueError) as exc:  # TOMLDecodeError is a ValueError
         raise ConfigError(path, "(file)", f"cannot be parsed: {exc}") from exc
     tool = data.get("tool", {})
     section = tool.get("opengov-lint")
@@ -95,10 +97,11 @@ def load_file(path: str) -> dict[str, Any]:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
+    from opengov_lint.fsutil import read_limited_text
+
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = YAML(typ="safe", pure=True).load(fh)
-    except (OSError, YAMLError) as exc:
+        data = YAML(typ="safe", pure=True).load(read_limited_text(path))
+    except (OSError, ValueError, YAMLError) as exc:
         raise ConfigError(path, "(file)", f"cannot be read as YAML: {exc}") from exc
     if data is None:
         return {}
@@ -172,7 +175,7 @@ def _merge(base: Settings, model: Any, path: str) -> Settings:
     s.ignore = s.ignore + list(model.ignore or [])
     s.extend_select = s.extend_select + list(model.extend_select or [])
     for attr in ("fail_on", "lang", "jobs", "year", "issuer_kind", "output_format", "show_all", "max_bytes",
-                 "timeout"):
+                 "timeout", "allow_private_urls"):
         value = getattr(model, attr)
         if value is not None:
             setattr(s, attr, value)

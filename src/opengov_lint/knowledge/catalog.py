@@ -114,6 +114,7 @@ class SectionSpec:
     id: str
     title: str
     variants: tuple[str, ...]
+    cues: tuple[str, ...] = ()  # words of a sub-heading that opens this section when its own heading is lost
 
 
 def _cols(raw: list[dict[str, Any]]) -> tuple[ColSpec, ...]:
@@ -205,7 +206,8 @@ def layout_for_year(year: int | None) -> Layout | None:
 def sections() -> tuple[SectionSpec, ...]:
     raw = load_yaml_resource("sections.yaml")
     return tuple(
-        SectionSpec(int(s["number"]), s["id"], s["title"], tuple(s.get("variants") or ()))
+        SectionSpec(int(s["number"]), s["id"], s["title"], tuple(s.get("variants") or ()),
+                    tuple(s.get("cues") or ()))
         for s in raw["sections"]
     )
 

@@ -120,10 +120,29 @@ class Section:
     tables: list[int] = field(default_factory=list)  # indexes of document tables inside the section
     variant: bool = False  # title wording differs from the template (OG104)
     ref: str | None = None  # the heading paragraph in the source file (docx: "p17")
+    misplaced: bool = False  # found away from its template position (OG102); set by the recogniser
+    implicit: bool = False  # its heading is lost, its content opens with `heading` (a sub-heading)
+    sequence: int | None = None  # its place among the report's own top-level headings (1-based)
 
     @property
     def text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(slots=True)
+class ExtraHeading:
+    """A numbered top-level heading that is none of the six template sections (OG114); its text stays
+    in the section before it."""
+
+    heading: str
+    title: str
+    numbering: str
+    value: int | None
+    line: int | None = None
+    page: int | None = None
+    ref: str | None = None
+    after: int | None = None  # number of the template section it follows (None: before section 一)
+    sequence: int | None = None
 
 
 @dataclass(slots=True)
@@ -175,6 +194,15 @@ class Meta:
     year_source: str | None = None  # title | period | text | override
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def regime(self) -> str:
+        """The 条例 the report answers to: "2007" (国务院令第492号) for report years before 2019, or a
+        pre-2019 layout without a year; "2019" (the revision of 国务院令第711号) otherwise. A "2007" report
+        is not checked by the current rules (outputs show 未检查/不适用, never "passed")."""
+        if self.year is not None:
+            return "2007" if self.year < 2019 else "2019"
+        return "2007" if self.template == "pre2019" else "2019"
+
 
 @dataclass(slots=True, eq=False)
 class Report:
@@ -188,6 +216,7 @@ class Report:
     document: Document | None = None
     structured: bool = False  # read from the canonical YAML/JSON form (no layout to judge)
     suppressions: list[Suppression] = field(default_factory=list)  # inline `# opengov-lint: ignore[...]`
+    extra_headings: list[ExtraHeading] = field(default_factory=list)  # headings none of the six (OG114)
     # What the rules derive from this report once for all of them (running text units, readings of the
     # tables): a per-report context that lives and dies with the report, not a module-level cache.
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)

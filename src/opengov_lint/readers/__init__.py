@@ -140,7 +140,12 @@ def read_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             f"the file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit (max_bytes)",
             reason="size-limit")
     try:
-        with open(path, "rb") as fh:  # read-only: the input file is never modified
+        # read-only, and never blocking: a file swapped for a FIFO after the check above is refused too
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with open(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise ReadError("不是普通文件（可能是文件夹、管道或设备），未读取",
+                                "not a regular file (a folder, pipe or device)", reason="not-a-file")
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise ReadError(_os_message(exc), f"cannot read the file: {exc.strerror or exc}", reason="os-error") from exc

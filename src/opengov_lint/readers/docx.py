@@ -276,7 +276,7 @@ def _runs(el: Any, out: list[str]) -> None:
         tag = child.tag
         if tag == W + "t":
             out.append(child.text or "")
-        elif tag in _SKIP or not isinstance(tag, str) or tag == W + "r" and _hidden(child):
+        elif tag in _SKIP or not isinstance(tag, str) or (tag == W + "r" and _hidden(child)):
             continue
         elif tag == W + "tab" or tag == W + "ptab":
             out.append("\t")

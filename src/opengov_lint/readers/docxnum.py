@@ -9,9 +9,11 @@ restarts when a higher level advances."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CN = "〇一二三四五六七八九"

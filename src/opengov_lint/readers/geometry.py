@@ -160,7 +160,7 @@ def _snap(values: list[float]) -> dict[float, float]:
     """Each value -> the mean of its cluster (values closer than TOL in a chain)."""
     out: dict[float, float] = {}
     group: list[float] = []
-    for v in sorted(set(values)) + [float("inf")]:
+    for v in [*sorted(set(values)), float("inf")]:
         if group and v - group[-1] > TOL:
             mean = sum(group) / len(group)
             out.update((g, mean) for g in group)
@@ -382,7 +382,7 @@ def cell_text(glyphs: list[Glyph]) -> str:
         ln.sort(key=lambda g: g.x0)
         size = Counter(round(g.bottom - g.top) for g in ln).most_common(1)[0][0]
         parts: list[str] = []
-        for prev, g in zip([None, *ln], ln):
+        for prev, g in zip([None, *ln], ln, strict=False):
             if prev is not None and g.x0 - prev.x1 > max(TOL, 0.3 * size):
                 parts.append(" ")
             parts.append(g.text)

@@ -11,6 +11,17 @@ from opengov_lint.model import Cell
 MAX_SPAN = 1000  # a colspan/rowspan beyond this is a broken page, not a table
 
 
+def _budget(nrows: int, ncols: int) -> None:
+    """The grid will hold nrows x ncols cells: checked against limits.max_cells before any slot is
+    filled, so `<td colspan=99999999>` in a 63-byte file or a gridSpan bomb costs nothing."""
+    from opengov_lint.readers.limits import current, exceeded
+
+    limit = current().max_cells
+    if nrows * ncols > limit:
+        raise exceeded("表格单元格数（含合并单元格展开）", "number of table cells (merged cells spread out)",
+                       "max_cells", nrows * ncols, limit)
+
+
 class Grid:
     def __init__(self) -> None:
         self.slots: dict[tuple[int, int], Cell] = {}
@@ -26,6 +37,7 @@ class Grid:
     def place(self, cell: Cell, r: int, c: int, rowspan: int = 1, colspan: int = 1) -> None:
         """Put `cell` at (r, c) covering rowspan x colspan slots (slots already taken are kept)."""
         rowspan, colspan = max(1, min(rowspan, MAX_SPAN)), max(1, min(colspan, MAX_SPAN))
+        _budget(max(self.nrows, r + rowspan), max(self.ncols, c + colspan))
         cell.row, cell.col, cell.rowspan, cell.colspan = r, c, rowspan, colspan
         for i in range(r, r + rowspan):
             for j in range(c, c + colspan):
@@ -35,6 +47,7 @@ class Grid:
 
     def extend_down(self, cell: Cell, r: int) -> None:
         """A vertically merged cell continues into row r (docx vMerge=continue, a cut PDF cell)."""
+        _budget(max(self.nrows, r + 1), self.ncols)
         for j in range(cell.col, cell.col + cell.colspan):
             self.slots[(r, j)] = cell
         cell.rowspan = r - cell.row + 1

@@ -10,6 +10,7 @@ LibreOffice, OG901 says to install it or to save the file as .docx."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -17,11 +18,13 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.model import Document
 from opengov_lint.readers.errors import ReadError
 from opengov_lint.readers.limits import current, exceeded, timed_out
+
+if TYPE_CHECKING:
+    from opengov_lint.model import Document
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 DEFAULT_SECONDS = 120.0  # a conversion without a deadline (the batch's per-file default)
@@ -105,8 +108,6 @@ def _result(path: Path, code: int | None, err: bytes) -> bytes:
 
 
 def _kill(proc: Any) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
     proc.wait()

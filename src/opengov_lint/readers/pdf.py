@@ -31,6 +31,9 @@ def read(path: str, data: bytes, fmt: str = "pdf", deadline: float | None = None
     """`deadline`: a `time.monotonic()` value; the page loop stops with the timeout error after it."""
     import pypdfium2 as pdfium
 
+    from opengov_lint.readers.pdfscan import check_streams
+
+    check_streams(data, current().max_unzipped)  # a flate bomb stops here, before PDFium inflates it
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -100,6 +103,7 @@ class _Fallback:
     def __init__(self, data: bytes) -> None:
         self.data = data
         self.pdf: Any = None
+        self.raw: list[Any] = []
 
     def chars(self, index: int) -> list[Char] | None:
         if self.pdf is None:
@@ -112,8 +116,14 @@ class _Fallback:
             logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged content is our finding, not noise
             from io import BytesIO
 
+            from pdfminer.pdfpage import PDFPage
+
             self.pdf = pdfplumber.open(BytesIO(self.data))
-        page = self.pdf.pages[index]
+            self.raw = list(PDFPage.create_pages(self.pdf.doc))
+        from pdfplumber.page import Page
+
+        # one page at a time: `pdf.pages` builds every page, and one bit-flipped MediaBox would lose them all
+        page = Page(self.pdf, self.raw[index], page_number=index + 1, initial_doctop=0)
         try:
             return [Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"]) for c in page.chars
                     if c.get("text") and not c["text"].isspace()]
@@ -121,8 +131,11 @@ class _Fallback:
             page.close()
 
     def close(self) -> None:
-        if self.pdf is not None:
-            self.pdf.close()
+        if self.pdf is not None:  # not pdf.close(): it builds every page (and fails on a damaged one)
+            try:
+                self.pdf.flush_cache()
+            finally:
+                self.pdf.stream.close()
 
 
 def _read_page(pdf: Any, index: int, fallback: _Fallback) -> PageRead:

@@ -8,11 +8,13 @@ Points are mapped to the page as displayed (/Rotate), like the glyph boxes of `p
 from __future__ import annotations
 
 import ctypes
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.readers.geometry import Segment
 from opengov_lint.readers.pdftext import placer
 from opengov_lint.readers.rulings import subpath_segments
+
+if TYPE_CHECKING:
+    from opengov_lint.readers.geometry import Segment
 
 _MAX_DEPTH = 4  # form XObjects inside form XObjects
 _SAMPLE = 64  # text objects looked at for an unplaceable font (a body font shows in the first ones)
@@ -53,7 +55,7 @@ def unplaced_text(page: Any) -> bool:
     from pypdfium2 import raw
 
     n = bad = 0
-    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    left, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     for i in range(raw.FPDFPage_CountObjects(page.raw)):
         obj = raw.FPDFPage_GetObject(page.raw, i)
         if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
@@ -61,8 +63,8 @@ def unplaced_text(page: Any) -> bool:
         n += 1
         if n > _SAMPLE:
             break
-        if raw.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)) and (
-                r.value - l.value < 0.1 or t.value - b.value < 0.1) and not _embedded(raw, obj):
+        if raw.FPDFPageObj_GetBounds(obj, ctypes.byref(left), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)) and (
+                r.value - left.value < 0.1 or t.value - b.value < 0.1) and not _embedded(raw, obj):
             bad += 1
     return bad > max(3, min(n, _SAMPLE) // 10)
 

@@ -89,12 +89,12 @@ def placer(page: Any) -> Any:
     rotation = page.get_rotation() % 360
     width, height = page.get_size()  # as displayed
     if rotation == 90:
-        return lambda l, b, r, t: (b, t, l, r)
+        return lambda x0, b, r, t: (b, t, x0, r)
     if rotation == 180:
-        return lambda l, b, r, t: (width - r, width - l, b, t)
+        return lambda x0, b, r, t: (width - r, width - x0, b, t)
     if rotation == 270:
-        return lambda l, b, r, t: (width - t, width - b, height - r, height - l)
-    return lambda l, b, r, t: (l, r, height - t, height - b)
+        return lambda x0, b, r, t: (width - t, width - b, height - r, height - x0)
+    return lambda x0, b, r, t: (x0, r, height - t, height - b)
 
 
 def build_lines(chars: list[Char], page: int) -> list[Line]:
@@ -132,12 +132,12 @@ def drop_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[L
     """The lines without page numbers and running headers/footers: a line in the top or bottom tenth
     of the page that is a page number, or whose text recurs there on another page (documents of three pages or more)."""
     seen: Counter[str] = Counter()
-    for lines, h in zip(pages, heights):
+    for lines, h in zip(pages, heights, strict=False):
         for t in {_key(ln.text) for ln in lines if _in_margin(ln, h)}:
             seen[t] += 1
     return [[ln for ln in lines if not (
         is_page_number(ln.text) or (_in_margin(ln, h) and seen[_key(ln.text)] >= 2 and len(pages) >= 3))]
-        for lines, h in zip(pages, heights)]
+        for lines, h in zip(pages, heights, strict=False)]
 
 
 def _key(text: str) -> str:

@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from opengov_lint.model import Cell, Paragraph, Table
 from opengov_lint.recognise.text import nfkc, squash
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)

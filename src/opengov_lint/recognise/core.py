@@ -6,10 +6,10 @@ import functools
 from dataclasses import dataclass
 
 from opengov_lint.knowledge.catalog import layout_for_year, load_yaml_resource
-from opengov_lint.model import Diagnostic, Document, Paragraph, Report, Section, Table
+from opengov_lint.model import Diagnostic, Document, ExtraHeading, Paragraph, Report, Section, Table
 from opengov_lint.recognise.cells import type_cell
 from opengov_lint.recognise.meta import detect_meta
-from opengov_lint.recognise.sections import find_headings
+from opengov_lint.recognise.sections import HeadingMatch, find_structure
 from opengov_lint.recognise.tables import recognise_tables
 from opengov_lint.recognise.text import nfkc, squash
 
@@ -27,37 +27,50 @@ def _pre2019_fingerprints() -> tuple[str, ...]:
     return tuple(load_yaml_resource("layouts/pre2019.yaml")["fingerprints"])
 
 
-def _split_sections(doc: Document) -> tuple[list[Paragraph], list[Section]]:
-    paragraphs = doc.paragraphs
-    headings = {id(h.paragraph): h for h in find_headings(paragraphs)}
+def _split_sections(doc: Document) -> tuple[list[Paragraph], list[Section], list[ExtraHeading]]:
+    structure = find_structure(doc.paragraphs)
+    headings = {id(h.paragraph): h for h in structure.headings}
+    extras = {id(e.paragraph): e for e in structure.extras}
     preamble: list[Paragraph] = []
     out: list[Section] = []
+    extra_out: list[ExtraHeading] = []
     current: Section | None = None
     last: Paragraph | None = None
     for block in doc.blocks:
         if isinstance(block, Table):
             block.before = last.text.strip() if last is not None and len(last.text.strip()) <= 40 else None
             last = None
-        else:
-            last = block
-        if isinstance(block, Paragraph):
-            h = headings.get(id(block))
-            if h is not None:
-                current = Section(
-                    number=h.spec.number, heading=block.text.strip(), title=h.title,
-                    numbering=h.numbering.raw, line=block.line, page=block.page, variant=h.variant,
-                    ref=block.ref,
-                )
-                out.append(current)
-            elif current is None:
-                preamble.append(block)
-            else:
-                current.paragraphs.append(block)
-        else:
             if current is not None:
                 current.tables.append(block.index)
                 block.section_hint = current.number
-    return preamble, out
+            continue
+        last = block
+        h = headings.get(id(block))
+        if h is not None:
+            current = _section(block, h)
+            out.append(current)
+            if h.kind == "implicit":  # the sub-heading that opens it is part of its text
+                current.paragraphs.append(block)
+            continue
+        e = extras.get(id(block))
+        if e is not None:
+            extra_out.append(ExtraHeading(
+                heading=block.text.strip(), title=e.title, numbering=e.numbering.raw, value=e.numbering.value,
+                line=block.line, page=block.page, ref=block.ref, after=e.after, sequence=e.sequence))
+        if current is None:
+            preamble.append(block)
+        else:
+            current.paragraphs.append(block)
+    return preamble, out, extra_out
+
+
+def _section(block: Paragraph, h: HeadingMatch) -> Section:
+    implicit = h.kind == "implicit"
+    return Section(
+        number=h.spec.number, heading=block.text.strip(), title="" if implicit else h.title,
+        numbering="" if implicit else h.numbering.raw, line=block.line, page=block.page, variant=h.variant,
+        ref=block.ref, misplaced=h.kind == "misplaced", implicit=implicit, sequence=h.sequence,
+    )
 
 
 def _looks_like_data(table: Table) -> bool:
@@ -74,7 +87,7 @@ def recognise(doc: Document, overrides: Overrides | None = None) -> Report:
         t.index = i
     for i, p in enumerate(doc.paragraphs):
         p.index = i
-    preamble, sections = _split_sections(doc)
+    preamble, sections, extra_headings = _split_sections(doc)
     body = [p for s in sections for p in s.paragraphs]
     meta = detect_meta(preamble, body, doc.title, doc.path, doc.publisher)
     meta.source_path, meta.source_format = doc.path, doc.format
@@ -87,7 +100,7 @@ def recognise(doc: Document, overrides: Overrides | None = None) -> Report:
     fallback = layout_for_year(meta.year)
     result = recognise_tables(doc.tables, fallback.id if fallback else None)
     report = Report(meta=meta, sections=sections, preamble=preamble, paragraphs=doc.paragraphs,
-                    tables=result.tables, document=doc)
+                    tables=result.tables, document=doc, extra_headings=extra_headings)
     layouts_found = [t.template for t in result.tables.values()]
     if layouts_found:
         first = result.tables.get("active_disclosure") or next(iter(result.tables.values()))

@@ -5,11 +5,14 @@ and sentences that open with a year (`2022年，…`), for OG501, OG502, OG506 a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from opengov_lint.recognise.streams import Stream, Unit, build, fold, sentences
 from opengov_lint.recognise.text import cn_to_int
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 _Y = r"((?:19|20)\d{2})"
 _MD = r"(\d{1,2})月?(\d{1,2})日?"
@@ -129,8 +132,5 @@ def year_openings(units: Iterable[Unit], markers: Iterable[str]) -> list[YearOpe
 
 def self_references(units: Iterable[Unit]) -> list[tuple[int, str, Unit]]:
     """`现将…2023年…年度报告…公布`: the year the report says it is about."""
-    out = []
-    for stream in build(units):
-        for m in _SELF.finditer(stream.flat):
-            out.append((int(m.group(1)), stream.original(m.start(), m.end()), stream.unit_at(m.start())))
-    return out
+    return [(int(m.group(1)), stream.original(m.start(), m.end()), stream.unit_at(m.start()))
+            for stream in build(units) for m in _SELF.finditer(stream.flat)]

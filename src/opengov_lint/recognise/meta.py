@@ -108,7 +108,7 @@ def detect_meta(preamble: list[Paragraph], body: list[Paragraph], doc_title: str
             meta.year, meta.year_source = int(m.group(1)), "title"
     text = "\n".join(p.text for p in preamble + body)
     if doc_publisher:
-        top = [Paragraph(f"发布机构：{doc_publisher}")] + top
+        top = [Paragraph(f"发布机构：{doc_publisher}"), *top]
     for source, name in _candidates(top, body, meta, doc_title, path, text):
         if name:
             meta.issuer, meta.extra["issuer_source"] = name, source

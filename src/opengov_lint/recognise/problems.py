@@ -7,10 +7,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from opengov_lint.knowledge.catalog import assessment, narrative
-from opengov_lint.model import Report
 from opengov_lint.recognise.text import nfkc, squash
+
+if TYPE_CHECKING:
+    from opengov_lint.model import Report
 
 _CJK = re.compile("[\u4e00-\u9fff]")
 

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengov_lint.recognise.streams import Stream, Unit, build, fold_text, sentences
 from opengov_lint.recognise.text import cn_to_int
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 _CN = "零〇一二两三四五六七八九十百千"
 _NUM = rf"(?<![\d.])(?P<num>\d[\d,]*|[{_CN}]{{1,6}})"
@@ -201,6 +203,19 @@ def _outcomes(stream: Stream, vocab: dict[str, Any], taken: list[tuple[int, int]
     return out
 
 
+def _none_matches(text: str, specs: list[tuple[dict[str, Any], list[re.Pattern[str]]]]
+                  ) -> list[tuple[dict[str, Any], re.Match[str]]]:
+    """The first match of each kind of statement in one clause (无行政复议和行政诉讼 is two)."""
+    out = []
+    for spec, rxs in specs:
+        if any(fold_text(w) in text for w in spec.get("not_with", ())):
+            continue  # about the other table (申请行政复议 is table 四, not an application of table 三)
+        m = next((m for rx in rxs if (m := rx.search(text))), None)
+        if m is not None:
+            out.append((spec, m))
+    return out
+
+
 def none_claims(units: Iterable[Unit], vocab: dict[str, Any]) -> list[Claim]:
     """Clauses that say there was nothing (未收到政府信息公开申请; 未发生行政复议)."""
     out: list[Claim] = []
@@ -213,13 +228,9 @@ def none_claims(units: Iterable[Unit], vocab: dict[str, Any]) -> list[Claim]:
             text = clause.group(0)
             if any(w in text for w in exclude):
                 continue
-            for spec, rxs in specs:
-                for rx in rxs:
-                    m = rx.search(text)
-                    if m:
-                        pos = clause.start() + m.start()
-                        out.append(Claim("none", spec["id"], None, stream.original(clause.start(), clause.end()),
-                                         _sentence_text(stream, pos), stream.unit_at(pos),
-                                         [list(t) for t in spec["targets"]]))
-                        break
+            for spec, m in _none_matches(text, specs):
+                pos = clause.start() + m.start()
+                out.append(Claim("none", spec["id"], None, stream.original(clause.start(), clause.end()),
+                                 _sentence_text(stream, pos), stream.unit_at(pos),
+                                 [list(t) for t in spec["targets"]]))
     return out

@@ -12,10 +12,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from opengov_lint.model import Paragraph
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from opengov_lint.model import Paragraph
 
 _FURNITURE = re.compile(r"^[-—–_~\s]*(?:第\s*\d+\s*页|Page\s*\d+|\d{1,3})[-—–_~\s]*$", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"[。！？；：:!?;）)」”\]]\s*$")
@@ -100,7 +103,7 @@ def build(units: Iterable[Unit]) -> list[Stream]:
     units = list(units)
     for seen, streams in _MEMO:
         if len(seen) == len(units) and all(a.paragraph is b.paragraph and a.section == b.section
-                                           for a, b in zip(seen, units)):
+                                           for a, b in zip(seen, units, strict=False)):
             return streams
     streams = _build(units)
     _MEMO.insert(0, (units, streams))

@@ -12,10 +12,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from opengov_lint.model import Paragraph
 from opengov_lint.recognise.issuer import catalogue, is_place, issuer_class, organ_in_title, plausible
 from opengov_lint.recognise.text import nfkc, squash
+
+if TYPE_CHECKING:
+    from opengov_lint.model import Paragraph
 
 _SCAN_CHARS = 400  # of each paragraph: a title sits near the top of its line
 _SENTENCE = re.compile(r"[。，,；;！？]")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +27,9 @@ class RuleInfo:
     module: str
     builtin: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
+    # the basis the rule rests on: {"kind": law|format|standard|guidance|practice|tool|reading,
+    # "refs": ["2019:50.4", "format_2021", ...], "zh": ..., "en": ...} (module constant BASIS)
+    basis: dict[str, Any] = field(default_factory=dict)
 
     @property
     def summary(self) -> str:
@@ -41,45 +43,3 @@ class RuleInfo:
     def default_options(self) -> Any:
         return self.options_type() if self.options_type is not None else None
 
-
-def _lazy(field_name: str) -> property:
-    """A field of a LazyRuleInfo read from the rule's module the first time it is asked for."""
-    slot = RuleInfo.__dict__[field_name]  # the slot of the dataclass field
-
-    def get(self: LazyRuleInfo) -> Any:
-        try:
-            return slot.__get__(self, RuleInfo)
-        except AttributeError:
-            self.load()
-            return slot.__get__(self, RuleInfo)
-
-    def put(self: LazyRuleInfo, value: Any) -> None:
-        slot.__set__(self, value)
-
-    return property(get, put)
-
-
-class LazyRuleInfo(RuleInfo):
-    """A built-in rule known from the generated metadata table (registry.metadata): code, name,
-    severity, templates and scope at once; the module (check, doc, messages, options) on first use."""
-
-    __slots__ = ()
-
-    def __init__(self, code: str, name: str, severity: str, templates: tuple[str, ...], scope: str,
-                 module: str) -> None:
-        self.code, self.name, self.severity, self.templates, self.scope = code, name, severity, templates, scope
-        self.module, self.builtin, self.extra = module, True, {}
-
-    def load(self) -> None:
-        import inspect
-
-        mod = importlib.import_module(self.module)
-        self.doc = inspect.getdoc(mod) or ""
-        self.messages = dict(getattr(mod, "MESSAGES", {}))
-        self.options_type = getattr(mod, "Options", None)
-        self.check = mod.check
-
-    check = _lazy("check")
-    doc = _lazy("doc")
-    messages = _lazy("messages")
-    options_type = _lazy("options_type")

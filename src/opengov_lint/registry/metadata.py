@@ -1,7 +1,7 @@
 """The metadata table of the built-in rules (code, name, severity, templates, scope, module), generated
 from the rule modules into `registry/builtin_table.py`, so that a run knows every rule, validates
 `--select/--ignore` and picks its rules without importing a rule module; a rule's module is imported
-the first time its check, text or options are needed (registry.info.LazyRuleInfo).
+the first time its check, text or options are needed (registry.rules.LazyRuleInfo).
 
 Regenerate after adding or changing a rule (a test fails until the table is current):
 

@@ -34,11 +34,13 @@ def packaged_packs() -> list[str]:
 def _read(ref: str) -> tuple[str, str]:
     """(display path, text) of a pack given as a file path or a packaged name."""
     if os.path.isabs(ref) or ref.endswith((".yaml", ".yml")):
+        from opengov_lint.fsutil import read_limited_text
+
         try:
-            with open(ref, encoding="utf-8") as fh:
-                return ref, fh.read()
-        except OSError as exc:
-            raise ConfigError(ref, "(file)", f"rule pack cannot be read: {exc.strerror or exc}") from exc
+            return ref, read_limited_text(ref)
+        except (OSError, ValueError) as exc:
+            raise ConfigError(ref, "(file)", f"rule pack cannot be read: {getattr(exc, 'strerror', None) or exc}") \
+                from exc
     if ref not in packaged_packs():
         raise ConfigError(ref, "packs", f"no packaged rule pack {ref!r} (packaged: {', '.join(packaged_packs())}; "
                                         "or give a path to a .yaml file)")

@@ -5,10 +5,12 @@ and `docs/rules/index.md` (written by tools/gen_rule_docs.py, kept in sync by a 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.registry.info import RuleInfo
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from opengov_lint.registry.info import RuleInfo
 
 _SEV_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -41,6 +43,27 @@ def _options(rule: RuleInfo) -> list[str]:
     return [f"| `{n}` | `{f.annotation}` | `{f.default!r}` |" for n, f in getattr(t, "model_fields", {}).items()]
 
 
+# What each kind of basis is, said plainly (a rule that rests on practice or on this tool's own judgement
+# must not read as if a law required it).
+BASIS_KINDS = {
+    "law": ("法律依据", "law"),
+    "format": ("年度报告格式", "national report format"),
+    "standard": ("国家标准", "national standard"),
+    "guidance": ("地方指引（非国家规定）", "provincial guidance (not a national rule)"),
+    "practice": ("汇总和评估实践（非法定要求）", "aggregation and assessment practice (not a legal requirement)"),
+    "tool": ("本工具的判断（非法定要求）", "this tool's own judgement (not a legal requirement)"),
+    "reading": ("读取诊断（不是报告的缺陷）", "reading diagnostic (not a defect of the report)"),
+}
+
+
+def basis_line(rule: RuleInfo) -> str:
+    b = rule.basis
+    if not b:
+        return "未说明 / not stated"
+    zh, en = BASIS_KINDS.get(str(b.get("kind")), (str(b.get("kind")), str(b.get("kind"))))
+    return f"{zh}：{b.get('zh', '')} / {en}: {b.get('en', '')}"
+
+
 def render(rule: RuleInfo, profiles: dict[str, dict[str, str]] | None = None) -> str:
     """The Markdown page of one rule (also what `explain` prints)."""
     profiles = _profiles() if profiles is None else profiles
@@ -58,6 +81,7 @@ def render(rule: RuleInfo, profiles: dict[str, dict[str, str]] | None = None) ->
         f"| 默认级别 / default severity | {rule.severity}（{_SEV_ZH.get(rule.severity, rule.severity)}） |",
         f"| 适用格式 / templates | {', '.join(rule.templates)} |",
         f"| 配置集 / profiles | {on} |",
+        f"| 依据 / basis | {basis_line(rule).replace('|', '｜')} |",
         "",
         rule.doc.strip(),
         "",
@@ -86,9 +110,8 @@ def render_index(rules: Sequence[RuleInfo]) -> str:
         "| code | name | severity | templates | 说明 |",
         "|---|---|---|---|---|",
     ]
-    for r in rules:
-        lines.append(f"| [{r.code}]({filename(r)}) | `{r.name}` | {r.severity} | {', '.join(r.templates)} | "
-                     f"{r.summary_zh.replace('|', '｜')} |")
+    lines += [f"| [{r.code}]({filename(r)}) | `{r.name}` | {r.severity} | {', '.join(r.templates)} | "
+              f"{r.summary_zh.replace('|', '｜')} |" for r in rules]
     return "\n".join(lines) + "\n"
 
 

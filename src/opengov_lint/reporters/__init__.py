@@ -6,15 +6,18 @@ cross-document findings (OG6xx) after all files; finish()."""
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
-from opengov_lint.findings import Finding
-from opengov_lint.registry.info import RuleInfo
-from opengov_lint.results import FileResult
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from opengov_lint.findings import Finding
+    from opengov_lint.registry.info import RuleInfo
+    from opengov_lint.results import FileResult
 
 FORMATS = {"text": "text", "json": "jsonfmt", "jsonl": "jsonfmt", "sarif": "sarif", "junit": "junit",
-           "github": "github", "csv": "tabular", "xlsx": "xlsx", "html": "html"}
+           "github": "github", "csv": "tabular", "xlsx": "xlsx", "html": "html", "concise": "text",
+           "gitlab": "gitlab"}
 BINARY = {"xlsx"}
 
 

@@ -3,13 +3,15 @@
     ::error file=reports/a.txt,line=212,title=OG303 requests-balance::第（总计）列：…
 
 Escaping follows the Actions toolkit: in the message `%`, CR and LF are percent-encoded; in property
-values also `:` and `,`. A finding without a line is annotated on line 1 of the file."""
+values also `:` and `,`. A finding without a line is annotated on line 1 of the file; a PDF finding
+names its page in the title (GitHub has no page property)."""
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from opengov_lint.results import FileResult
+if TYPE_CHECKING:
+    from opengov_lint.results import FileResult
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -31,7 +33,10 @@ class GithubReporter:
 
     def file(self, result: FileResult) -> None:
         for f in result.findings:
-            props = {"file": f.path, "line": str(f.location.line or 1), "title": f"{f.code} {f.name}"}
+            title = f"{f.code} {f.name}"
+            if f.location.page and not f.location.line:  # a PDF has pages, not lines: say which page
+                title += f" (第{f.location.page}页 / page {f.location.page})"
+            props = {"file": f.path, "line": str(f.location.line or 1), "title": title}
             head = ",".join(f"{k}={escape_property(v)}" for k, v in props.items())
             self.out.write(f"::{LEVEL[f.severity]} {head}::{escape_data(f.message)}\n")
 

@@ -10,11 +10,16 @@ import json
 import tempfile
 from collections import Counter
 from html import escape
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from opengov_lint.findings import Finding
-from opengov_lint.reporters.tabular import SEV_ZH, TABLE_ZH, Ledger
-from opengov_lint.results import FileResult
+from opengov_lint.reporters import office
+from opengov_lint.reporters.htmlviews import trend_chart, unit_tables
+from opengov_lint.reporters.labels import SEV_ZH, rule_title, where
+from opengov_lint.reporters.tabular import TEMPLATE_ZH, Ledger, sorted_findings
+
+if TYPE_CHECKING:
+    from opengov_lint.findings import Finding
+    from opengov_lint.results import FileResult
 
 MAX_PER_REPORT = 500
 _CSS = """
@@ -61,17 +66,21 @@ _JS = """
     else {
       var ul = document.createElement('ul');
       items.forEach(function(f){ var li = document.createElement('li');
-        var s = document.createElement('span'); s.className = 'sev-' + f.s; s.textContent = f.l + ' ' + f.c + ' ';
+        var s = document.createElement('span'); s.className = 'sev-' + f.s;
+        s.textContent = f.l + ' ' + f.c + ' ' + f.t + '：';
         li.appendChild(s); li.appendChild(document.createTextNode(f.m + (f.w ? '（' + f.w + '）' : '')));
         ul.appendChild(li); });
       td.appendChild(ul);
     }
     d.appendChild(td); tr.parentNode.insertBefore(d, tr.nextSibling);
   });
+  function findingText(i){ return (data[i] || []).map(function(f){
+    return [f.c, f.t, f.l, f.m, f.w].join(' '); }).join(' | '); }
   document.getElementById('filter').addEventListener('input', function(ev){
     var q = ev.target.value.trim(); closeDetails();
     Array.prototype.forEach.call(tbody.querySelectorAll('tr.report'), function(r){
-      r.style.display = (!q || r.textContent.indexOf(q) >= 0) ? '' : 'none'; });
+      var hit = !q || r.textContent.indexOf(q) >= 0 || findingText(r.getAttribute('data-i')).indexOf(q) >= 0;
+      r.style.display = hit ? '' : 'none'; });
   });
 })();
 """
@@ -94,7 +103,7 @@ def bar_chart(title: str, items: list[tuple[str, list[int]]], colors: list[str],
         parts.append(f'<text x="{label_w - 6}" y="{y + 13}" font-size="12" text-anchor="end"><title>'
                      f'{escape(label)}</title>{escape(short)}</text>')
         x: float = label_w
-        for v, color in zip(values, colors):
+        for v, color in zip(values, colors, strict=False):
             w = (width - label_w - 50) * v / top
             if w > 0:
                 parts.append(f'<rect class="bar" x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{color}">'
@@ -112,21 +121,20 @@ class HtmlReporter:
         self.spill = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - open for the whole run
         self.index: dict[str, int] = {}
         self.cross: dict[str, list[dict[str, Any]]] = {}
+        self.complete: office.Completeness | None = None
 
     def start(self) -> None:
         pass
 
-    @staticmethod
-    def _item(f: Finding) -> dict[str, Any]:
-        loc = f.location
-        where = " · ".join(str(x) for x in (f"第{loc.page}页" if loc.page else "", f"第{loc.line}行" if loc.line else "",
-                                            TABLE_ZH.get(loc.table or "", ""), loc.row or "", loc.column or "") if x)
-        return {"s": f.severity, "l": SEV_ZH[f.severity], "c": f.code, "m": f.message, "w": where}
+    def _item(self, f: Finding, template: str | None = None) -> dict[str, Any]:
+        zh = self.lang == "zh"
+        return {"s": f.severity, "l": SEV_ZH[f.severity] if zh else f.severity, "c": f.code,
+                "t": rule_title(f.code, f.name, self.lang), "m": f.message, "w": where(f, self.lang, template)}
 
     def file(self, result: FileResult) -> None:
         self.ledger.file(result)
         self.index[result.path] = len(self.index)
-        items = [self._item(f) for f in sorted(result.findings, key=Finding.sort_key)[:MAX_PER_REPORT]]
+        items = [self._item(f, result.facts.template) for f in sorted_findings(result)[:MAX_PER_REPORT]]
         self.spill.write(json.dumps(items, ensure_ascii=False) + "\n")
 
     def extra(self, findings: list[Finding]) -> None:
@@ -134,10 +142,13 @@ class HtmlReporter:
         for f in findings:
             self.cross.setdefault(f.path, []).append(self._item(f))
 
+    def completeness(self, c: office.Completeness) -> None:
+        self.complete = c
+
     def _charts(self) -> str:
         rules = Counter[str]()
         for (code, name, _sev), n in self.ledger.by_rule.items():
-            rules[f"{code} {name}"] += n
+            rules[f"{code} {rule_title(code, name, self.lang)}"] += n
         rule_items = [(k, [v]) for k, v in rules.most_common(20)]
         units: dict[str, list[int]] = {}
         for row in self.ledger.rows.values():
@@ -150,9 +161,20 @@ class HtmlReporter:
                 + bar_chart("各单位错误与警告数（前20）", unit_items, ["#c62828", "#f9a825"], ["错误", "警告"])
                 + "</div>")
 
+    def _row(self, r: Any) -> str:
+        i = self.index[r.path]
+        cls = "pass" if r.passed else ("fail" if r.status == "failed" else "muted")
+        verdict = f'<span class="{cls}">{r.verdict()}</span>'
+        year = r.year if r.year is not None else ""
+        return (f'<tr class="report" data-i="{i}"><td>{escape(r.path)}</td><td>{escape(r.issuer)}</td>'
+                f'<td>{year}</td><td>{escape(TEMPLATE_ZH.get(r.template, r.template))}</td>'
+                f'<td data-v="{r.counts["error"]}">{r.counts["error"]}</td><td>{r.counts["warning"]}</td>'
+                f'<td>{r.counts["info"]}</td><td>{escape(r.worst)}</td><td data-v="{r.status}">{verdict}</td></tr>')
+
     def finish(self) -> None:
         rows = list(self.ledger.rows.values())
-        failed = sum(1 for r in rows if not r.passed)
+        failed = sum(1 for r in rows if r.status == "failed")
+        passed = sum(1 for r in rows if r.status == "passed")
         totals = Counter[str]()
         for r in rows:
             totals.update(r.counts)
@@ -163,20 +185,21 @@ class HtmlReporter:
         w(f'<h1>政府信息公开工作年度报告检查结果</h1><p class="muted">opengov-lint 生成于 '
           f'{_dt.datetime.now().strftime("%Y-%m-%d %H:%M")}</p>')
         w('<div class="cards">')
-        for label, value in (("报告数", len(rows)), ("不通过", failed), ("通过", len(rows) - failed),
+        for label, value in (("文件数", len(rows)), ("不通过", failed), ("通过", passed),
+                             ("未检查/不适用/无法读取", len(rows) - failed - passed),
                              ("错误", totals["error"]), ("警告", totals["warning"]), ("提示", totals["info"])):
             w(f'<div class="card">{label}<b>{value}</b></div>')
         w("</div><h2>统计图</h2>" + self._charts())
-        w('<h2>报告列表</h2><input id="filter" type="search" placeholder="筛选：输入机关名称、文件名或规则代码">'
+        years, per = office.trends(rows)
+        if per:
+            w("<h2>年度趋势</h2>" + trend_chart("各机关错误数的年度变化", years, per))
+        w(unit_tables(rows, self.complete, {code: rule_title(code, name, self.lang)
+                                            for (code, name, _s) in self.ledger.by_rule}))
+        w('<h2>报告列表</h2><input id="filter" type="search" placeholder="筛选：输入机关名称、文件名、规则代码或问题内容">'
           '<table id="reports"><thead><tr>' + "".join(f"<th>{h}</th>" for h in (
               "文件", "发布机关", "年度", "模板", "错误", "警告", "提示", "最严重问题", "结论")) + "</tr></thead><tbody>")
         for r in rows:
-            i = self.index[r.path]
-            verdict = '<span class="pass">通过</span>' if r.passed else '<span class="fail">不通过</span>'
-            w(f'<tr class="report" data-i="{i}"><td>{escape(r.path)}</td><td>{escape(r.issuer)}</td>'
-              f'<td>{r.year if r.year is not None else ""}</td><td>{escape(r.template)}</td>'
-              f'<td data-v="{r.counts["error"]}">{r.counts["error"]}</td><td>{r.counts["warning"]}</td>'
-              f'<td>{r.counts["info"]}</td><td>{escape(r.worst)}</td><td data-v="{int(r.passed)}">{verdict}</td></tr>')
+            w(self._row(r))
         w('</tbody></table><p class="muted">点击表头排序，点击一行查看该报告的全部问题。</p>')
         w('<script type="application/json" id="findings-data">{')
         self.spill.seek(0)

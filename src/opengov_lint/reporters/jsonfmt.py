@@ -13,7 +13,17 @@ from typing import IO, Any
 
 from opengov_lint.findings import Finding
 from opengov_lint.reporters import finding_key
-from opengov_lint.results import FileResult
+from opengov_lint.reporters.labels import labels
+from opengov_lint.results import FileResult, ReportFacts
+
+
+def as_dict(f: Finding, facts: ReportFacts) -> dict[str, Any]:
+    """The contract's keys, then (added in the second round) who and which year, and the Chinese labels of
+    the ids: `issuer`, `year`, `labels` {rule, severity, section, table, row, column}."""
+    d = f.to_dict()
+    d["issuer"], d["year"] = facts.issuer, facts.year
+    d["labels"] = labels(f, facts.template)
+    return d
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # C encoder for scalars and compact lines
 
@@ -41,13 +51,17 @@ class JsonReporter:
         self.out, self.lines = out, lines
         self.spill: Any = None if lines else tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
         self.cross: list[tuple[tuple[Any, ...], str]] = []
+        self.facts: dict[str, ReportFacts] = {}
 
     def start(self) -> None:
         pass
 
     def file(self, result: FileResult) -> None:
+        if result.kind == "report":
+            self.facts[result.path] = result.facts
+        facts = self.facts.get(result.path, result.facts)
         for f in sorted(result.findings, key=Finding.sort_key):
-            d = f.to_dict()
+            d = as_dict(f, facts)
             if self.lines:
                 self.out.write(_ENCODE(d) + "\n")
             else:
@@ -55,12 +69,12 @@ class JsonReporter:
                 self.spill.write(f"{len(text)}\t{_ENCODE(finding_key(d))}\n{text}")
 
     def extra(self, findings: list[Finding]) -> None:
+        dicts = [as_dict(f, self.facts.get(f.path, ReportFacts())) for f in findings]
         if self.lines:
-            for f in findings:
-                self.out.write(_ENCODE(f.to_dict()) + "\n")
+            for d in dicts:
+                self.out.write(_ENCODE(d) + "\n")
         else:
-            self.cross = sorted(((finding_key(d), indented(d)) for d in (f.to_dict() for f in findings)),
-                                key=lambda kt: kt[0])
+            self.cross = sorted(((finding_key(d), indented(d)) for d in dicts), key=lambda kt: kt[0])
 
     def _spilled(self) -> Iterator[tuple[tuple[Any, ...], str]]:
         self.spill.seek(0)

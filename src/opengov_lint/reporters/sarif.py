@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from opengov_lint.findings import Finding
-from opengov_lint.registry.info import RuleInfo
-from opengov_lint.results import FileResult
+if TYPE_CHECKING:
+    from opengov_lint.findings import Finding
+    from opengov_lint.registry.info import RuleInfo
+    from opengov_lint.results import FileResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -66,7 +67,12 @@ class SarifReporter:
         self.baseline_suppressed += result.counters.baseline_suppressed
         self.suppressed += sum(result.counters.suppressed.values())
         for f in result.findings:
-            self.results.append(self._result(f, "/".join(key(f, result.facts, os.getcwd()))))
+            res = self._result(f, "/".join(key(f, result.facts, os.getcwd())))
+            from opengov_lint.reporters.labels import labels
+
+            res["properties"].update({"labels": labels(f, result.facts.template), "issuer": result.facts.issuer,
+                                      "year": result.facts.year})
+            self.results.append(res)
 
     def _result(self, f: Finding, fingerprint: str) -> dict[str, Any]:
         loc = f.location

@@ -4,38 +4,20 @@ row · column) and what, then a summary. Written for a civil servant, in Chinese
 from __future__ import annotations
 
 from collections import Counter
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from opengov_lint.findings import Finding
-from opengov_lint.knowledge.catalog import column_label, row_label
-from opengov_lint.recognise.text import int_to_cn
-from opengov_lint.results import FileResult
+from opengov_lint.reporters import labels
+from opengov_lint.results import STATUS_EN, STATUS_ZH, FileResult
 
-_TABLE = {"active_disclosure": ("表二", "table 二"), "requests": ("表三", "table 三"),
-          "review_litigation": ("表四", "table 四")}
+if TYPE_CHECKING:
+    from opengov_lint.findings import Finding
+
 _SEV = {"error": ("错误", "error", "bold red"), "warning": ("警告", "warning", "yellow"),
         "info": ("提示", "info", "cyan")}
 
 
 def where(f: Finding, lang: str, template: str) -> str:
-    loc = f.location
-    zh = lang == "zh"
-    parts: list[str] = []
-    if loc.page:
-        parts.append(f"第{loc.page}页" if zh else f"page {loc.page}")
-    if loc.line:
-        parts.append(f"第{loc.line}行" if zh else f"line {loc.line}")
-    if loc.section:
-        parts.append(f"第{int_to_cn(loc.section)}部分" if zh else f"section {loc.section}")
-    if loc.table:
-        parts.append(_TABLE.get(loc.table, (loc.table, loc.table))[0 if zh else 1])
-    if loc.table and loc.row:
-        label = row_label(loc.table, template, loc.row)
-        parts.append(f"行“{label}”" if zh else f"row '{label}' ({loc.row})")
-    if loc.table and loc.column:
-        label = column_label(loc.table, template, loc.column, loc.row)
-        parts.append(f"列“{label}”" if zh else f"column '{label}' ({loc.column})")
-    return " · ".join(parts)
+    return labels.where(f, lang, template)
 
 
 Segment = tuple[str, str]  # (text, rich style or "")
@@ -80,9 +62,11 @@ CAP = 5  # findings of one rule shown per report before "还有 N 处" (--show-a
 
 class TextReporter:
     def __init__(self, out: IO[str], lang: str, color: bool, quiet: bool, statistics: bool,
-                 show_all: bool = False) -> None:
+                 concise: bool = False, show_all: bool = False) -> None:
         self.console = _Out(out, color)
-        self.lang, self.quiet, self.statistics, self.show_all = lang, quiet, statistics, show_all
+        self.lang, self.quiet, self.statistics, self.concise = lang, quiet, statistics, concise
+        self.show_all = show_all or concise  # one line per finding: all of them
+        self.skipped: Counter[str] = Counter()
         self.files = 0
         self.fixed = 0
         self.unreadable = 0
@@ -99,9 +83,26 @@ class TextReporter:
         zh = self.lang == "zh"
         label, label_en, style = _SEV[f.severity]
         loc = where(f, self.lang, template)
+        if self.concise:  # one line per finding: path:line:col: CODE [severity] message (as ruff's concise)
+            pos = f"{f.location.line}:" if f.location.line else (f"p{f.location.page}:" if f.location.page else "")
+            self.console.line((f"{f.path}:{pos} ", "bold"), (f.code, style), (f" [{label if zh else label_en}] ", ""),
+                              (f.message, ""))
+            return
+        title = labels.rule_title(f.code, f.name, self.lang)
         self.console.line(("  ", ""), (label if zh else label_en, style), (" ", ""), (f.code, "bold"), (" ", ""),
-                          (f.name, "dim"), (f"  {loc}" if loc else "", "dim"))
+                          (title, "dim"), (f"  {loc}" if loc else "", "dim"))
         self.console.line((f"      {f.message}", ""))
+
+    def _skipped(self, result: FileResult, status: str) -> None:
+        self.skipped[status] += 1
+        if self.quiet or self.concise:
+            return
+        zh = self.lang == "zh"
+        why = {"not_a_report": ("不是年度报告（没有报告标题、六个部分或统计表），未作检查",
+                                "not an annual report (no report title, sections or tables); not checked"),
+               "not_checked": ("未按现行规则检查（旧格式报告），结果为“未检查”", "not checked under the current rules")}
+        zh_text, en_text = why.get(status, (STATUS_ZH[status], STATUS_EN[status]))
+        self.console.line((result.path, "bold"), (f"  {zh_text if zh else en_text}", "dim"))
 
     def file(self, result: FileResult) -> None:
         self.files += result.kind != "config"  # findings about the configuration itself
@@ -113,16 +114,25 @@ class TextReporter:
         self.counts.update(c)
         self.by_rule.update((f.code, f.name) for f in result.findings)
         self.by_file.append((result.path, c))
+        status = result.status()
+        if status in ("not_a_report", "not_checked"):
+            self._skipped(result, status)
         if not result.findings or self.quiet:
             return
+        template = str(result.facts.template or "2021")
+        if not self.concise:
+            self._header(result)
+        self._findings(sorted(result.findings, key=lambda f: labels.order_key(f, template)), template)
+        if not self.concise:
+            self.console.line()
+
+    def _header(self, result: FileResult) -> None:
         zh = self.lang == "zh"
         m = result.facts
         bits = [str(x) for x in (_issuer(m, zh), f"{m.year}年" if m.year and zh else m.year) if x]
         if m.template in ("2019", "2021"):
             bits.append(f"{m.template}年版格式" if zh else f"{m.template} layout")
         self.console.line((result.path, "bold"), (f"  {' · '.join(bits)}" if bits else "", "dim"))
-        self._findings(result.findings, str(m.template or "2021"))
-        self.console.line()
 
     def _findings(self, findings: list[Finding], template: str) -> None:
         """One report's findings: the first CAP of each rule, then one "还有 N 处" line per rule cut."""
@@ -148,6 +158,10 @@ class TextReporter:
         self.by_rule.update((f.code, f.name) for f in findings)
         if self.quiet:
             return
+        if self.concise:
+            for f in findings:
+                self._finding(f, "2021")
+            return
         self.console.line(("跨文档检查（同一机关不同年度、汇总与单位、不同机关之间）" if zh else "Across documents", "bold"))
         current = None
         for f in findings:
@@ -157,28 +171,47 @@ class TextReporter:
             self._finding(f, "2021")
         self.console.line()
 
+    def completeness(self, c: Any) -> None:
+        """The batch against its manifest (reporters/office.py): missing, unlisted and duplicate files."""
+        zh = self.lang == "zh"
+        lines = c.lines(self.lang)
+        if not lines:
+            self.console.line((f"报送情况：清单所列 {c.listed} 份报告均已报送" if zh else
+                               f"Completeness: all {c.listed} listed report(s) present", "dim"))
+            return
+        self.console.line(("报送情况（对照清单）" if zh else "Completeness against the manifest", "bold"))
+        for line in lines:
+            self.console.line((f"  {line}", "yellow"))
+        self.console.line()
+
     def finish(self) -> None:
         zh = self.lang == "zh"
         if self.statistics:
             self._statistics()
         e, w, i = self.counts["error"], self.counts["warning"], self.counts["info"]
-        if zh:
-            text = f"检查了 {self.files} 个文件：{e} 个错误，{w} 个警告，{i} 个提示"
-            if self.unreadable:
-                text += f"；{self.unreadable} 个文件无法读取"
-            if self.fixed:
-                text += f"；已自动修正 {self.fixed} 处"
-        else:
-            text = f"Checked {self.files} file(s): {e} error(s), {w} warning(s), {i} info"
-            if self.unreadable:
-                text += f"; {self.unreadable} file(s) could not be read"
-            if self.fixed:
-                text += f"; {self.fixed} fix(es) applied"
+        text = self._totals(e, w, i)
         style = "bold red" if e else ("yellow" if w else "green")
-        if not (e or w or i):
+        if not (e or w or i) and self.files > sum(self.skipped.values()):
             text = ("✓ " + text) if not zh else ("✓ " + text + "，未发现问题")
         self.console.line((text, style))
         self._suppressed_note()
+
+    def _totals(self, e: int, w: int, i: int) -> str:
+        zh = self.lang == "zh"
+        n_other, n_old = self.skipped["not_a_report"], self.skipped["not_checked"]
+        if zh:
+            parts = [f"检查了 {self.files} 个文件：{e} 个错误，{w} 个警告，{i} 个提示",
+                     f"{self.unreadable} 个文件无法读取" if self.unreadable else "",
+                     f"{n_other} 个文件不是年度报告，未检查" if n_other else "",
+                     f"{n_old} 个报告未检查（旧格式）" if n_old else "",
+                     f"已自动修正 {self.fixed} 处" if self.fixed else ""]
+            return "；".join(p for p in parts if p)
+        parts = [f"Checked {self.files} file(s): {e} error(s), {w} warning(s), {i} info",
+                 f"{self.unreadable} file(s) could not be read" if self.unreadable else "",
+                 f"{n_other} file(s) not annual reports, not checked" if n_other else "",
+                 f"{n_old} report(s) not checked (old format)" if n_old else "",
+                 f"{self.fixed} fix(es) applied" if self.fixed else ""]
+        return "; ".join(p for p in parts if p)
 
     def _suppressed_note(self) -> None:
         zh = self.lang == "zh"
@@ -197,7 +230,8 @@ class TextReporter:
         self.console.table("按规则统计" if zh else "Findings per rule",
                            [("规则" if zh else "rule", "left"), ("名称" if zh else "name", "left"),
                             ("数量" if zh else "count", "right")],
-                           [[code, name, str(n)] for (code, name), n in sorted(self.by_rule.items())])
+                           [[code, labels.rule_title(code, name, self.lang), str(n)]
+                            for (code, name), n in sorted(self.by_rule.items())])
         self.console.table("按文件统计" if zh else "Findings per file",
                            [(c[0] if zh else c[1], "left" if c[1] == "file" else "right")
                             for c in (("文件", "file"), ("错误", "errors"), ("警告", "warnings"), ("提示", "info"))],
@@ -206,7 +240,7 @@ class TextReporter:
 
 def make(fmt: str, out: IO[str], *, lang: str, color: bool, quiet: bool, statistics: bool, show_all: bool = False,
          **_: Any) -> TextReporter:
-    return TextReporter(out, lang, color, quiet, statistics, show_all)
+    return TextReporter(out, lang, color, quiet, statistics, concise=fmt == "concise", show_all=show_all)
 
 
 def _issuer(facts: Any, zh: bool) -> str | None:

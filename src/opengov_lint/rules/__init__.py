@@ -2,7 +2,9 @@
 
 A rule module has a docstring (what / why with its legal or template basis / a failing and a passing
 example / how to fix) and the constants CODE, NAME, SEVERITY, TEMPLATES, MESSAGES, optionally an
-`Options` dataclass, and `check(report, options) -> Iterator[Hit]`. Rules are pure: no I/O, no
+`Options` dataclass, and `check(report, options) -> Iterator[Hit]`. BASIS states what the rule rests on
+(kind law/format/standard/guidance/practice/tool/reading, refs that exist in the catalogue, zh, en);
+tests/test_rule_basis.py checks it for every rule. Rules are pure: no I/O, no
 printing, no configuration, no severity decisions beyond what RULES.md states per hit."""
 
 RULE_MODULES = [
@@ -19,6 +21,7 @@ RULE_MODULES = [
     "og111_table_label_variant",
     "og112_report_title",
     "og113_part_count_mismatch",
+    "og114_section_not_in_template",
     "og201_cell_blank",
     "og202_cell_placeholder",
     "og203_cell_not_a_number",

@@ -29,6 +29,13 @@ CODE = "OG101"
 NAME = "section-missing"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:50", "format_2019", "format_2021"],
+    "zh": "《条例》第五十条；年度报告格式（国办公开办函〔2019〕60号、〔2021〕30号）规定的六个部分",
+    "en": "article 50 of the Regulations; the six parts of the national report format (2019"
+          " No. 60, 2021 No. 30)",
+}
 MESSAGES = {
     "default": {
         "zh": "缺少第{cn}部分“{cn}、{title}”（《条例》第五十条及年度报告格式要求的六个部分之一）",

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit
-from opengov_lint.model import Report
+from opengov_lint.model import Report, Section
 from opengov_lint.recognise.text import int_to_cn
 from opengov_lint.rules._helpers import heading_location, section_title
 
@@ -25,24 +25,56 @@ CODE = "OG102"
 NAME = "section-out-of-order"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式（国办公开办函〔2019〕60号、〔2021〕30号）规定的六个部分的顺序",
+    "en": "the order of the six parts in the national report format (2019 No. 60, 2021 No. "
+          "30)",
+}
 MESSAGES = {
     "default": {
         "zh": "第{cn}部分“{title}”排在第{prev_cn}部分“{prev_title}”之后，与模板顺序不符",
         "en": "section {number} '{title}' comes after section {prev} '{prev_title}', against the template order",
     },
+    "before": {
+        "zh": "第{cn}部分“{title}”排在第{prev_cn}部分“{prev_title}”之前，与模板顺序不符",
+        "en": "section {number} '{title}' comes before section {prev} '{prev_title}', against the template order",
+    },
 }
 
 
 def check(report: Report, options: None) -> Iterator[Hit]:
+    order = [x.number for x in report.sections]
+    if any(s.misplaced for s in report.sections):  # recognised by alignment: only the moved sections
+        yield from _misplaced(report, order)
+        return
     highest = None
     for s in report.sections:
         if highest is not None and s.number < highest.number:
-            yield Hit(
-                args={"number": s.number, "cn": int_to_cn(s.number), "title": section_title(s.number),
-                      "prev": highest.number, "prev_cn": int_to_cn(highest.number),
-                      "prev_title": section_title(highest.number)},
-                location=heading_location(s),
-                evidence={"order": [x.number for x in report.sections]},
-            )
+            yield _hit(s, highest, "default", order)
         elif highest is None or s.number > highest.number:
             highest = s
+
+
+def _misplaced(report: Report, order: list[int]) -> Iterator[Hit]:
+    for i, s in enumerate(report.sections):
+        if not s.misplaced:
+            continue
+        before = [x for x in report.sections[:i] if not x.misplaced and x.number > s.number]
+        if before:
+            yield _hit(s, max(before, key=lambda x: x.number), "default", order)
+            continue
+        after = [x for x in report.sections[i + 1:] if not x.misplaced and x.number < s.number]
+        if after:
+            yield _hit(s, min(after, key=lambda x: x.number), "before", order)
+
+
+def _hit(s: Section, other: Section, message: str, order: list[int]) -> Hit:
+    return Hit(
+        message=message,
+        args={"number": s.number, "cn": int_to_cn(s.number), "title": section_title(s.number),
+              "prev": other.number, "prev_cn": int_to_cn(other.number), "prev_title": section_title(other.number)},
+        location=heading_location(s),
+        evidence={"order": order},
+    )

@@ -19,18 +19,29 @@ import re
 from collections.abc import Iterator
 
 from opengov_lint.findings import Fix, Hit
-from opengov_lint.model import Report
+from opengov_lint.model import Report, Section
+from opengov_lint.recognise.sections import split_numbering
 from opengov_lint.recognise.text import int_to_cn
-from opengov_lint.rules._helpers import heading_location
+from opengov_lint.rules._helpers import heading_location, section_heading
 
 CODE = "OG103"
 NAME = "section-numbering"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021", "GB/T 9704-2012"],
+    "zh": "年度报告格式的一级标题编号“一、…六、”；《党政机关公文格式》（GB/T 9704—2012）的层次序数",
+    "en": "the numbering 一、…六、 of the report format; the levels of GB/T 9704-2012",
+}
 MESSAGES = {
     "default": {
         "zh": "第{cn}部分标题序号写作“{found}”，模板要求“{expected}”",
         "en": "the heading of section {number} is numbered '{found}'; the template numbers it '{expected}'",
+    },
+    "lost": {
+        "zh": "第{cn}部分没有一级标题：其内容从“{heading}”开始，模板要求以“{expected}”为标题",
+        "en": "section {number} has no heading: its content starts at '{heading}'; the template heads it '{expected}'",
     },
     "none": {
         "zh": "第{cn}部分标题“{heading}”没有序号，模板要求以“{expected}”开头",
@@ -39,11 +50,26 @@ MESSAGES = {
 }
 
 
+def _follows_sequence(s: Section, found: str) -> bool:
+    """A number that follows the report's own heading sequence where a heading was added, moved or left
+    out (reported once by OG114/OG102/OG101) is not a second defect."""
+    if s.sequence is None or s.sequence == s.number:
+        return False
+    numbering, _ = split_numbering(found + "x")
+    return numbering.value == s.sequence and numbering.style in ("cn", "glued", "cn_bare")
+
+
 def check(report: Report, options: None) -> Iterator[Hit]:
     for s in report.sections:
         expected = f"{int_to_cn(s.number)}、"
+        if s.implicit:
+            yield Hit(message="lost", args={"cn": int_to_cn(s.number), "number": s.number, "heading": s.heading,
+                                            "expected": section_heading(s.number)},
+                      location=heading_location(s), evidence={"found": None, "expected": section_heading(s.number),
+                                                              "opens_with": s.heading})
+            continue
         found = s.numbering.strip()
-        if found == expected:
+        if found == expected or _follows_sequence(s, found):
             continue
         fix = None
         if found and (s.line or s.ref):

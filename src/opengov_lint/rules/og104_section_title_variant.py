@@ -25,6 +25,12 @@ CODE = "OG104"
 NAME = "section-title-variant"
 SEVERITY = "info"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式规定的六个部分的标题原文",
+    "en": "the wording of the six part titles in the report format",
+}
 MESSAGES = {
     "default": {
         "zh": "第{cn}部分标题写作“{found}”，模板原文为“{expected}”",

@@ -15,19 +15,27 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit
+from opengov_lint.knowledge.catalog import layouts
 from opengov_lint.model import Paragraph, Report
 from opengov_lint.recognise.sections import split_numbering
-from opengov_lint.recognise.text import CN_NUM, cn_to_int, int_to_cn
+from opengov_lint.recognise.text import CN_NUM, cn_to_int, core, int_to_cn
 from opengov_lint.rules._helpers import paragraph_location
 
 CODE = "OG105"
 NAME = "subheading-numbering"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "standard",
+    "refs": ["GB/T 9704-2012"],
+    "zh": "《党政机关公文格式》（GB/T 9704—2012）7.3.3：文中结构层次序数依次为“一、”“（一）”“1.”“（1）”",
+    "en": "GB/T 9704-2012 (layout of official documents) 7.3.3: levels are numbered 一、 (一) 1. (1)",
+}
 MESSAGES = {
     "mixed": {
         "zh": "第{section_cn}部分的二级标题序号“{found}”与前面的“（{prev_cn}）”样式不一致，应为“{expected}”",
@@ -46,11 +54,26 @@ _SHI = re.compile(rf"(?:^|[。；;，,：:！!？?\s])([{CN_NUM}]{{1,2}})是")
 _MAX_SUBHEADING = 60
 
 
+@functools.cache
+def _table_labels() -> tuple[str, ...]:
+    """Row labels of tables 二/三/四 without their numbering, in every layout."""
+    return tuple(sorted({core(lab) for lay in layouts().values() for t in lay.tables.values() for r in t.rows
+                         for lab in (r.label, *r.variants) if core(lab)}))
+
+
+def _table_fragment(rest: str) -> bool:
+    """`（四）无` or `（六）其` left in the text by a garbled table: the start of a table row label."""
+    n = core(rest)
+    return not n or any(lab.startswith(n) for lab in _table_labels())
+
+
 def _sub_headings(paragraphs: list[Paragraph]) -> Iterator[tuple[Paragraph, str, str, int]]:
     for p in paragraphs:
         text = p.text.strip()
         numbering, rest = split_numbering(text)
         if numbering.value is None or numbering.style not in ("cn_paren", "arabic_paren"):
+            continue
+        if _table_fragment(rest):
             continue
         head = re.split(r"[。；;]", rest, maxsplit=1)[0]
         if len(head) > _MAX_SUBHEADING:

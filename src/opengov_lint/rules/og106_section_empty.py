@@ -27,6 +27,12 @@ CODE = "OG106"
 NAME = "section-empty"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:50", "format_2019", "format_2021"],
+    "zh": "《条例》第五十条逐项规定的报告内容；年度报告格式的各部分",
+    "en": "the contents article 50 requires, part by part; the parts of the report format",
+}
 MESSAGES = {
     "default": {
         "zh": "第{cn}部分“{title}”没有实质内容（{what}），请按模板要求填写",

@@ -25,6 +25,12 @@ CODE = "OG107"
 NAME = "table-missing"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式的表二（主动公开）、表三（依申请公开）、表四（行政复议、行政诉讼）",
+    "en": "tables 二, 三 and 四 of the report format",
+}
 MESSAGES = {
     "default": {
         "zh": "第{cn}部分缺少可读取的{table_zh}：未找到模板表格（可能缺失、为图片或仅为附件）",

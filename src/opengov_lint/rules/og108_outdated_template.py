@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from opengov_lint.findings import Hit, Location
@@ -28,6 +29,14 @@ CODE = "OG108"
 NAME = "outdated-template"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021", "pre2019")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式：2019、2020年度用国办公开办函〔2019〕60号印发的格式（试行），2021年度起用国办公开办函"
+          "〔2021〕30号印发的格式（表二、表三不同，表四相同）",
+    "en": "the report format: the 2019 trial format (2019 No. 60) for 2019-2020, the 2021 format (2021 No. 30) "
+          "from 2021 (tables 二 and 三 differ, table 四 is the same)",
+}
 MESSAGES = {
     "year": {
         "zh": "{table}采用{found}年版格式（{found_notice}），但{year}年度报告应采用{expected}年版格式（{expected_notice}）",
@@ -49,28 +58,38 @@ MESSAGES = {
               "report must use the {expected} layout ({expected_notice})",
     },
     "pre2019_old_year": {
-        "zh": "报告年度为{year}年，早于2019年修订的《条例》施行，采用旧版统计表；本工具按2019年以后的格式检查，"
-              "其余检查已跳过",
-        "en": "the report year {year} predates the 2019 regulation; it uses the old 统计表 layout, so the "
-              "template checks were skipped",
+        "zh": "报告年度为{year}，适用2007年公布的原《条例》（国务院令第492号）和当时的报告格式；本报告未按现行"
+              "《条例》和年度报告格式检查（不适用），只检查了原第三十一条的公布期限",
+        "en": "the report year {year_en} falls under the 2007 Regulations (decree No. 492) and the format of that "
+              "time; the report was not checked under the current rules (not applicable) — only the publication "
+              "deadline of the old article 31 was checked",
     },
 }
+
+
+@functools.cache
+def _same_in_all_layouts(table_id: str) -> bool:
+    """Table 四 is identical in the 2019 and 2021 layouts: it can never be of the wrong one."""
+    specs = [lay.tables.get(table_id) for lay in layouts().values() if lay.id in ("2019", "2021")]
+    shapes = {(tuple((r.path, r.label) for r in t.rows), tuple(c.id for c in t.columns)) for t in specs if t is not None}
+    return len(shapes) == 1
 
 
 def check(report: Report, options: None) -> Iterator[Hit]:
     year = report.meta.year
     expected = layout_for_year(year)
-    if report.meta.template == "pre2019":
-        if year is not None and year < 2019:
-            yield Hit(message="pre2019_old_year", args={"year": year}, location=Location(),
-                      evidence={"year": year, "template": "pre2019"}, severity="info")
-        else:
-            exp = expected or layouts()["2021"]
-            yield Hit(message="pre2019", args={"year": year or "本", "expected": exp.id,
-                                               "expected_notice": exp.notice},
-                      location=Location(), evidence={"year": year, "template": "pre2019", "expected": exp.id})
+    if report.meta.regime == "2007":  # said once; the outputs show the report as not checked
+        yield Hit(message="pre2019_old_year",
+                  args={"year": f"{year}年" if year else "未写明（旧版结构）", "year_en": year or "(not stated)"},
+                  location=Location(), evidence={"year": year, "template": report.meta.template, "regime": "2007",
+                                                 "current_rules": "not_applicable"}, severity="info")
         return
-    tables = list(report.tables.values())
+    if report.meta.template == "pre2019":
+        exp = expected or layouts()["2021"]
+        yield Hit(message="pre2019", args={"year": year or "本", "expected": exp.id, "expected_notice": exp.notice},
+                  location=Location(), evidence={"year": year, "template": "pre2019", "expected": exp.id})
+        return
+    tables = [t for t in report.tables.values() if not _same_in_all_layouts(t.id)]
     reported = set()
     for t in tables:
         loc = Location(line=t.line, page=t.page, section=t.section, table=t.id)

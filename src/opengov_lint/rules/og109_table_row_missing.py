@@ -26,6 +26,12 @@ CODE = "OG109"
 NAME = "table-row-missing"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式规定的表格各行",
+    "en": "the rows of the tables in the report format",
+}
 MESSAGES = {
     "default": {
         "zh": "{table}缺少模板行“{label}”（{layout}年版格式）",

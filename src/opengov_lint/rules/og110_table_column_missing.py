@@ -24,6 +24,12 @@ CODE = "OG110"
 NAME = "table-column-missing"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式规定的表格各列",
+    "en": "the columns of the tables in the report format",
+}
 MESSAGES = {
     "default": {
         "zh": "{table}缺少模板列“{label}”（涉及{count}行，如“{first_row}”）",

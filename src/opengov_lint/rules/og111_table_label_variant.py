@@ -25,6 +25,12 @@ CODE = "OG111"
 NAME = "table-label-variant"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式规定的表格行列标签原文",
+    "en": "the row and column labels of the report format",
+}
 _KIND = {"row": ("行", "row"), "column": ("列", "column"), "caption": ("标题行", "caption")}
 MESSAGES = {
     "default": {

@@ -26,6 +26,12 @@ CODE = "OG112"
 NAME = "report-title"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:49", "2019:50"],
+    "zh": "《条例》第四十九条、第五十条的文种名称“政府信息公开工作年度报告”",
+    "en": "the document name 政府信息公开工作年度报告 of articles 49 and 50",
+}
 MESSAGES = {
     "missing": {"zh": "未找到报告标题", "en": "no report title was found"},
     "year": {"zh": "报告标题“{title}”未写明年度", "en": "the title '{title}' does not state the year"},

@@ -2,9 +2,10 @@
 
 数据单元格为空白。没有发生的事项必须填写“0”，空白不等于0。
 
-依据 / Why: 年度报告格式的统计表要求逐格填报；空白无法区分“没有发生”与“漏填”，主管部门汇总时也无法处理。
-实践中有的单位只填“总计”而其余留空，或整表留空，都属于漏报。含空白格的合计关系不予核算（不会据此报告
-OG3xx 错误）。
+依据 / Why: 《条例》第五十条第（一）至（三）项要求报告主动公开、申请处理和行政复议、行政诉讼的情况，年度报告
+格式以统计表规定了报告哪些数字；格式文本本身没有“每格必填”的字样，“没有的填0”是汇总和评估中的通行做法
+（评估实践，非法定要求）。空白无法区分“没有发生”与“漏填”，主管部门汇总时也无法处理。含空白格的合计关系
+不予核算（不会据此报告OG3xx 错误）。
 
 错误示例 / Fails: 表三“（一）予以公开”行的“商业企业”格为空。
 
@@ -29,6 +30,14 @@ CODE = "OG201"
 NAME = "cell-blank"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "practice",
+    "refs": ["2019:50", "format_2019", "format_2021"],
+    "zh": "《条例》第五十条第（一）至（三）项和年度报告格式的统计表规定报告哪些数字；“没有的填0”是汇总和评估中的通行做法，格式文本并无“每格必填”的字样",
+    "en": "article 50 items (1)-(3) and the tables of the format say which numbers to repor"
+          "t; writing 0 for none is the practice of aggregation and assessment — the format"
+          " text itself does not say every cell must be filled",
+}
 MESSAGES = {
     "default": {
         "zh": "{table}“{row}”行“{col}”列为空白；没有的应填“0”",

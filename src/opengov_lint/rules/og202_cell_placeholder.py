@@ -26,6 +26,13 @@ CODE = "OG202"
 NAME = "cell-placeholder"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "practice",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式的统计表填报数字；占位符号（“/”“—”）含义不明、无法汇总，是汇总实践中的要求",
+    "en": "the format's tables hold numbers; placeholders ('/', '—') cannot be aggregated —"
+          " a practice of aggregation",
+}
 MESSAGES = {
     "default": {
         "zh": "{table}“{row}”行“{col}”列填写了“{raw}”，应填写数字（没有的填“0”）",

@@ -26,6 +26,12 @@ CODE = "OG203"
 NAME = "cell-not-a-number"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式的统计表填报数字",
+    "en": "the tables of the report format hold numbers",
+}
 MESSAGES = {
     "default": {
         "zh": "{table}“{row}”行“{col}”列填写了文字“{raw}”，应为数字",

@@ -24,6 +24,12 @@ CODE = "OG204"
 NAME = "cell-negative"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式的统计表统计件数（只有2019年版表二“本年增/减”可为负）",
+    "en": "the format's tables count items (only the 2019 table 二 '本年增/减' may be negative)",
+}
 MESSAGES = {
     "default": {
         "zh": "{table}“{row}”行“{col}”列为负数“{raw}”，该栏统计数量不能为负",

@@ -24,6 +24,12 @@ CODE = "OG205"
 NAME = "cell-not-integer"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式的统计表统计件数（只有金额栏可有小数）",
+    "en": "the format's tables count items (only amounts may have decimals)",
+}
 MESSAGES = {
     "default": {
         "zh": "{table}“{row}”行“{col}”列为小数“{raw}”，件数应为整数",

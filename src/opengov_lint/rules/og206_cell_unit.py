@@ -27,6 +27,13 @@ CODE = "OG206"
 NAME = "cell-unit"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式表头注明单位（2021年版“本年收费金额（单位：万元）”），格内只填数字",
+    "en": "the format states units in the header (2021: 本年收费金额（单位：万元）); cells hold numbers "
+          "only",
+}
 MESSAGES = {
     "default": {
         "zh": "{table}“{row}”行“{col}”列格内写有单位“{unit}”（“{raw}”），单位应在表头注明，格内只填数字",

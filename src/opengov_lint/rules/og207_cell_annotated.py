@@ -23,6 +23,13 @@ CODE = "OG207"
 NAME = "cell-annotated"
 SEVERITY = "info"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "practice",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式的统计表填报数字；格内说明影响汇总（汇总实践）",
+    "en": "the format's tables hold numbers; notes inside cells hinder aggregation (practic"
+          "e)",
+}
 MESSAGES = {
     "default": {
         "zh": "{table}“{row}”行“{col}”列“{raw}”含格内说明“{note}”，已按数字{value}计算；说明宜移至正文",

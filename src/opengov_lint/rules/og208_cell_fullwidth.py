@@ -24,6 +24,13 @@ CODE = "OG208"
 NAME = "cell-fullwidth"
 SEVERITY = "info"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "tool",
+    "refs": [],
+    "zh": "本工具的提示：全角数字、全角空格和千位分隔符使数据在检索和汇总时被当作文字（非法定要求）",
+    "en": "this tool's hint: full-width digits, ideographic spaces and thousands separators"
+          " make numbers read as text (not a legal requirement)",
+}
 MESSAGES = {
     "default": {
         "zh": "{table}“{row}”行“{col}”列“{raw}”含全角字符、全角空格或千位分隔符，应写作“{clean}”",

@@ -34,6 +34,15 @@ CODE = "OG209"
 NAME = "value-implausible"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["立法法", "format_2021"],
+    "zh": "《中华人民共和国立法法》第四章第二节：只有国务院部门和省、自治区、直辖市、设区的市、自治州的人民政府制定规章；收费金额的界限是评估实践（非法定要求，见 rule"
+          "s/assessment.yaml）",
+    "en": "the Legislation Law, chapter 4 section 2: only State Council departments and pro"
+          "vincial, districted-city and autonomous-prefecture governments make rules; the f"
+          "ee-amount limits are assessment practice (not a legal requirement)",
+}
 LEVELS = {"county": ("县级（县、区、旗）", "county-level"), "township": ("乡镇（街道）", "township or street")}
 MESSAGES = {
     "rules": {

@@ -25,6 +25,12 @@ CODE = "OG301"
 NAME = "requests-row-total"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式表三的表头：申请人情况各列之和为“总计”",
+    "en": "the header of table 三: the applicant columns add up to 总计",
+}
 MESSAGES = {
     "default": {
         "zh": "表三“{row}”行：总计为{actual}，六类申请人之和为{expected}（{terms}），相差{diff}",

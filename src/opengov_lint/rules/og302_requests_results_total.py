@@ -26,6 +26,12 @@ CODE = "OG302"
 NAME = "requests-results-total"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式表三：“（七）总计”为本年度办理结果各项之和",
+    "en": "table 三: （七）总计 is the sum of the results",
+}
 MESSAGES = {
     "default": {
         "zh": "表三“{col}”列：（七）总计为{actual}，各项办理结果之和为{expected}，相差{diff}",

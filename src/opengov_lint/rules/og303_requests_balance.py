@@ -25,6 +25,12 @@ CODE = "OG303"
 NAME = "requests-balance"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式表三注明的勾稽关系：第一项加第二项之和等于第三项加第四项之和",
+    "en": "the relation printed in table 三: item 1 + item 2 = item 3 + item 4",
+}
 MESSAGES = {
     "default": {
         "zh": "表三“{col}”列：一+二={expected}（{left}），（七）总计+四={actual}（{right}），不满足“第一项加第二项之和，"

@@ -23,6 +23,12 @@ CODE = "OG304"
 NAME = "review-litigation-total"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式表四：每栏“总计”为四种结果之和",
+    "en": "table 四: each 总计 is the sum of its four results",
+}
 MESSAGES = {
     "default": {
         "zh": "表四“{block}”：总计为{actual}，结果维持+结果纠正+其他结果+尚未审结={expected}（{terms}），相差{diff}",

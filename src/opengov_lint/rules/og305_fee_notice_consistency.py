@@ -35,6 +35,13 @@ CODE = "OG305"
 NAME = "fee-notice-consistency"
 SEVERITY = "warning"
 TEMPLATES = ("2021",)
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:42", "fee_measures", "format_2021"],
+    "zh": "《条例》第四十二条；《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的收费通知；2021年版格式表三（六）2",
+    "en": "article 42; the fee notice of the fee measures (2020 No. 109); row (六)2 of the 2"
+          "021 table 三",
+}
 ROW = "other.unpaid_fee"
 MESSAGES = {
     "no_notice": {

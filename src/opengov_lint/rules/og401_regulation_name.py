@@ -28,6 +28,12 @@ CODE = "OG401"
 NAME = "regulation-name"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:56"],
+    "zh": "国务院令第711号修订的《中华人民共和国政府信息公开条例》的正式名称",
+    "en": "the title of the Regulations as revised by decree No. 711",
+}
 MESSAGES = {
     "wrong": {
         "zh": "法规名称写作《{found}》，正式名称为《{expected}》",

@@ -33,6 +33,12 @@ CODE = "OG402"
 NAME = "article-item-caption"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:20", "2019:20.1", "2019:20.5", "2019:20.6", "2019:20.8", "format_2019", "format_2021"],
+    "zh": "《条例》第二十条各项的原文；年度报告格式表二的分组标题",
+    "en": "the items of article 20; the captions of table 二",
+}
 MESSAGES = {
     "mismatch": {
         "zh": "表二标题行“{found}”下列有“{rows}”，这些行属于第二十条第（{expected_cn}）项（{caption}），应写作“{expected}”",

@@ -1,19 +1,20 @@
-"""The report cites the superseded regime: the 2007 decree, the 2007 article numbers, the 2007
-section on fees, the 2019 format notice in a 2021+ report, or the 2007 reply categories.
+"""The report cites the regime before the 2019 revision: the 2007 decree, the 2007 article numbers, the
+2007 section on fees, the 2019 format notice in a 2021+ report, or the old statistics-form reply terms.
 
-引用了已废止或已被替代的规定：2007年的国务院令第492号、旧条文序号、旧版“收费及减免情况”部分、2021年
-及以后报告中的国办公开办函〔2019〕60号，或2007年版统计口径（“信息不存在”“非本机关”“同意公开”等）。
+引用了2019年修订前的规定：2007年的国务院令第492号、旧条文序号、旧版“收费及减免情况”部分、2021年
+及以后报告中的国办公开办函〔2019〕60号，或旧统计表的答复口径（“同意公开”“同意部分公开”“否决公开”）。
 
-依据 / Why: 2019年4月3日国务院令第711号修订《条例》，自2019年5月15日起施行，原条例（国务院令第492号，
-38条）同时失效。年度报告的法律依据由原第三十一条、第三十二条改为第四十九条、第五十条；第五十条删去了原
+依据 / Why: 《条例》于2019年4月3日由国务院令第711号修订，自2019年5月15日起施行；修订后条文重新编排
+（由38条增至56条），原条文序号不再适用。年度报告的法律依据由原第三十一条、第三十二条改为第四十九条、第五十条；第五十条删去了原
 第三十二条第（三）项“政府信息公开的收费及减免情况”。2021年度起年度报告适用国办公开办函〔2021〕30号
 印发的格式，〔2019〕60号的格式（试行）不再适用。依申请答复的口径也改为第三十六条的分类（表三：予以公开、
 部分公开、不予公开、无法提供、不予处理、其他处理）。沿用旧口径，说明报告照搬了旧文本。
 
 错误示例 / Fails: “根据《条例》第三十一条规定编制本年度报告”；2022年度报告中“国办公开办函〔2019〕60号”；
-“信息不存在的1件”；“不属于本机关信息8件”；“同意公开答复9件”。
+“同意公开答复9件”；“否决公开1件”。（“信息不存在”“不属于本机关负责公开”是现行第三十六条第（四）（五）项的
+用语，不在此列。）
 
-正确示例 / Passes: “依据《条例》第五十条”；“国办公开办函〔2021〕30号”；“本机关不掌握相关政府信息1件”。
+正确示例 / Passes: “依据《条例》第五十条”；“国办公开办函〔2021〕30号”；“予以公开9件”。
 
 修改方法 / Fix: 改用现行条文和文件：国务院令第711号、第四十九条／第五十条、国办公开办函〔2021〕30号，
 答复情况按表三的分类表述。
@@ -41,9 +42,19 @@ CODE = "OG403"
 NAME = "outdated-citation"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:49", "2019:50", "2019:36", "2019:42", "2007:31", "2007:32", "2007:27", "format_2021"],
+    "zh": "国务院令第711号修订后的《条例》（2019年5月15日施行）第四十九条、第五十条、第三十六条、第四十二条，"
+          "对应原第三十一条、第三十二条、第二十七条；2021年度起适用国办公开办函〔2021〕30号的格式",
+    "en": "the Regulations as revised by decree No. 711 (in force 15 May 2019), articles 49, 50, 36 and 42 "
+          "(formerly 31, 32 and 27); from 2021 the format of 2021 No. 30",
+}
 MESSAGES = {
-    "decree": {"zh": "引用了已失效的国务院令第492号（2007年原条例）；现行条例为国务院令第711号（2019年修订）",
-               "en": "cites decree No. 492 (the 2007 regulation, superseded); the regulation in force is decree No. 711"},
+    "decree": {"zh": "引用了国务院令第492号（2007年公布的原条例）；《条例》已由国务院令第711号修订（2019年5月15日起施行），"
+                     "应引用修订后的条例",
+               "en": "cites decree No. 492 (the regulation as published in 2007); it was revised by decree No. 711 "
+                     "(in force since 15 May 2019)"},
     "article": {"zh": "以{found}作为年度报告的依据，这是2007年原条例的条文序号（{old_caption}）；现行条例为{expected}",
                 "en": "cites {found} as the basis of the annual report — the 2007 numbering ({old_caption}); "
                       "today it is {expected}"},
@@ -52,8 +63,9 @@ MESSAGES = {
     "format": {"zh": "{year}年度报告引用了{found}（2019、2020年度适用的格式），{year}年度应适用国办公开办函〔2021〕30号",
                "en": "a {year} report cites {found} (the format for 2019-2020 reports); {year} reports follow "
                      "国办公开办函〔2021〕30号"},
-    "category": {"zh": "“{found}”是2007年旧版统计口径，现行表三中对应“{current}”",
-                 "en": "'{found}' is a reply category of the 2007 statistics; the current table 三 calls it '{current}'"},
+    "category": {"zh": "“{found}”是2019年以前旧统计表的答复口径，现行表三中对应“{current}”",
+                 "en": "'{found}' is a reply category of the pre-2019 statistics form; the current table 三 calls it "
+                       "'{current}'"},
     "phrase": {"zh": "“{found}”是2007年原条例第二十七条的收费表述，现行条例第四十二条已改为不收费（超量可收取信息处理费）",
                "en": "'{found}' is the fee wording of article 27 of the 2007 regulation; article 42 today charges "
                      "no fee (except an information-processing fee)"},
@@ -122,7 +134,7 @@ def _text(report: Report, old: dict) -> Iterator[Hit]:  # type: ignore[type-arg]
             if term not in flat:
                 continue
             for m in rx.finditer(flat):
-                if any(a <= m.start() < b for a, b in seen) or _current_wording(flat, m.start(), term):
+                if any(a <= m.start() < b for a, b in seen):
                     continue
                 seen.append(m.span())
                 yield Hit(message="category", args={"found": term, "current": cat["current"]},
@@ -132,8 +144,3 @@ def _text(report: Report, old: dict) -> Iterator[Hit]:  # type: ignore[type-arg]
             if folded in flat:
                 yield Hit(message="phrase", args={"found": phrase}, location=unit_location(u),
                           evidence={"found": phrase})
-
-
-def _current_wording(flat: str, pos: int, term: str) -> bool:
-    """不属于本机关负责公开 is the wording of today's 第三十六条第（五）项, not the 2007 category."""
-    return term == "不属于本机关" and flat[pos + len(term):].startswith(("负责", "职责", "公开"))

@@ -28,6 +28,12 @@ CODE = "OG404"
 NAME = "article-nonexistent"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:56", "2019:20.15"],
+    "zh": "2019年修订的《条例》共五十六条，第二十条共十五项",
+    "en": "the revised Regulations have 56 articles; article 20 has 15 items",
+}
 MESSAGES = {
     "article": {"zh": "引用了“{found}”，但《条例》只有{count}条",
                 "en": "cites '{found}', but the regulation has only {count} articles"},

@@ -30,6 +30,14 @@ CODE = "OG405"
 NAME = "fee-statement-missing"
 SEVERITY = "warning"
 TEMPLATES = ("2021",)
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:42", "fee_measures", "format_2021"],
+    "zh": "《条例》第四十二条；《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）；2021年版格式表三的收费行。在“六、其他需要报告的事项”中说明收费情况是"
+          "通行做法",
+    "en": "article 42; the fee measures (2020 No. 109); the fee row of the 2021 table 三. St"
+          "ating the fee in section 六 is common practice",
+}
 MESSAGES = {
     "default": {
         "zh": "报告未说明信息处理费的收取情况（《政府信息公开信息处理费管理办法》，国办函〔2020〕109号）；"

@@ -26,6 +26,13 @@ CODE = "OG407"
 NAME = "abbreviation-undefined"
 SEVERITY = "info"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "standard",
+    "refs": ["GB/T 9704-2012"],
+    "zh": "公文写作规范：简称须在全称之后定义（《党政机关公文格式》GB/T 9704—2012 的文种惯例）；年度报告面向公众",
+    "en": "drafting practice of official documents: an abbreviation follows its full title;"
+          " the report addresses the public",
+}
 MESSAGES = {
     "before": {
         "zh": "简称“{found}”在第{full_line}行写出全称《{expected}》之前已使用；请在首次使用前写全称",

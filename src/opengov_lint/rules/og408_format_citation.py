@@ -34,11 +34,22 @@ CODE = "OG408"
 NAME = "format-citation"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:50", "format_2019", "format_2021", "fee_measures"],
+    "zh": "《条例》第五十条第二款（主管部门公布年度报告统一格式）；格式通知国办公开办函〔2019〕60号、〔2021〕30号"
+          "和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的正式名称和文号",
+    "en": "article 50 paragraph 2 (the national report format); the titles and numbers of the format notices "
+          "(2019 No. 60, 2021 No. 30) and of the fee measures (2020 No. 109)",
+}
 MESSAGES = {
     "title": {"zh": "文件名称写作“{found}”，正式名称为《{expected}》", "en": "the document is cited as '{found}'; its title is 《{expected}》"},
     "docno": {"zh": "《{title}》的文号写作“{found}”，应为“{expected}”",
               "en": "《{title}》 is cited with the number '{found}'; it is '{expected}'"},
 }
+
+
+_SAME_DOCUMENT = 0.7  # similarity below which a cited title is another document, not a misquote
 
 
 def _norm(s: str) -> str:
@@ -85,6 +96,10 @@ def _match(title: str) -> tuple[dict[str, Any], bool, str] | None:
     return (best[1], False, best[2]) if best else None
 
 
+def _known_prefixes() -> set[str]:
+    return {k[0] for d in _documents() for n in d["docnos"] if (k := _key(n)) is not None}
+
+
 def check(report: Report, options: None) -> Iterator[Hit]:
     cits = citations(report)
     for i, c in enumerate(cits):
@@ -94,10 +109,14 @@ def check(report: Report, options: None) -> Iterator[Hit]:
         if found is None:
             continue
         doc, ok, closest = found
+        no = _docno_after(cits, i)
+        if no is not None and no.prefix not in _known_prefixes():
+            continue  # another document cited by its own number (a province's fee notice): not ours to correct
+        if not ok and SequenceMatcher(None, _norm(c.title), _norm(closest)).ratio() < _SAME_DOCUMENT:
+            continue  # a different document that only mentions the format or the fee in its title
         if not ok:
             yield Hit(message="title", args={"found": c.text, "expected": closest},
                       location=citation_location(c), evidence={"found": c.title, "expected": closest})
-        no = _docno_after(cits, i)
         if no is not None and (no.prefix, no.year, no.number) not in {_key(d) for d in doc["docnos"]}:
             yield Hit(message="docno", args={"title": doc["title"], "found": no.text, "expected": doc["docnos"][-1]
                                              if len(doc["docnos"]) == 1 else "、".join(doc["docnos"])},

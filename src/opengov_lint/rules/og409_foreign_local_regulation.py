@@ -36,6 +36,14 @@ CODE = "OG409"
 NAME = "foreign-local-regulation"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["立法法"],
+    "zh": "《中华人民共和国立法法》关于地方性法规、规章效力范围的规定；以外省文件为依据多为照抄（评估实践）",
+    "en": "the Legislation Law on the territorial scope of local regulations and rules; cit"
+          "ing another province's document as a basis is usually copied text (assessment pr"
+          "actice)",
+}
 MESSAGES = {
     "default": {
         "zh": "本机关属{own}，却以{other}的文件“{cited}”为依据；外省文件在本地不适用，请改引本省（本市）的相应文件",

@@ -29,6 +29,12 @@ CODE = "OG501"
 NAME = "year-mismatch"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:49"],
+    "zh": "《条例》第四十九条：公布“上一年度”的年度报告",
+    "en": "article 49: the report covers the previous year",
+}
 MESSAGES = {
     "period": {"zh": "统计期限“{found}”为{found_year}年，而报告年度为{year}年（{source}）",
                "en": "the statistical period '{found}' is {found_year}, but the report year is {year} ({source_en})"},

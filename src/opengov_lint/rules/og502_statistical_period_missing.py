@@ -27,6 +27,13 @@ CODE = "OG502"
 NAME = "statistical-period-missing"
 SEVERITY = "info"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "guidance",
+    "refs": ["DB51/T 2660-2019"],
+    "zh": "四川省地方标准DB51/T 2660—2019将统计期限列为必备内容（地方指引，非国家规定，故只作提示）",
+    "en": "Sichuan provincial standard DB51/T 2660-2019 lists the statistical period as req"
+          "uired (provincial guidance, not a national rule: info only)",
+}
 MESSAGES = {
     "default": {"zh": "报告未说明数据统计期限；请在开头写明“本年度报告中所列数据统计期限为{year}年1月1日至12月31日”",
                 "en": "the report does not state its statistical period; state it in the opening, e.g. "

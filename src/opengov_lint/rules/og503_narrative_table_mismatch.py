@@ -38,6 +38,12 @@ CODE = "OG503"
 NAME = "narrative-table-mismatch"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:50.2", "2019:50.3"],
+    "zh": "《条例》第五十条第（二）（三）项：正文与表格报告的是同一组数据",
+    "en": "article 50 items (2) and (3): the text and the tables report the same data",
+}
 MESSAGES = {
     "count": {"zh": "正文称“{found}”，而{where}{relation}{actual}",
               "en": "the text says '{found}', but {where_en} {relation_en} {actual}"},

@@ -27,6 +27,12 @@ CODE = "OG504"
 NAME = "narrative-none-but-table"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:50.2", "2019:50.3"],
+    "zh": "《条例》第五十条第（二）（三）项：正文与表三、表四报告的是同一组数据",
+    "en": "article 50 items (2) and (3): the text and tables 三/四 report the same data",
+}
 MESSAGES = {
     "default": {"zh": "正文称“{found}”，而{where}为{actual}",
                 "en": "the text says '{found}', but {where} is {actual}"},

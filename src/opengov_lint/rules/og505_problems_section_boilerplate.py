@@ -29,6 +29,12 @@ CODE = "OG505"
 NAME = "problems-section-boilerplate"
 SEVERITY = "info"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:50.4"],
+    "zh": "《条例》第五十条第（四）项：政府信息公开工作存在的主要问题及改进情况",
+    "en": "article 50 item (4): the main problems and improvements",
+}
 MESSAGES = {
     "short": {"zh": "第五部分只有{chars}个字，过于简略（不少于{min_chars}个字为宜）；请写明具体问题和改进措施",
               "en": "section 五 has only {chars} characters (at least {min_chars} expected); state concrete problems "

@@ -28,6 +28,13 @@ CODE = "OG507"
 NAME = "premature-publication"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "law",
+    "refs": ["2019:49"],
+    "zh": "《条例》第四十九条：公布“上一年度”的年度报告（年度结束后才能公布全年数据）",
+    "en": "article 49: the report is on the previous year (full-year data exist only after "
+          "the year ends)",
+}
 MESSAGES = {
     "default": {"zh": "{year}年度报告的{how}为{date}，早于该年度结束（{year}-12-31），却按全年统计",
                 "en": "the {year} report is {how_en} {date}, before the year ended ({year}-12-31), yet claims a "

@@ -29,6 +29,13 @@ CODE = "OG508"
 NAME = "overview-topics-missing"
 SEVERITY = "info"
 TEMPLATES = ("2021",)
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2021"],
+    "zh": "2021年版格式（国办公开办函〔2021〕30号）对“总体情况”各方面的要求；逐项检查是评估实践（非法定要求），只作提示",
+    "en": "the 2021 format (2021 No. 30) on the aspects of 总体情况; checking them one by one i"
+          "s assessment practice (not a legal requirement), info only",
+}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 MESSAGES = {
     "default": {

@@ -24,6 +24,12 @@ CODE = "OG601"
 NAME = "carryover-mismatch"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019", "format_2021"],
+    "zh": "年度报告格式表三：上年“结转下年度继续办理”即本年“上年结转政府信息公开申请数量”",
+    "en": "table 三: last year's carry-over is this year's 上年结转",
+}
 SCOPE = "batch"
 COLUMNS = ("natural_person", "commercial", "research", "public_interest", "legal_service", "other_org", "total")
 LABELS = {"natural_person": "自然人", "commercial": "商业企业", "research": "科研机构", "public_interest": "社会公益组织",

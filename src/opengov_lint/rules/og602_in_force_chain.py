@@ -23,6 +23,13 @@ CODE = "OG602"
 NAME = "in-force-chain"
 SEVERITY = "warning"
 TEMPLATES = ("2021",)
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2021"],
+    "zh": "2021年版格式表二第二十条第（一）项：本年制发、本年废止与现行有效件数的跨年度衔接",
+    "en": "the 2021 table 二, article 20 item (1): issued, repealed and in force chain acros"
+          "s years",
+}
 SCOPE = "batch"
 ROWS = {"rules": "规章", "normative_documents": "行政规范性文件"}
 MESSAGES = {

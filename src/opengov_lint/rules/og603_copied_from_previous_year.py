@@ -1,10 +1,12 @@
-"""The narrative repeats the same issuer's previous report beyond a threshold (assessors use > 50 %).
+"""The narrative repeats the same issuer's previous report beyond a threshold (50 % by default).
 
 报告正文大段照搬本机关上一年度报告。
 
-依据 / Why: 2021年版格式要求年度报告内容“不能遗漏，也不宜泛化”，并将“内容雷同、敷衍塞责”列为追责情形；
-评估机构以与上年报告重复超过50%为照搬。本工具把正文切分为句子，统一全角半角、去掉空格，把所有数字视为相同
-（换了数字的旧句子仍算照搬），计算本年正文中（按字数）与上年正文相同句子的比例。
+依据 / Why: 《条例》第四十九条要求公布的是“上一年度”的工作报告，第五十条第（四）项要求写明本年度存在的
+主要问题及改进情况；照搬上年文本的报告不能反映本年度工作。没有哪项国家规定给出重复比例的界限：50%是本工具
+的默认阈值（选项 `threshold`，可在配置中调整），不是法定标准，也不是某一评估机构公布的标准。本工具把正文
+切分为句子，统一全角半角、去掉空格，把所有数字视为相同（换了数字的旧句子仍算照搬），计算本年正文中（按字数）
+与上年正文相同句子的比例。
 
 错误示例 / Fails: 2024年报告正文80%的句子与2023年报告相同，只改了数字。
 
@@ -25,6 +27,14 @@ CODE = "OG603"
 NAME = "copied-from-previous-year"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "tool",
+    "refs": ["2019:49", "2019:50.4"],
+    "zh": "《条例》第四十九条、第五十条第（四）项要求报告本年度的工作；50%的界限是本工具的默认阈值（可配置），不是法定标准，也不是哪一评估机构公布的标准",
+    "en": "articles 49 and 50 item (4) ask for this year's work; the 50 % limit is this too"
+          "l's configurable default, neither a legal standard nor any assessor's published "
+          "figure",
+}
 SCOPE = "batch"
 MESSAGES = {
     "default": {

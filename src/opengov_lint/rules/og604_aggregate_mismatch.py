@@ -25,6 +25,13 @@ CODE = "OG604"
 NAME = "aggregate-mismatch"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "practice",
+    "refs": ["2019:49"],
+    "zh": "汇总报告的数字应为所属单位之和（汇总和评估实践，非法定要求）",
+    "en": "an aggregate report's numbers should be the sum of its units (aggregation and as"
+          "sessment practice, not a legal requirement)",
+}
 SCOPE = "batch"
 MESSAGES = {
     "default": {

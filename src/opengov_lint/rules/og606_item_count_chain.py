@@ -27,6 +27,13 @@ CODE = "OG606"
 NAME = "item-count-chain"
 SEVERITY = "warning"
 TEMPLATES = ("2019",)
+BASIS = {
+    "kind": "format",
+    "refs": ["format_2019"],
+    "zh": "2019年版格式（国办公开办函〔2019〕60号）表二的“上一年项目数量”与“本年增/减”的跨年度衔接（评估实践）",
+    "en": "the 2019 table 二: last year's count plus this year's change carries over to the "
+          "next report (assessment practice)",
+}
 SCOPE = "batch"
 ROWS = {"licensing": "行政许可", "other_services": "其他对外管理服务事项", "penalty": "行政处罚", "coercion": "行政强制",
         "fees": "行政事业性收费"}

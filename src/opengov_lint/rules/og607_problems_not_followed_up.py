@@ -28,6 +28,13 @@ CODE = "OG607"
 NAME = "problems-not-followed-up"
 SEVERITY = "info"
 TEMPLATES = ("2019", "2021")
+BASIS = {
+    "kind": "practice",
+    "refs": ["2019:50.4", "format_2021"],
+    "zh": "评估实践（非法定要求）：上年问题的整改落实；《条例》第五十条第（四）项要求报告存在的主要问题及改进情况",
+    "en": "assessment practice (not a legal requirement): follow-up of last year's problems"
+          "; article 50 item (4) asks for the main problems and improvements",
+}
 SCOPE = "batch"
 MESSAGES = {
     "default": {

@@ -19,6 +19,12 @@ CODE = "OG901"
 NAME = "file-unreadable"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021", "pre2019")
+BASIS = {
+    "kind": "reading",
+    "refs": [],
+    "zh": "读取诊断：文件无法读取，不是报告的缺陷",
+    "en": "reading diagnostic: the file could not be read — not a defect of the report",
+}
 MESSAGES = {"default": {"zh": "{zh}", "en": "{en}"}}
 
 

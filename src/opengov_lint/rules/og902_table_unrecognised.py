@@ -19,6 +19,13 @@ CODE = "OG902"
 NAME = "table-unrecognised"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021", "pre2019")
+BASIS = {
+    "kind": "reading",
+    "refs": [],
+    "zh": "读取诊断：表格无法对应到模板，其数据未检查，不是报告的缺陷",
+    "en": "reading diagnostic: a table matched no template table and was not checked — not "
+          "a defect of the report",
+}
 MESSAGES = {"default": {"zh": "{zh}", "en": "{en}"}}
 
 

@@ -21,6 +21,13 @@ CODE = "OG903"
 NAME = "text-extraction-degraded"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021", "pre2019")
+BASIS = {
+    "kind": "reading",
+    "refs": [],
+    "zh": "读取诊断：文字或表格提取受损，受影响部分未检查，不是报告的缺陷",
+    "en": "reading diagnostic: text or table extraction was degraded and that part was not "
+          "checked — not a defect of the report",
+}
 MESSAGES = {"default": {"zh": "{zh}", "en": "{en}"}}
 
 

@@ -25,6 +25,13 @@ CODE = "OG904"
 NAME = "unused-suppression"
 SEVERITY = "info"
 TEMPLATES = ("2019", "2021", "pre2019")
+BASIS = {
+    "kind": "tool",
+    "refs": [],
+    "zh": "本工具的忽略项管理：不再需要的忽略项（非法定要求）",
+    "en": "this tool's suppression hygiene: a suppression no longer needed (not a legal req"
+          "uirement)",
+}
 MESSAGES = {
     "default": {
         "zh": "忽略项“{codes}”没有忽略任何问题（{reason}），请删除或改正",

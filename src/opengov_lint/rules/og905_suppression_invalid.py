@@ -25,6 +25,13 @@ CODE = "OG905"
 NAME = "suppression-invalid"
 SEVERITY = "warning"
 TEMPLATES = ("2019", "2021", "pre2019")
+BASIS = {
+    "kind": "tool",
+    "refs": [],
+    "zh": "本工具的忽略项管理：写法无效或没有理由的忽略注释（非法定要求）",
+    "en": "this tool's suppression hygiene: an invalid or unexplained suppression (not a le"
+          "gal requirement)",
+}
 MESSAGES = {
     "default": {
         "zh": "忽略注释“{codes}”没有写明理由；请在方括号后写明为何可以接受",

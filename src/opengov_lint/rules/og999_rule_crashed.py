@@ -19,6 +19,12 @@ CODE = "OG999"
 NAME = "rule-crashed"
 SEVERITY = "error"
 TEMPLATES = ("2019", "2021", "pre2019")
+BASIS = {
+    "kind": "reading",
+    "refs": [],
+    "zh": "本工具的缺陷：某条规则运行出错，不是报告的缺陷",
+    "en": "a defect of this tool: a rule crashed — not a defect of the report",
+}
 MESSAGES = {"default": {"zh": "{detail}", "en": "{detail}"}}
 
 

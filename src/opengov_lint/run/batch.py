@@ -1,16 +1,32 @@
 """The `check` command's run: collect files, check them (in parallel, streaming, in path order),
 show progress, hand results to the reporter, then run the cross-document rules over what the files
-left behind. Ctrl-C stops the workers, writes no partial output file and exits with 130."""
+left behind. Ctrl-C (SIGINT) or SIGTERM stops the workers at once, writes a valid output of the files
+checked so far and exits with 130 / 143; a second Ctrl-C exits at once."""
 
 from __future__ import annotations
 
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.config.settings import Settings
-from opengov_lint.run import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
+from opengov_lint.run import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from opengov_lint.config.settings import Settings
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C but with exit code 143."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
+def _exit_now(signum: int, frame: Any) -> None:
+    """A second Ctrl-C (or SIGTERM) while the first is being handled: leave at once."""
+    os._exit(EXIT_TERMINATED if signum == getattr(__import__("signal"), "SIGTERM", -1) else EXIT_INTERRUPTED)
 
 
 @dataclass(slots=True)
@@ -24,6 +40,24 @@ class BatchOptions:
     exclude: list[str] = field(default_factory=list)
     progress: bool = True
     write_baseline: str | None = None
+    color: str = "auto"  # auto | always | never (--color); auto honours NO_COLOR and FORCE_COLOR
+    cache: bool = True  # --no-cache turns it off
+    settings_for: Any = None  # config file -> Settings (run/nearest.py); None with an explicit --config
+    walked: set[str] = field(default_factory=set)  # files found in folder walks (not named by the user)
+
+
+def use_color(choice: str, output: str | None) -> bool:
+    """--color always|never wins; auto: NO_COLOR off, FORCE_COLOR on (as ruff and most tools), else
+    colours only on a terminal and never into a file."""
+    if choice == "never":
+        return False
+    if choice == "always":
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return output is None
+    return output is None and sys.stdout.isatty()
 
 
 def collect(paths: list[str], opts: BatchOptions) -> list[str]:
@@ -40,6 +74,7 @@ class _Progress:
 
     def __init__(self, total: int, enabled: bool, lang: str) -> None:
         self.bar: Any = None
+        self.seen = 0
         self.zh = lang == "zh"
         if not enabled or total < 2 or not sys.stderr.isatty():
             return
@@ -66,6 +101,7 @@ class _Progress:
         return f"checking  errors {e}  warnings {w}  unreadable {u}"
 
     def advance(self, result: Any) -> None:
+        self.seen += 1
         if self.bar is None:
             return
         self.counts[0] += sum(1 for f in result.findings if f.severity == "error")
@@ -79,24 +115,105 @@ class _Progress:
 
 
 def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
+    import signal
+
+    old = signal.getsignal(signal.SIGTERM)
+    try:
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread (a library caller): no handler
+        old = None
+    from opengov_lint.run.executors import ExecutorError
+
     try:
         return _run_check(paths, settings, opts)
-    except KeyboardInterrupt:  # also while collecting files or building the engine
+    except ExecutorError as exc:
+        sys.stderr.write(f"opengov-lint: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt as exc:  # while collecting files or building the engine
+        _second_signal_exits()
         sys.stderr.write("\nopengov-lint: interrupted; no output file was written\n" if settings.lang != "zh"
                          else "\nopengov-lint：已中断，未写出任何输出文件\n")
-        return EXIT_INTERRUPTED
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+    finally:
+        if old is not None:
+            signal.signal(signal.SIGTERM, old)
+
+
+def _second_signal_exits() -> None:
+    import signal
+
+    try:
+        signal.signal(signal.SIGINT, _exit_now)
+        signal.signal(signal.SIGTERM, _exit_now)
+    except ValueError:
+        pass
+
+
+def _outputs_safe(files: list[str], settings: Settings, opts: BatchOptions) -> bool:
+    """-o, --write-baseline and the --fix targets would destroy nothing (else a message; exit 2)."""
+    from opengov_lint.fsutil import UnsafeOutput, check_outputs
+
+    try:
+        check_outputs([opts.output, opts.write_baseline], files + ([settings.baseline] if settings.baseline else [])
+                      + list(settings.sources))
+        if settings.fix == "apply":
+            _check_fix_targets(files)
+    except UnsafeOutput as exc:
+        sys.stderr.write(f"opengov-lint: {exc}\n")
+        return False
+    return True
+
+
+def _check_fix_targets(files: list[str]) -> None:
+    """--fix edits text reports in place: each must be a writable regular file with one link."""
+    from opengov_lint.authoring.fix import TEXT_SUFFIXES
+    from opengov_lint.fsutil import check_output
+    from opengov_lint.run.sources import STDIN, is_url
+
+    for f in files:
+        if f != STDIN and not is_url(f) and f.lower().endswith(TEXT_SUFFIXES):
+            check_output(f, what="file to fix", fix=True)
+
+
+def job_count(requested: int | None, n_files: int, lang: str) -> int:
+    """Worker processes: as asked (default all cores), never more than the cores (a warning says so)
+    nor more than the files."""
+    from opengov_lint.run.pool import cpu_count
+
+    cores = cpu_count()
+    n = max(1, requested or cores)
+    if n > cores:
+        sys.stderr.write(f"opengov-lint：--jobs {n} 超过本机 CPU 核数，已改为 {cores}\n" if lang == "zh"
+                         else f"opengov-lint: --jobs {n} is more than the {cores} CPU core(s); using {cores}\n")
+        n = cores
+    return min(n, max(1, n_files))
+
+
+def _binary_to_terminal(settings: Settings, opts: BatchOptions) -> bool:
+    """xlsx is binary: refused without -o (a message, exit 2), never dumped on the terminal."""
+    if settings.output_format != "xlsx" or opts.output:
+        return False
+    sys.stderr.write("opengov-lint：xlsx 是二进制文件，不能输出到终端；请用 -o 指定文件，例如 -o 检查结果.xlsx\n"
+                     if settings.lang == "zh" else
+                     "opengov-lint: xlsx is a binary format and is not written to the terminal; "
+                     "give a file with -o, e.g. -o audit.xlsx\n")
+    return True
 
 
 def _run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
     from opengov_lint.run.session import RunHooks
     from opengov_lint.run.worker import build_engine
 
+    if _binary_to_terminal(settings, opts):
+        return EXIT_USAGE
     try:
         hooks = RunHooks(settings, settings.baseline, opts.write_baseline)
     except ValueError as exc:  # the baseline cannot be read
         sys.stderr.write(f"opengov-lint: {exc}\n")
         return EXIT_USAGE
     files = [f for f in collect(paths, opts) if hooks.keep(f)]
+    named = set(paths)
+    opts.walked = {f for f in files if f not in named}
     if not files:
         sys.stderr.write("opengov-lint: no report files found in the given paths\n")
         return EXIT_USAGE
@@ -105,12 +222,31 @@ def _run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
     settings.parent_pid = os.getpid()
     from opengov_lint.fsutil import AtomicTextFile
 
-    buf: Any = AtomicTextFile(opts.output) if opts.output and settings.output_format not in ("xlsx",) else sys.stdout
+    if not _outputs_safe(files, settings, opts):
+        return EXIT_USAGE
+    opts.jobs = job_count(opts.jobs, len(files), settings.lang) if settings.executor == "local" else opts.jobs
+    buf = _open_output(settings, opts)
+    if buf is None:
+        return EXIT_USAGE
     try:
         return _run_with_output(files, settings, opts, cfg, hooks, buf)
     finally:
         if isinstance(buf, AtomicTextFile):
             buf.discard()  # after commit() a no-op; otherwise (an error, Ctrl-C) no partial output is left
+
+
+def _open_output(settings: Settings, opts: BatchOptions) -> Any:
+    """The output stream: a temporary file beside -o (renamed at the end), or stdout; None when the
+    folder of -o cannot take a file (a message says why)."""
+    from opengov_lint.fsutil import AtomicTextFile
+
+    if not opts.output or settings.output_format == "xlsx":
+        return sys.stdout
+    try:
+        return AtomicTextFile(opts.output)
+    except OSError as exc:
+        sys.stderr.write(f"opengov-lint: cannot write the output file {opts.output}: {exc.strerror or exc}\n")
+        return None
 
 
 def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, cfg: Any, hooks: Any,
@@ -122,7 +258,7 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
     from opengov_lint.run.sources import STDIN
     from opengov_lint.run.worker import check_one, init_worker
 
-    color = opts.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    color = use_color(opts.color, opts.output)
     reporter = get_reporter(settings.output_format, buf, lang=settings.lang, color=color, quiet=opts.quiet,
                             statistics=opts.statistics, output=opts.output, rules=rules_for(settings),
                             show_all=settings.show_all)
@@ -134,6 +270,7 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
 
         summaries = SummaryStore()
     diffs: list[str] = []
+    seen: list[tuple[str, str, str | None, Any]] = []  # (path, status, issuer, year): the manifest check
     if settings.fix == "diff":
         reporter = _DiffOnly(diffs)
     try:
@@ -142,23 +279,34 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
             init_worker(settings)
             data = sys.stdin.buffer.read()
             result = hooks.result(check_one("<stdin>", data, opts.stdin_format))
-            failed |= _consume(result, reporter, progress, summaries, settings.fail_on)
+            failed |= _consume(result, reporter, progress, summaries, settings.fail_on, seen)
             files = files[1:]
         n_jobs = max(1, opts.jobs or os.cpu_count() or 1)
-        for result in run_batch(files, settings, min(n_jobs, max(1, len(files)))):
-            failed |= _consume(hooks.result(result), reporter, progress, summaries, settings.fail_on)
+        from opengov_lint.run.nearest import segments
+
+        for part_settings, part in segments(files, settings, opts.settings_for):
+            results = _cached_batch(part, part_settings, n_jobs, opts.cache, run_batch)
+            try:
+                for result in results:
+                    failed |= _consume(hooks.result(_classify(result, opts.walked)), reporter, progress, summaries,
+                                       settings.fail_on, seen)
+            finally:
+                results.close()  # on Ctrl-C/SIGTERM: the workers are killed here, at once
         progress.stop()
         if summaries is not None and summaries.count:
             failed |= _cross_document(summaries, cfg, hooks, reporter, settings.fail_on)
+        if settings.manifest and hasattr(reporter, "completeness"):
+            from opengov_lint.reporters.office import completeness
+
+            reporter.completeness(completeness(settings.manifest, seen))
         for result in hooks.tail():
             failed |= engine.fails(result.findings, settings.fail_on)
             reporter.file(result)
         reporter.finish()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        _second_signal_exits()
         progress.stop()
-        sys.stderr.write("\nopengov-lint: interrupted; no output file was written\n" if settings.lang != "zh"
-                         else "\nopengov-lint：已中断，未写出任何输出文件\n")
-        return EXIT_INTERRUPTED
+        return _interrupted(reporter, buf, settings, progress.seen, isinstance(exc, Terminated))
     finally:
         if summaries is not None:
             summaries.close()
@@ -175,6 +323,54 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
+def _interrupted(reporter: Any, buf: Any, settings: Settings, seen: int, term: bool) -> int:
+    """Ctrl-C / SIGTERM: the output, valid and complete for the files checked so far; no baseline."""
+    written = True
+    try:
+        reporter.finish()
+        if buf is not sys.stdout:
+            buf.commit()
+    except Exception:
+        written = False
+    sys.stderr.write(
+        (f"\nopengov-lint：已中断；输出中包含已检查完的 {seen} 个文件\n" if written else
+         "\nopengov-lint：已中断，未写出输出文件\n") if settings.lang == "zh" else
+        (f"\nopengov-lint: interrupted; the output holds the {seen} file(s) checked so far\n" if written else
+         "\nopengov-lint: interrupted; no output file was written\n"))
+    return EXIT_TERMINATED if term else EXIT_INTERRUPTED
+
+
+def _cached_batch(files: list[str], settings: Settings, n_jobs: int, cache: bool, run_batch: Any) -> Any:
+    """Results in path order; unchanged files (same content, tool version, configuration and rules)
+    come from the cache (run/cache.py) and only the others are checked."""
+    if not files:
+        return
+    store = None
+    if cache and not settings.fix and settings.executor == "local":
+        from opengov_lint.run.cache import Cache
+
+        store = Cache.open(settings)
+    if store is None:
+        yield from run_batch(files, settings, min(n_jobs, max(1, len(files))))
+        return
+    hits = store.lookup(files)
+    todo = [f for f in files if f not in hits]
+    fresh = run_batch(todo, settings, min(n_jobs, max(1, len(todo)))) if todo else iter(())
+    try:
+        for path in files:
+            if path in hits:
+                yield hits[path]
+                continue
+            result = next(fresh)
+            store.add(path, result)
+            yield result
+    finally:
+        close = getattr(fresh, "close", None)
+        if close is not None:
+            close()  # stop the workers now (Ctrl-C), not when the generator is collected
+        store.save()
+
+
 def _cross_document(summaries: Any, cfg: Any, hooks: Any, reporter: Any, fail_on: str) -> bool:
     """OG6xx over the whole run; the baseline applies to them too."""
     from opengov_lint import engine
@@ -188,7 +384,9 @@ def _cross_document(summaries: Any, cfg: Any, hooks: Any, reporter: Any, fail_on
     kept: list[Any] = []
     for path, found in by_path.items():
         kept += hooks.result(FileResult(path, found, kind="crossdoc")).findings
-    kept.sort(key=lambda f: f.sort_key())
+    from opengov_lint.reporters.sanitize import finding as sanitised
+
+    kept = sorted((sanitised(f) for f in kept), key=lambda f: f.sort_key())
     if hasattr(reporter, "extra"):
         reporter.extra(kept)
     else:  # reporters without a cross-document section get them as results of their files
@@ -218,13 +416,25 @@ class _DiffOnly:
         pass
 
 
-def _consume(result: Any, reporter: Any, progress: _Progress, summaries: Any, fail_on: str) -> bool:
+def _classify(result: Any, walked: set[str]) -> Any:
+    """A file found in a folder walk that is not an annual report (a README, notes) is not checked: its
+    status is not_a_report and it has no findings. A file the user named is checked as a report."""
+    if not result.report_like and result.readable and result.path in walked:
+        result.skipped, result.findings, result.summary = "not_a_report", [], None
+    return result
+
+
+def _consume(result: Any, reporter: Any, progress: _Progress, summaries: Any, fail_on: str,
+             seen: list[tuple[str, str, str | None, Any]]) -> bool:
     from opengov_lint import engine
 
+    seen.append((result.path, result.status(), result.facts.issuer, result.facts.year))
     if result.summary is not None:
         if summaries is not None:
             summaries.add(result.summary)
         result.summary = None
-    reporter.file(result)
+    from opengov_lint.reporters.sanitize import result as sanitised
+
+    reporter.file(sanitised(result))
     progress.advance(result)
     return engine.fails(result.findings, fail_on)

@@ -37,18 +37,36 @@ def _truthy(v: Any) -> bool:
     return str(v).strip().lower() in ("1", "true", "yes", "y", "是", "汇总")
 
 
+def _text(path: str, encoding: str) -> str:
+    from opengov_lint.fsutil import read_limited_text
+
+    try:
+        return read_limited_text(path, encoding)
+    except ValueError as exc:
+        raise ManifestError(str(exc)) from exc
+
+
+def _yaml_rows(path: str) -> list[dict[str, Any]]:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        data = YAML(typ="safe", pure=True).load(_text(path, "utf-8"))
+    except (YAMLError, ValueError) as exc:
+        raise ManifestError(f"{path}: not valid YAML: {exc}") from exc
+    rows: list[dict[str, Any]] = data.get("reports", []) if isinstance(data, dict) else (data or [])
+    return rows
+
+
 def load(path: str) -> dict[str, Entry]:
     base = os.path.dirname(os.path.abspath(path))
     rows: list[dict[str, Any]]
     if path.lower().endswith((".yaml", ".yml")):
-        from ruamel.yaml import YAML
-
-        with open(path, encoding="utf-8") as fh:
-            data = YAML(typ="safe", pure=True).load(fh)
-        rows = data.get("reports", []) if isinstance(data, dict) else (data or [])
+        rows = _yaml_rows(path)
     else:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.DictReader(fh))
+        import io
+
+        rows = list(csv.DictReader(io.StringIO(_text(path, "utf-8-sig"), newline="")))
     out: dict[str, Entry] = {}
     for i, row in enumerate(rows, start=1):
         if not isinstance(row, dict) or not row.get("path"):

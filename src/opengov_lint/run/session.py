@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengov_lint.config.settings import ConfigError, Settings
 from opengov_lint.engine import EngineConfig, select_rules
-from opengov_lint.registry.info import RuleInfo
 from opengov_lint.registry.rules import all_rules
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from opengov_lint.registry.info import RuleInfo
 
 
 def rules_for(settings: Settings) -> list[RuleInfo]:

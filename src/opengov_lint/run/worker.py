@@ -6,18 +6,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import time
 import traceback
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from opengov_lint.config.settings import Settings
 from opengov_lint.findings import Finding, Location
 from opengov_lint.results import FileResult, ReportFacts
 from opengov_lint.run.sources import is_url
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.config.settings import Settings
     from opengov_lint.model import Report
 
 DEFAULT_TIMEOUT = 120.0
@@ -51,13 +53,17 @@ def wants_summaries(settings: Settings) -> bool:
 
 @contextlib.contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
-    """SIGALRM-based per-file limit (POSIX, main thread of a process); a no-op elsewhere."""
+    """SIGALRM-based per-file limit (POSIX, main thread of a process); in another thread (a Dask
+    worker) a timer that raises FileTimeout in the checking thread (thread_deadline)."""
     usable = seconds and seconds > 0 and hasattr(signal, "SIGALRM")
     if usable:
         try:
             old = signal.signal(signal.SIGALRM, _alarm)
         except ValueError:  # not the main thread
-            usable = False
+            _preload()  # an exception delivered inside an import could leave its lock held for the next file
+            with thread_deadline(float(seconds)):  # type: ignore[arg-type]
+                yield
+            return
     if not usable:
         yield
         return
@@ -69,8 +75,22 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, old)
 
 
-class FileTimeout(Exception):
-    pass
+def _preload() -> None:
+    """Import every module a check may import lazily, before a thread deadline can fire."""
+    import importlib
+
+    for name in ("opengov_lint.load", "opengov_lint.canonical.reader", "opengov_lint.recognise", "opengov_lint.engine",
+                 "opengov_lint.readers.txt", "opengov_lint.readers.md", "opengov_lint.readers.html",
+                 "opengov_lint.readers.docx", "opengov_lint.readers.pdf", "opengov_lint.crossdoc.summary",
+                 "opengov_lint.suppression.inline", "opengov_lint.run.sources"):
+        try:
+            importlib.import_module(name)
+        except ImportError:  # an optional reader's library is missing: that format reports it itself
+            continue
+
+
+class FileTimeout(BaseException):
+    """Not an Exception: a reader's `except Exception` (a damaged page) must never swallow a timeout."""
 
 
 def _alarm(signum: int, frame: Any) -> None:
@@ -92,7 +112,7 @@ def _load(path: str, data: bytes | None, fmt: str | None) -> Report:
     overrides = Overrides(year=_SETTINGS.year, issuer_kind=_SETTINGS.issuer_kind)
     if data is None and is_url(path):
         try:
-            got = fetch(path, limits.max_bytes)
+            got = fetch(path, limits.max_bytes, allow_private=_SETTINGS.allow_private_urls)
         except FetchError as exc:
             raise ReadError(exc.zh, exc.en, reason=exc.reason) from exc
         return load_report(got.name, overrides, limits, data=got.data)
@@ -115,23 +135,51 @@ def _apply_manifest(report: Any, path: str) -> Any:
     return entry
 
 
+_REPORT_TITLE = re.compile(r"(信息|政务)公开.{0,10}(年度报告|年报)|年度报告$")
+_SENTENCE = re.compile(r"[。，；！？]")
+_YEAR = re.compile(r"(19|20)\d\d|[二][〇零○][一二三四五六七八九〇零○]{2}")
+
+
+def is_report(report: Report) -> bool:
+    """An annual report has a report title (a heading naming the year's 信息公开 annual report, not a
+    sentence that mentions such reports), or one of the six sections, or one of the tables. A file with
+    none of them (a README, meeting notes, a cover letter) is not checked as a report when it is found in
+    a folder walk."""
+    title = (report.meta.title or "").strip()
+    titled = bool(_REPORT_TITLE.search(title) and _YEAR.search(title)) and not _SENTENCE.search(title)
+    return bool(report.structured or report.sections or report.tables or titled)
+
+
+def _check_report(report: Report, path: str, result: FileResult) -> None:
+    """Facts, findings and the cross-document summary of a loaded report. Whether it looks like a report
+    at all is noted (`report_like`); the run decides what that means: a file found in a folder walk that
+    is not a report is not checked (batch.py), a file named on the command line is checked anyway."""
+    from opengov_lint import engine
+
+    assert _ENGINE is not None
+    assert _SETTINGS is not None
+    entry = _apply_manifest(report, path)
+    result.facts = ReportFacts.of(report)
+    result.facts.parent = entry.parent if entry is not None else None
+    result.report_like = entry is not None or is_report(report)
+    result.findings = engine.run(report, _ENGINE, path)
+    if wants_summaries(_SETTINGS):
+        result.summary = _summary(report, path, entry)
+
+
 def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> FileResult:
     """Read, recognise and check one file. Never raises (except KeyboardInterrupt)."""
-    from opengov_lint import engine
     from opengov_lint.readers import ReadError
 
-    assert _ENGINE is not None and _SETTINGS is not None, "init_worker() first"
+    assert _ENGINE is not None, "init_worker() first"
+    assert _SETTINGS is not None, "init_worker() first"
     started = time.perf_counter()
     result = FileResult(path)
     report = None
     try:
         with time_limit(_SETTINGS.timeout):
             report = _load(path, data, fmt)
-            entry = _apply_manifest(report, path)
-            result.facts = ReportFacts.of(report)
-            result.findings = engine.run(report, _ENGINE, path)
-            if wants_summaries(_SETTINGS):
-                result.summary = _summary(report, path, entry)
+            _check_report(report, path, result)
     except ReadError as exc:
         result.readable = False
         result.findings = [_read_finding(path, exc.code, exc.message_zh, exc.message_en, exc.reason, exc.line)]
@@ -147,7 +195,7 @@ def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> F
         result.findings = [_read_finding(path, "OG901", f"文件结构过于复杂，超出处理能力（{type(exc).__name__}），未能检查",
                                          f"the file is too complex to process ({type(exc).__name__})",
                                          "resource-limit", None)]
-    except Exception as exc:  # noqa: BLE001 - the batch must go on; the message says what happened
+    except Exception as exc:
         result.readable = False
         detail = f"{type(exc).__name__}: {exc}"
         result.findings = [_read_finding(
@@ -187,15 +235,24 @@ def _fix(path: str, result: FileResult) -> FileResult:
     if _SETTINGS.fix == "diff":
         result.diff = fixed.diff
         return result
-    from opengov_lint.fsutil import atomic_write_bytes
+    from opengov_lint.fsutil import UnsafeOutput, atomic_write_bytes, check_output
 
-    atomic_write_bytes(path, fixed.data)
+    try:
+        check_output(path, what="file to fix", fix=True)
+        atomic_write_bytes(path, fixed.data)
+    except (UnsafeOutput, OSError) as exc:  # read-only, hard links, a full disk: the file stays as it was
+        import sys
+
+        why = str(exc) if isinstance(exc, UnsafeOutput) else f"{path}: {exc.strerror or exc}"
+        sys.stderr.write(f"opengov-lint: not fixed ({why}); the file is unchanged\n")
+        return result
     again = check_one(path, fixed.data, None)
     again.path, again.counters.fixed, again.diff = path, len(fixed.applied), fixed.diff
     return again
 def _suppress(result: FileResult, report: Any) -> None:
     """per-file-ignores, inline and configured suppressions (opengov_lint.suppression.inline)."""
-    assert _ENGINE is not None and _SETTINGS is not None
+    assert _ENGINE is not None
+    assert _SETTINGS is not None
     if not (_SETTINGS.per_file_ignores or _SETTINGS.suppressions or getattr(report, "suppressions", None)):
         return  # nothing to apply: skip the import (start-up time of one-file pre-commit runs)
     from opengov_lint.suppression.inline import apply
@@ -216,3 +273,35 @@ def _read_finding(path: str, code: str, zh: str, en: str, reason: str, line: int
         evidence["traceback"] = trace
     name = {"OG901": "file-unreadable", "OG903": "text-extraction-degraded"}.get(code, "file-unreadable")
     return Finding(code, name, sev, zh if _ENGINE.lang == "zh" else en, path, Location(line=line), evidence)
+
+
+@contextlib.contextmanager
+def thread_deadline(seconds: float) -> Iterator[None]:
+    """A per-file limit for a thread that cannot use SIGALRM (a Dask worker): a timer raises
+    FileTimeout in the checking thread at the next Python instruction after the deadline."""
+    import ctypes
+    import threading
+
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def _fire() -> None:
+        with lock:  # never after the block has ended: the exception must land inside it
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(FileTimeout))
+
+    timer = threading.Timer(seconds, _fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with lock:
+            state["done"] = True
+            if state["fired"]:  # raised but perhaps not yet delivered: withdraw it
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+    if state["fired"]:  # delivered where it was swallowed (a finaliser, a library's except): still a timeout
+        raise FileTimeout()

@@ -20,12 +20,14 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.findings import Finding
-from opengov_lint.results import ReportFacts
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from opengov_lint.findings import Finding
+    from opengov_lint.results import ReportFacts
 
 SCHEMA = "opengov-lint/baseline/1"
 Key = tuple[str, str, str]
@@ -84,10 +86,11 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> Baseline:
+        from opengov_lint.fsutil import read_limited_text
+
         try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
-        except (OSError, json.JSONDecodeError) as exc:
+            data = json.loads(read_limited_text(path))
+        except (OSError, ValueError) as exc:  # also a number of more than 4300 digits, a non-UTF-8 file
             raise BaselineError(f"baseline {path} cannot be read: {exc}") from exc
         if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("findings"), list):
             raise BaselineError(f"baseline {path} is not an opengov-lint baseline (schema {SCHEMA})")

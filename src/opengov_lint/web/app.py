@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
-from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
@@ -26,6 +25,8 @@ from opengov_lint.web.pool import Pool
 from opengov_lint.web.uploads import UploadError, UploadLimits, expand, safe_name
 
 if TYPE_CHECKING:
+    from starlette.requests import Request
+
     from opengov_lint.config.settings import Settings
     from opengov_lint.findings import Finding
     from opengov_lint.web.jobs import Checked
@@ -200,14 +201,33 @@ def _downloads(checked: list[Checked], cross: list[Finding], server: Server) -> 
         "dashboard": ("检查结果.html", lambda: _render("html", checked, cross, lang).encode("utf-8")),
         "xlsx": ("审核结果.xlsx", lambda: _xlsx(checked, cross, lang)),
         "json": ("检查结果.json", lambda: findings_json(checked, cross).encode("utf-8")),
+        "notices": ("整改通知.zip", lambda: _notices(findings_json(checked, cross))),
     }
     out = {}
     for kind, (name, build) in builders.items():
         try:
             out[kind] = (name, build())
-        except Exception:  # noqa: BLE001, S112 - one missing download must not cost the answer
+        except Exception:
             continue
     return out
+
+
+def _notices(findings: str) -> bytes:
+    """One 整改通知 (.docx) per unit with errors or warnings, zipped in memory."""
+    import zipfile
+
+    from opengov_lint.authoring.notice import file_name, group, render
+    from opengov_lint.registry.rules import all_rules
+
+    units = group(json.loads(findings))
+    if not units:
+        raise ValueError("no unit needs a notice")
+    docs = {r.code: r.doc for r in all_rules()}
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for n in units:
+            z.writestr(file_name(n), render(n, docs))
+    return buf.getvalue()
 
 
 def _xlsx(checked: list[Checked], cross: list[Finding], lang: str) -> bytes:

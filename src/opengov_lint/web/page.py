@@ -67,12 +67,12 @@ def result_page(checked: list[Checked], cross: list[Finding], downloads: dict[st
 
 
 _LABELS = {"dashboard": "审核结果（网页）", "xlsx": "审核结果（Excel）", "json": "检查结果（JSON）",
-           "annotated": "带批注的 Word 文件", "fixed": "自动修正后的副本"}
+           "annotated": "带批注的 Word 文件", "fixed": "自动修正后的副本", "notices": "整改通知（每个单位一份）"}
 
 
 def _links(downloads: dict[str, tuple[str, bytes]]) -> str:
     mime = {"html": "text/html", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "json": "application/json", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+            "json": "application/json", "zip": "application/zip", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
     out = []
     for kind, (name, data) in downloads.items():
         m = mime.get(name.rsplit(".", 1)[-1], "application/octet-stream")

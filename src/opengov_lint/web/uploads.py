@@ -63,7 +63,7 @@ def _checkable(filename: str) -> bool:
 
 def _entry_name(archive: str, filename: str) -> str:
     parts = [safe_name(p, "") for p in re.split(r"[/\\]", filename) if p not in ("", ".", "..")]
-    return "/".join([archive.removesuffix(".zip")] + [p for p in parts if p][-2:])
+    return "/".join([archive.removesuffix(".zip"), *[p for p in parts if p][-2:]])
 
 
 def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: UploadLimits) -> bytes:

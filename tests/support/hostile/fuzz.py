@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import random
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
@@ -24,9 +27,8 @@ def _seeds() -> dict[str, list[bytes]]:
     from opengov_lint.canonical.writer import dump_json, dump_yaml
     from opengov_lint.load import load_report
 
-    reports = []
-    for name in ("qinghe-district-government-2023.txt", "songlin-town-government-2020.txt"):
-        reports.append(load_report(str(ROOT / "examples" / name)))
+    reports = [load_report(str(ROOT / "examples" / name))
+               for name in ("qinghe-district-government-2023.txt", "songlin-town-government-2020.txt")]
     reports.append(build(2024, "某某县交通运输局"))
     from pdfreport import report_pdf
 

@@ -4,6 +4,7 @@ by bench/hostile.py (which also times each class and measures peak memory)."""
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import random
@@ -238,3 +239,103 @@ def pdf_encrypted(folder: Path) -> Path:
 @builder("pdf-2000-pages")
 def pdf_pages(folder: Path) -> Path:
     return _write(folder, "pages.pdf", _pdf_pages(2000))
+
+
+# -- resource bombs and damaged structure (issue 14) -------------------------------------------------
+
+@builder("html-colspan-63-bytes")
+def html_colspan(folder: Path) -> Path:
+    """63 bytes: a cell that claims 99 999 999 columns and rows; clamped before any grid is built."""
+    return _write(folder, "colspan.html", b"<table><tr><td colspan=99999999 rowspan=99999999>1</td></tr></table>")
+
+
+@builder("html-span-grid-bomb")
+def html_span_grid(folder: Path) -> Path:
+    """200 rows of one huge colspan: 200 x 1000 clamped slots, over the cell limit before allocation."""
+    return _write(folder, "spans.html", b"<table>" + b"<tr><td colspan=99999999>1</td></tr>" * 200 + b"</table>")
+
+
+@builder("docx-gridspan-vmerge-bomb")
+def docx_gridspan(folder: Path) -> Path:
+    """w:gridSpan 99999999 continued down 2000 rows by w:vMerge."""
+    first = ('<w:tr><w:tc><w:tcPr><w:gridSpan w:val="99999999"/><w:vMerge w:val="restart"/></w:tcPr>'
+             "<w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr>")
+    more = '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="99999999"/><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>' * 2000
+    xml = f"<w:document {_W}><w:body><w:tbl>{first}{more}</w:tbl></w:body></w:document>"
+    return _write(folder, "gridspan.docx", _docx(xml))
+
+
+@functools.cache
+def flate_bomb(inflated_mb: int = 256) -> bytes:
+    """A one-page PDF whose content stream inflates to INFLATED_MB MB of blanks (about 1:1000; made once)."""
+    import zlib
+
+    z = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    body = b"".join(z.compress(chunk) for _ in range(inflated_mb)) + z.flush()
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for k, o in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % k + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+@builder("pdf-flate-bomb")
+def pdf_flate_bomb(folder: Path) -> Path:
+    return _write(folder, "flate-bomb.pdf", flate_bomb())
+
+
+def mediabox_flipped() -> bytes:
+    """The three-page test report with one bit flipped in page 2's MediaBox (`595` -> `5\\x955`)."""
+    from pdfreport import report_pdf
+
+    data = report_pdf()
+    first = data.find(b"/MediaBox [0 0 595 842]")
+    at = data.find(b"/MediaBox [0 0 595 842]", first + 1) + len(b"/MediaBox [0 0 5")
+    return data[:at] + bytes([data[at] ^ 0xA0]) + data[at + 1:]
+
+
+@builder("pdf-mediabox-bitflip")
+def pdf_mediabox(folder: Path) -> Path:
+    return _write(folder, "mediabox.pdf", mediabox_flipped())
+
+
+@builder("json-100k-digit-integer")
+def json_huge_int(folder: Path) -> Path:
+    return _write(folder, "huge-int.json", b'{"schema": "opengov-lint/report/1", "meta": {"year": ' + b"9" * 100_000
+                  + b"}}")
+
+
+@builder("symlink-out-of-tree")
+def symlink_out(folder: Path) -> Path:
+    """A report-looking link to a file outside the checked folder (think /etc/passwd)."""
+    secret = folder.parent / f"{folder.name}-outside-secret.txt"
+    secret.write_text("SECRET-OUTSIDE-THE-TREE 2023年度报告\n", encoding="utf-8")
+    p = folder / "linked-report.txt"
+    p.symlink_to(secret)
+    return p
+
+
+CONTROL_TITLE = "=HYPERLINK(\"http://x\")2023年\x1b[31m政府信息公开\x07工作年度报告\x00"
+
+
+FORMULA_CELL = '=HYPERLINK("http://x","点击")'
+
+
+@builder("control-characters-title")
+def control_title(folder: Path) -> Path:
+    """A real report with control characters and a formula starter in the title (the first line), a
+    formula in a data cell (reported as OG203 with the cell's text as excerpt) and `@SUM` in another."""
+    base = (Path(__file__).resolve().parents[3] / "examples" / "dongshan-county-transport-2022.txt").read_text(
+        encoding="utf-8")
+    lines = base.split("\n")
+    lines[0] = CONTROL_TITLE
+    text = "\n".join(lines).replace("\t0\n", f"\t{FORMULA_CELL}\n", 1).replace("\t0\n", "\t@SUM(A1:A9)\x1b[2J\n", 1)
+    return _write(folder, "control.txt", text.encode("utf-8"))
