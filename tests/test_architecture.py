@@ -145,6 +145,16 @@ def test_rules_import_only_pure_parts_of_the_recogniser() -> None:
             assert not bad, (m, bad)
 
 
+def test_rules_judge_the_report_not_the_document() -> None:
+    """What a rule needs from the source (e.g. table 二's caption-like rows) the recogniser puts in the Report;
+    no rule reads `report.document` again."""
+    for m, path in MODULES.items():
+        if _layer(m) == "rules":
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            uses = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == "document"]
+            assert not uses, (m, uses)
+
+
 def test_nothing_but_the_entry_point_imports_the_cli() -> None:
     users = sorted(m for m, deps in GRAPH.items() if _layer(m) != "cli" and any(_layer(d) == "cli" for d in deps))
     assert users == ["opengov_lint.__main__"], users
@@ -169,15 +179,11 @@ def _complexity(fn: ast.AST) -> int:
 # Functions still above the limit while issue 19's refactoring is under way; this list may only shrink
 # (the test fails when a listed function is already simple enough, so the entry must be removed).
 KNOWN_COMPLEX: set[tuple[str, str]] = {
-    ("rows.py", "classify"), ("geomstitch.py", "_repair"), ("aggregate.py", "aggregate"), ("inline.py", "apply"),
-    ("core.py", "recognise"),
-    ("og402_article_item_caption.py", "check"), ("og403_outdated_citation.py", "_citations"),
-    ("tables.py", "header_layout"), ("reader.py", "_read"), ("batch.py", "_run_with_output"),
-    ("tables.py", "data_row"), ("pdf.py", "read"), ("docx.py", "_table"), ("og108_outdated_template.py", "check"),
+    ("geomstitch.py", "_repair"), ("core.py", "recognise"),
+    ("reader.py", "_read"), ("batch.py", "_run_with_output"),
+    ("pdf.py", "read"), ("docx.py", "_table"),
     ("settings.py", "_merge"),
-    ("tables.py", "map_values"), ("prose.py", "count_claims"),
-    ("og501_year_mismatch.py", "_text"), ("tables.py", "decide_layout"), ("og402_article_item_caption.py", "_captions"),
-    ("labels.py", "index"),
+    ("prose.py", "count_claims"),
     ("prose.py", "_outcomes"), ("reader.py", "_meta"),
 }
 
@@ -228,8 +234,10 @@ def test_layout_ids_match_contract() -> None:
     req = layouts()["2021"].tables["requests"]
     assert [c.id for c in req.columns] == ["natural_person", "commercial", "research", "public_interest",
                                            "legal_service", "other_org", "total"]
-    assert len(req.data_rows) == 25 and len(layouts()["2019"].tables["requests"].data_rows) == 23
-    assert req.row("other.unpaid_fee") is not None and layouts()["2019"].tables["requests"].row("other").data
+    assert len(req.data_rows) == 25
+    assert len(layouts()["2019"].tables["requests"].data_rows) == 23
+    assert req.row("other.unpaid_fee") is not None
+    assert layouts()["2019"].tables["requests"].row("other").data
     ad19 = layouts()["2019"].tables["active_disclosure"]
     assert sum(len(r.columns) for r in ad19.data_rows) == 22
     ad21 = layouts()["2021"].tables["active_disclosure"]

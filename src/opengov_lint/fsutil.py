@@ -9,6 +9,7 @@ every error path (a full disk, Ctrl-C)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -92,10 +93,8 @@ def _finish(tmp: str, path: str) -> None:
             raise UnsafeOutput(f"refusing to replace {path}: not a regular file with one link")
         os.chmod(tmp, st.st_mode & 0o7777)
         if hasattr(os, "chown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
-            try:
+            with contextlib.suppress(PermissionError):  # not root: the file becomes ours, as any editor would
                 os.chown(tmp, st.st_uid, st.st_gid)
-            except PermissionError:  # not root: the file becomes ours, as any editor would make it
-                pass
             os.chmod(tmp, st.st_mode & 0o7777)  # chown clears set-uid bits
     os.replace(tmp, path)
 

@@ -98,6 +98,7 @@ def test_fix_gongshu_export_removes_og103_og208_and_nothing_else(tmp_path: Path,
     src = corpus / "000_gongshu-veterans-2020.txt"
     work = tmp_path / "gongshu.txt"
     shutil.copy(src, work)
+    work.chmod(0o644)  # the shared corpus is read-only, and --fix refuses a read-only file
     _, before = check_json(str(work))
     preview = run_cli("check", str(work), "--diff")
     assert preview.returncode == 1

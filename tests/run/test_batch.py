@@ -52,7 +52,8 @@ def make_series(folder: Path, units: int = 3, years: tuple[int, ...] = (2022, 20
 def test_series_is_consistent_and_planted_breaks_are_found(tmp_path: Path) -> None:
     files = make_series(tmp_path)
     code, found = check_json(str(tmp_path), extra=("--select", "OG601,OG602,OG3"))
-    assert found == [] and code == 0
+    assert found == []
+    assert code == 0
     # plant a carry-over break and an in-force chain break in unit 2's 2024 report
     p = tmp_path / "unit2-2024.json"
     d = json.loads(p.read_text(encoding="utf-8"))
@@ -79,7 +80,8 @@ def test_jobs_1_2_and_dask_give_the_same_findings(tmp_path: Path) -> None:
                 shutil.copy(p, tmp_path / f"{i}-{p.name}")
     _, one = check_json(str(tmp_path), extra=("--jobs", "1"))
     _, two = check_json(str(tmp_path), extra=("--jobs", "2"))
-    assert one == two and len(one) > 50
+    assert one == two
+    assert len(one) > 50
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     try:
         _, dask = check_json(str(tmp_path), extra=("--executor", "dask", "--scheduler", cluster.scheduler_address))
@@ -120,7 +122,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 def test_urls_fetched_with_limits(tmp_path: Path) -> None:
     shutil.copy(EXAMPLES / "dongshan-county-transport-2022.txt", tmp_path / "report.txt")
-    handler = lambda *a, **k: _Handler(*a, directory=str(tmp_path), **k)
+    def handler(*a, **k):
+        return _Handler(*a, directory=str(tmp_path), **k)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
@@ -138,7 +141,8 @@ def test_urls_fetched_with_limits(tmp_path: Path) -> None:
     for f in found:
         by.setdefault(f["path"].rsplit("/", 1)[1], []).append(f)
     assert {f["code"] for f in by["report.txt"]} >= {"OG301", "OG303"}
-    assert by["missing.txt"][0]["code"] == "OG901" and by["missing.txt"][0]["evidence"]["reason"] == "http-error"
+    assert by["missing.txt"][0]["code"] == "OG901"
+    assert by["missing.txt"][0]["evidence"]["reason"] == "http-error"
     assert by["redirect-file"][0]["code"] == "OG901"
     assert by["big.txt"][0]["evidence"]["reason"] == "size-limit"
 
@@ -147,25 +151,33 @@ def test_per_file_time_limit_is_a_finding() -> None:
     # a real process: in process the catalogue is already loaded and the file may be checked within 0.5 ms
     code, found = check_json("examples/qinghe-district-government-2023.txt", extra=("--timeout", "0.0005"),
                              process=True)
-    assert code == 1 and found[0]["code"] == "OG901" and found[0]["evidence"]["reason"] == "timeout"
+    assert code == 1
+    assert found[0]["code"] == "OG901"
+    assert found[0]["evidence"]["reason"] == "timeout"
 
 
 def test_xlsx_has_three_sheets(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     out = tmp_path / "audit.xlsx"
     proc = run_cli("check", "examples/", "--output-format", "xlsx", "-o", str(out))
-    assert proc.returncode == 1 and out.exists()
+    assert proc.returncode == 1
+    assert out.exists()
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames[:3] == ["汇总", "问题清单", "规则统计"] and "各单位" in wb.sheetnames
+    assert wb.sheetnames[:3] == ["汇总", "问题清单", "规则统计"]
+    assert "各单位" in wb.sheetnames
     summary = list(wb["汇总"].iter_rows(values_only=True))
-    assert summary[0][:6] == ("文件", "发布机关", "机关类型", "年度", "格式", "模板") and len(summary) == 11
+    assert summary[0][:6] == ("文件", "发布机关", "机关类型", "年度", "格式", "模板")
+    assert len(summary) == 11
     dong = next(r for r in summary if str(r[0]).endswith("dongshan-county-transport-2022.txt"))
-    assert dong[6:9] == (4, 2, 0) and dong[10] == "不通过"
+    assert dong[6:9] == (4, 2, 0)
+    assert dong[10] == "不通过"
     findings = list(wb["问题清单"].iter_rows(values_only=True))
     _, expected = check_json("examples/")
-    assert findings[0][3] == "规则代码" and len(findings) == 1 + len(expected)
+    assert findings[0][3] == "规则代码"
+    assert len(findings) == 1 + len(expected)
     assert sorted(r[3] for r in findings[1:]) == sorted(f["code"] for f in expected)
-    assert wb["问题清单"].freeze_panes == "A2" and wb["问题清单"].auto_filter.ref.startswith("A1:")
+    assert wb["问题清单"].freeze_panes == "A2"
+    assert wb["问题清单"].auto_filter.ref.startswith("A1:")
     rules = {r[0]: r[3] for r in wb["规则统计"].iter_rows(min_row=2, values_only=True)}
     assert rules["OG103"] == 10
 
@@ -174,7 +186,8 @@ def test_csv_output() -> None:
     proc = run_cli("check", "examples/", "--output-format", "csv")
     rows = list(csv.reader(io.StringIO(proc.stdout.lstrip("\ufeff"))))
     _, expected = check_json("examples/")
-    assert rows[0][:4] == ["文件", "发布机关", "年度", "规则代码"] and len(rows) == 1 + len(expected)
+    assert rows[0][:4] == ["文件", "发布机关", "年度", "规则代码"]
+    assert len(rows) == 1 + len(expected)
     assert sorted((r[0], r[3], r[8]) for r in rows[1:]) == sorted(
         (f["path"], f["code"], str(f["location"]["line"] or "")) for f in expected)
     rank = {"错误": 0, "警告": 1, "提示": 2}  # per file: errors first (then the template's order)
@@ -193,7 +206,8 @@ def test_aggregate_command(tmp_path: Path) -> None:
     assert d["tables"]["review_litigation"]["review"]["total"] == 5 + 1
     proc = run_cli("aggregate", "examples/qinghe-district-government-2023.yaml",
                    "examples/dongshan-county-transport-2022.txt", "-o", str(out))
-    assert proc.returncode == 1 and "不按0计算" in proc.stderr
+    assert proc.returncode == 1
+    assert "不按0计算" in proc.stderr
     d = YAML(typ="safe").load(out.read_text(encoding="utf-8"))
     assert d["tables"]["requests"]["withheld"]["prohibited_by_law"]["commercial"] is None
     assert d["tables"]["requests"]["withheld"]["prohibited_by_law"]["natural_person"] == 0
@@ -219,7 +233,8 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path) -> None:
         assert {Path(f["path"]).parent for f in got} <= {tmp_path}
         assert not [p for p in tmp_path.iterdir() if p.name.startswith(".opengov-lint-")]
     else:  # the batch finished before the signal arrived: it must then be complete
-        assert proc.returncode in (0, 1) and out.exists()
+        assert proc.returncode in (0, 1)
+        assert out.exists()
 
 
 def test_real_multi_year_series(corpus: Path, tmp_path: Path) -> None:
@@ -241,7 +256,8 @@ def test_real_multi_year_series(corpus: Path, tmp_path: Path) -> None:
                   f["evidence"]["actual"]) for f in found)
     assert got == [("OG601", "carried_over", "natural_person", 0, 2),
                    ("OG602", "normative_documents", "in_force", 8, 9)]
-    assert {f["path"] for f in found} == {str(planted)} and code == 1
+    assert {f["path"] for f in found} == {str(planted)}
+    assert code == 1
 
 
 def test_output_file_is_streamed_then_renamed_into_place(tmp_path: Path) -> None:

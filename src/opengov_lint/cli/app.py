@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from opengov_lint.cli import aggregate, authoring, catalog, check, notice, serve
+from opengov_lint.cli import aggregate, authoring, catalog, check, crawl, notice, serve
 
 app = typer.Typer(
     add_completion=False,
@@ -44,6 +44,7 @@ app.command("convert")(authoring.convert)
 app.command("template")(authoring.template)
 app.command("annotate")(authoring.annotate)
 app.command("aggregate")(aggregate.aggregate)
+app.command("crawl")(crawl.crawl)
 app.command("notice")(notice.notice)
 app.command("rules")(catalog.rules)
 app.command("explain")(catalog.explain)

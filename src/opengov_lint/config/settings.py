@@ -41,6 +41,7 @@ class Settings:
     source: str | None = None  # the configuration file used
     # batch: filled in by the command line, not by configuration files
     manifest: dict[str, Any] = field(default_factory=dict)
+    copies: dict[str, str] = field(default_factory=dict)  # URL -> local copy already fetched (crawl): read that
     batch_rules: bool = False  # cross-document rules are selected and there is more than one file
     executor: str = "local"  # local | dask
     scheduler: str | None = None

@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.model.document import Document, Paragraph
+if TYPE_CHECKING:
+    from opengov_lint.model.document import Document, Paragraph
 
 Number = int | Decimal
 
@@ -94,6 +95,9 @@ class TableData:
     missing_columns: list[tuple[str, str]] = field(default_factory=list)  # (row path or group, column)
     foreign_rows: list[str] = field(default_factory=list)  # labels of the other layout (OG108)
     captions: list[Caption] = field(default_factory=list)
+    # Table 二: every row of section 二's document tables that holds nothing but a `第…条…` text, as
+    # written, whether or not it was accepted as a caption (OG402 judges their form).
+    caption_like: list[Caption] = field(default_factory=list)
     variants: list[LabelVariant] = field(default_factory=list)
     section: int | None = None
     line: int | None = None

@@ -8,10 +8,12 @@ from __future__ import annotations
 import importlib
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.model import Document
 from opengov_lint.readers.errors import ReadError as ReadError  # re-exported: the error of every reader
+
+if TYPE_CHECKING:
+    from opengov_lint.model import Document
 
 SUFFIXES = {
     ".txt": "txt", ".text": "txt", ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".html": "html",

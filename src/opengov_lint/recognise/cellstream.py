@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from opengov_lint.knowledge.catalog import layouts
 from opengov_lint.model import Cell, Table
-from opengov_lint.recognise.labels import LabelRef, caption_item, lookup
+from opengov_lint.recognise.citations import caption_item
+from opengov_lint.recognise.labels import LabelRef, lookup
 from opengov_lint.recognise.rows import ROW_KINDS, value_like
 from opengov_lint.recognise.text import has_cjk
 
@@ -87,7 +88,7 @@ def cut(stream: list[Cell]) -> list[list[Cell]]:
     kinds = [kind(c) for c in cells]
     rows: list[list[Cell]] = []
     row_kinds: list[str] = []
-    for i, (c, k) in enumerate(zip(cells, kinds)):
+    for i, (c, k) in enumerate(zip(cells, kinds, strict=False)):
         last = row_kinds[-1] if row_kinds else ""
         if k == "empty" or (k == "value" and last not in ("head", "")) or (k == "head" and last == "head"):
             if not rows:

@@ -10,11 +10,14 @@ paragraph is nothing but the citation (`第二十条第（五）项`). Pure: no 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from opengov_lint.recognise.streams import Stream, Unit, build
-from opengov_lint.recognise.text import cn_to_int
+from opengov_lint.recognise.text import CN_NUM, cn_to_int, norm
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
 
 _NUM = r"[零〇一二两三四五六七八九十百千\d]{1,6}"
 _TITLE = re.compile(r"《([^《》\n]{1,80})》")
@@ -26,6 +29,7 @@ _DOCNO = re.compile(r"([\u4e00-\u9fff]{1,12}?)[〔\[［(【]((?:19|20)\d{2})[〕
 _BRACKET = re.compile(r"[〔\[［(【](?:19|20)\d{2}[〕\]］)】]\d{1,4}号")
 _LEAD = re.compile(r"^(?:依据|根据|按照|参照|对照|落实|贯彻|执行|印发|发布|关于|和|及|与|的|、|以及|即|见)+")
 _SENTENCE_END = "。;!?\n"
+_CAPTION = re.compile(rf"第([{CN_NUM}\d]+)条(?:第?\(?([{CN_NUM}\d]+)\)?(项|款))?")
 
 
 @dataclass(slots=True)
@@ -54,6 +58,36 @@ class Citation:
     @property
     def order(self) -> tuple[int, int]:
         return self.stream, self.start
+
+
+@dataclass(slots=True, frozen=True)
+class ArticleCaption:
+    """A table-二 caption as written: `第二十条第（五）项` is article 20, item 5, unit 项."""
+
+    article: int | None
+    item: int | None = None
+    unit: str | None = None  # 项 | 款 | None (no item written)
+
+    @property
+    def well_formed(self) -> bool:
+        """The template's form: 第二十条第（X）项."""
+        return self.article == 20 and self.unit == "项" and self.item is not None
+
+
+def parse_caption(text: str) -> ArticleCaption | None:
+    """The one reading of a caption (the recogniser's caption rows, OG402, OG404): `第N条` optionally
+    followed by `第（M）项` or `第M款`, tolerating spaces, full- and half-width brackets, a missing 第 and
+    Markdown marks; None when the text is not that."""
+    m = _CAPTION.fullmatch(norm(text).lstrip("#*"))
+    if not m:
+        return None
+    return ArticleCaption(cn_to_int(m.group(1)), cn_to_int(m.group(2)) if m.group(2) else None, m.group(3))
+
+
+def caption_item(text: str) -> int | None:
+    """第二十条第（五）项 -> 5; None for any other text (a malformed caption included)."""
+    cap = parse_caption(text)
+    return cap.item if cap is not None and cap.well_formed else None
 
 
 def clean_title(inner: str) -> str:

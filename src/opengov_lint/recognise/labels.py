@@ -8,10 +8,12 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from opengov_lint.knowledge.catalog import ColSpec, layouts
+from opengov_lint.knowledge.catalog import ColSpec, TableSpec, layouts
+from opengov_lint.recognise.citations import caption_item
 from opengov_lint.recognise.text import CN_NUM, cn_to_int, core, has_numbering, norm
 
-CAPTION_RE = re.compile(rf"^第二十条第?\(?([{CN_NUM}\d]{{1,3}})\)?项$")
+# caption_item: the one caption reading (recognise.citations), here for the text-table reader
+__all__ = ["LabelIndex", "LabelRef", "caption_item", "fuzzy", "index", "lookup"]
 
 
 @dataclass(slots=True, frozen=True)
@@ -44,24 +46,39 @@ def index() -> LabelIndex:
     idx = LabelIndex({}, {}, {})
     for lay in layouts().values():
         for tid, t in lay.tables.items():
-            for r in t.rows:
-                kind = "block" if t.block_table else ("row" if r.data else "group")
-                idx.add(LabelRef(kind, lay.id, tid, r.path, r.label, columns=r.columns), r.label)
-                for v in r.variants:
-                    idx.add(LabelRef(kind, lay.id, tid, r.path, r.label, True, r.columns), v)
-            cols: list[ColSpec] = list(t.columns)
-            for r in t.rows:
-                cols.extend(c for c in r.columns if c not in cols)
-            for c in cols:
-                idx.add(LabelRef("column", lay.id, tid, c.id, c.label), c.label)
-                for v in c.variants:
-                    idx.add(LabelRef("column", lay.id, tid, c.id, c.label, True), v)
-            for h in t.header_labels + ((t.header,) if t.header else ()):
-                if all((x.table, x.layout) != (tid, lay.id) for x in idx.full.get(norm(h), [])):
-                    idx.add(LabelRef("header", lay.id, tid, h, h), h)
-            if t.note:
-                idx.add(LabelRef("note", lay.id, tid, "note", t.note), t.note)
+            _add_rows(idx, lay.id, tid, t)
+            _add_columns(idx, lay.id, tid, t)
+            _add_headers(idx, lay.id, tid, t)
     return idx
+
+
+def _add_rows(idx: LabelIndex, lay: str, tid: str, t: TableSpec) -> None:
+    """Row labels (a block of table 四, a data row, or a group heading) and their listed variants."""
+    for r in t.rows:
+        kind = "block" if t.block_table else ("row" if r.data else "group")
+        idx.add(LabelRef(kind, lay, tid, r.path, r.label, columns=r.columns), r.label)
+        for v in r.variants:
+            idx.add(LabelRef(kind, lay, tid, r.path, r.label, True, r.columns), v)
+
+
+def _add_columns(idx: LabelIndex, lay: str, tid: str, t: TableSpec) -> None:
+    """Column labels: the table's own, then those only some rows have, each once."""
+    cols: list[ColSpec] = list(t.columns)
+    for r in t.rows:
+        cols.extend(c for c in r.columns if c not in cols)
+    for c in cols:
+        idx.add(LabelRef("column", lay, tid, c.id, c.label), c.label)
+        for v in c.variants:
+            idx.add(LabelRef("column", lay, tid, c.id, c.label, True), v)
+
+
+def _add_headers(idx: LabelIndex, lay: str, tid: str, t: TableSpec) -> None:
+    """Header texts that are no row or column label of this table, and the table's note."""
+    for h in t.header_labels + ((t.header,) if t.header else ()):
+        if all((x.table, x.layout) != (tid, lay) for x in idx.full.get(norm(h), [])):
+            idx.add(LabelRef("header", lay, tid, h, h), h)
+    if t.note:
+        idx.add(LabelRef("note", lay, tid, "note", t.note), t.note)
 
 
 def lookup(text: str) -> list[LabelRef]:
@@ -129,9 +146,3 @@ def fuzzy(text: str, table: str | None, kinds: tuple[str, ...]) -> LabelRef | No
     if best_ratio >= 0.8 and best_ratio - rival >= 0.05:
         return LabelRef(best.kind, best.layout, best.table, best.key, best.label, True, best.columns)
     return None
-
-
-def caption_item(text: str) -> int | None:
-    """第二十条第（五）项 -> 5 (tolerating spaces, half-width brackets, a missing 第)."""
-    m = CAPTION_RE.match(norm(text))
-    return cn_to_int(m.group(1)) if m else None

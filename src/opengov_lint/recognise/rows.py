@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from opengov_lint.model import Cell, CellKind, Table
+from opengov_lint.model import Caption, Cell, CellKind, Table
 from opengov_lint.recognise.cells import type_cell
-from opengov_lint.recognise.labels import LabelRef, caption_item, fuzzy, lookup
+from opengov_lint.recognise.citations import caption_item, parse_caption
+from opengov_lint.recognise.labels import LabelRef, fuzzy, lookup
 from opengov_lint.recognise.text import has_cjk, norm
 
 ROW_KINDS = ("row", "group")
@@ -72,48 +73,70 @@ def value_like(cell: Cell) -> bool:
 
 def classify(table: Table, row_index: int, ctx: str | None) -> RowEvent:
     cells = distinct(table.rows[row_index])
-    refs_by_cell: list[list[LabelRef]] = []
-    for c in cells:
-        text = c.text.strip()
-        refs_by_cell.append(lookup(text) if text and has_cjk(text) else [])
-    # The rightmost row/group label; everything after it is the row's values.
+    refs_by_cell = [_refs_of(c) for c in cells]
+    ev = RowEvent(table, row_index, "unknown")
+    label_at = _find_label(cells, refs_by_cell, ctx, ev)
+    if label_at >= 0:
+        _as_labelled(ev, cells, refs_by_cell, label_at)
+    elif not _as_header(ev, cells, refs_by_cell):
+        _as_caption_or_values(ev, cells)
+    return ev
+
+
+def _refs_of(cell: Cell) -> list[LabelRef]:
+    """The template labels a cell's text may be (none for a cell without Chinese text)."""
+    text = cell.text.strip()
+    return lookup(text) if text and has_cjk(text) else []
+
+
+def _find_label(cells: list[Cell], refs_by_cell: list[list[LabelRef]], ctx: str | None, ev: RowEvent) -> int:
+    """The index of the row's label cell (-1 for none): the rightmost row/group label, else a misspelt one."""
     label_at = -1
     for i in range(len(cells) - 1, -1, -1):
         if any(r.kind in ROW_KINDS for r in refs_by_cell[i]):
             label_at = i
             break
-    ev = RowEvent(table, row_index, "unknown")
     if label_at >= 0 and all(r.kind == "group" for r in refs_by_cell[label_at]):
         # In a real grid the group label (（三）不予公开) sits left of a misspelt row label
         # (2.其他法律行政止公开): look for the row label after the group.
         label_at = _fuzzy_label(cells, refs_by_cell, label_at + 1, ctx, ev, label_at)
     if label_at < 0:
         label_at = _fuzzy_label(cells, refs_by_cell, 0, ctx, ev, -1)
-    if label_at >= 0:
-        ev.label = cells[label_at]
-        ev.refs = refs_by_cell[label_at]
-        ev.values = cells[label_at + 1:]
-        ev.context = [r for refs in refs_by_cell[:label_at] for r in refs if r.kind in ROW_KINDS]
-        ev.kind = "data" if ev.values else "group"
-        return ev
-    heads = [HeaderCell(c, refs) for c, refs in zip(cells, refs_by_cell) if any(
+    return label_at
+
+
+def _as_labelled(ev: RowEvent, cells: list[Cell], refs_by_cell: list[list[LabelRef]], label_at: int) -> None:
+    """A labelled row: everything after the label cell is the row's values (none: a group label)."""
+    ev.label = cells[label_at]
+    ev.refs = refs_by_cell[label_at]
+    ev.values = cells[label_at + 1:]
+    ev.context = [r for refs in refs_by_cell[:label_at] for r in refs if r.kind in ROW_KINDS]
+    ev.kind = "data" if ev.values else "group"
+
+
+def _as_header(ev: RowEvent, cells: list[Cell], refs_by_cell: list[list[LabelRef]]) -> bool:
+    """A header row: cells that are column labels or notes (plus misspelt column labels among them)."""
+    heads = [HeaderCell(c, refs) for c, refs in zip(cells, refs_by_cell, strict=False) if any(
         r.kind in HEAD_KINDS for r in refs)]
-    if heads:
-        ev.kind, ev.headers = "header", heads
-        for c, refs in zip(cells, refs_by_cell):  # a misspelt column label among good ones
-            if c.text.strip() and has_cjk(c.text) and not refs and not value_like(c):
-                guess = fuzzy(c.text.strip(), _majority(heads), ("column",))
-                if guess is not None:
-                    heads.append(HeaderCell(c, [guess]))
-        heads.sort(key=lambda h: (h.cell.col, h.cell.row))
-        return ev
+    if not heads:
+        return False
+    ev.kind, ev.headers = "header", heads
+    for c, refs in zip(cells, refs_by_cell, strict=False):  # a misspelt column label among good ones
+        if c.text.strip() and has_cjk(c.text) and not refs and not value_like(c):
+            guess = fuzzy(c.text.strip(), _majority(heads), ("column",))
+            if guess is not None:
+                heads.append(HeaderCell(c, [guess]))
+    heads.sort(key=lambda h: (h.cell.col, h.cell.row))
+    return True
+
+
+def _as_caption_or_values(ev: RowEvent, cells: list[Cell]) -> None:
+    """A row without labels: a caption alone in its row, a wide row of numbers (table 四), or unknown."""
     nonempty = [c for c in cells if c.text.strip()]
     if len(nonempty) == 1 and caption_item(nonempty[0].text) is not None:
         ev.kind, ev.caption, ev.label = "caption", caption_item(nonempty[0].text), nonempty[0]
-        return ev
-    if nonempty and all(value_like(c) for c in nonempty) and len(cells) >= 5:
+    elif nonempty and all(value_like(c) for c in nonempty) and len(cells) >= 5:
         ev.kind, ev.values = "values", cells
-    return ev
 
 
 def _fuzzy_label(cells: list[Cell], refs_by_cell: list[list[LabelRef]], start: int, ctx: str | None,
@@ -151,6 +174,20 @@ def _majority(heads: list[HeaderCell]) -> str | None:
         for t in {r.table for r in h.refs}:
             votes[t] = votes.get(t, 0) + 1
     return max(votes, key=lambda t: votes[t]) if votes else None
+
+
+def caption_like(tables: list[Table]) -> list[Caption]:
+    """Rows of section 二's tables that hold nothing but a `第…条…` text (a caption, well formed or not),
+    as written: the rules judge captions the recogniser could not accept from these, not from the document."""
+    out: list[Caption] = []
+    for t in tables:
+        if t.section_hint != 2:
+            continue
+        for row in t.rows:
+            texts = [c for c in distinct(row) if c.text.strip()]
+            if len(texts) == 1 and parse_caption(texts[0].text) is not None:
+                out.append(Caption(texts[0].text, [], texts[0].line, texts[0].page))
+    return out
 
 
 def pick_table(ev: RowEvent, ctx: str | None) -> str | None:

@@ -7,19 +7,20 @@ assessed when it has exactly as many cells as the template (otherwise OG903, nev
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from opengov_lint.knowledge.catalog import ColSpec, Layout, RowSpec, TableSpec, layouts
 from opengov_lint.model import Caption, Cell, Diagnostic, LabelVariant, RowInfo, Table, TableData
 from opengov_lint.recognise.cells import type_cell
 from opengov_lint.recognise.cellstream import recover_rows
-from opengov_lint.recognise.labels import LabelRef
+from opengov_lint.recognise.columns import Span, map_values
 from opengov_lint.recognise.quality import Quality, ShortRow, Unplaced, degraded_diagnostic, is_unplaced
-from opengov_lint.recognise.rows import RowEvent, classify, distinct, pick_table
+from opengov_lint.recognise.rows import RowEvent, caption_like, classify, distinct, pick_table
 from opengov_lint.recognise.text import norm
 
-Span = tuple[int, int]
+if TYPE_CHECKING:
+    from opengov_lint.recognise.labels import LabelRef
 
 
 @dataclass(slots=True)
@@ -76,20 +77,30 @@ def decide_layout(tid: str, events: list[RowEvent]) -> str | None:
     votes = {"2019": 0.0, "2021": 0.0}
     for ev in events:
         for refs in _label_refs(ev):
-            mine = [r for r in refs if r.table == tid]
-            exact = {r.layout for r in mine if not r.variant}
-            every = {r.layout for r in mine}
-            if len(exact) == 1:
-                votes[next(iter(exact))] += 1.0 if len(every) == 1 else 0.5
+            _vote_fingerprint(votes, [r for r in refs if r.table == tid])
         if tid == "requests" and ev.kind == "data":
-            keys = {(r.layout, r.key) for r in ev.refs if r.kind == "row"}
-            if ("2019", "other") in keys:
-                votes["2019"] += 3
-            if any(k.startswith("other.") for _, k in keys):
-                votes["2021"] += 3
+            _vote_other_requests(votes, ev)
     if votes["2019"] == votes["2021"]:
         return None
     return max(votes, key=lambda k: votes[k])
+
+
+def _vote_fingerprint(votes: dict[str, float], mine: list[LabelRef]) -> None:
+    """A label whose template wording only one layout has: a full vote (half when a variant of it is
+    listed in the other layout too)."""
+    exact = {r.layout for r in mine if not r.variant}
+    every = {r.layout for r in mine}
+    if len(exact) == 1:
+        votes[next(iter(exact))] += 1.0 if len(every) == 1 else 0.5
+
+
+def _vote_other_requests(votes: dict[str, float], ev: RowEvent) -> None:
+    """Table 三's 其他 rows: one row (2019) or the 2021 breakdown (other.*) weigh three votes."""
+    keys = {(r.layout, r.key) for r in ev.refs if r.kind == "row"}
+    if ("2019", "other") in keys:
+        votes["2019"] += 3
+    if any(k.startswith("other.") for _, k in keys):
+        votes["2021"] += 3
 
 
 def _choose_ref(refs: list[LabelRef], tid: str, layout: str, kinds: tuple[str, ...]) -> LabelRef | None:
@@ -101,50 +112,6 @@ def _choose_ref(refs: list[LabelRef], tid: str, layout: str, kinds: tuple[str, .
         if r.layout == layout:
             return r
     return mine[0] if mine else None
-
-
-def _overlaps(cell: Cell, span: Span) -> bool:
-    return cell.col < span[1] and cell.col + max(cell.colspan, 1) > span[0]
-
-
-def _under(values: list[Cell], span: Span, taken: Iterable[Cell]) -> Cell | None:
-    """The one value cell under a header span. Office exports add sliver columns (a header spans
-    two grid columns, the data row has a value and an empty sliver under it) and shift spans (a
-    header over columns 2-3 while the value cells are 1-2 and 3): prefer a cell not yet taken, then
-    one lying wholly under the header, then the one that is not empty."""
-    used = {id(c) for c in taken}
-    hits = [c for c in values if _overlaps(c, span) and id(c) not in used]
-    if len(hits) > 1:
-        hits = [c for c in hits if span[0] <= c.col and c.col + max(c.colspan, 1) <= span[1]] or hits
-    if len(hits) > 1:
-        filled = [c for c in hits if c.text.strip()]
-        hits = filled if filled else hits[:1]
-    return hits[0] if len(hits) == 1 else None
-
-
-def map_values(values: list[Cell], keys: list[str], spans: dict[str, Span] | None,
-               present: list[str] | None, ragged: bool) -> tuple[dict[str, Cell] | None, list[str]]:
-    """Assign value cells to column keys. Returns (mapping or None, keys missing from the table)."""
-    if spans and not ragged and all(k in spans for k in keys):
-        out: dict[str, Cell] = {}
-        for k in keys:
-            hit = _under(values, spans[k], out.values())
-            if hit is None:
-                break
-            out[k] = hit
-        else:
-            return out, []
-    vals = list(values)
-    while len(vals) > len(keys) and not vals[-1].text.strip():
-        vals.pop()
-    while len(vals) > len(keys) and not vals[0].text.strip():
-        vals.pop(0)
-    if len(vals) == len(keys):
-        return dict(zip(keys, vals)), []
-    if present and len(present) < len(keys) and len(vals) == len(present):
-        order = [k for k in keys if k in present]
-        return dict(zip(order, vals)), [k for k in keys if k not in present]
-    return None, []
 
 
 class _Builder:
@@ -200,17 +167,23 @@ class _Builder:
         """Table 二: which layout's columns a group's header row shows (mixed tables exist)."""
         if self.tid != "active_disclosure" or not headers:
             return None
+        refs = _column_refs(headers)
         best, best_n = None, 0
-        found = {r.key for ev in headers for h in ev.headers for r in h.refs if r.kind == "column" and not r.variant}
         for lay in layouts().values():
-            cols = {c.id for r in lay.tables[self.tid].rows if r.item == item for c in r.columns}
-            labels = {c.label for r in lay.tables[self.tid].rows if r.item == item for c in r.columns}
-            exact = {r.key for ev in headers for h in ev.headers for r in h.refs
-                     if r.kind == "column" and r.layout == lay.id and not r.variant and r.label in labels}
-            n = len(exact & cols & found)
+            n = _columns_shown(refs, lay, self.tid, item)
             if n > best_n:
                 best, best_n = lay.id, n
         return best
+
+    def _header_layout_of(self, hkey: tuple[int, ...], headers: list[RowEvent], item: int | None) -> str | None:
+        if (hkey, item) not in self._layouts:  # consecutive rows share their header rows: work them out once
+            self._layouts[(hkey, item)] = self.header_layout(headers, item)
+        return self._layouts[(hkey, item)]
+
+    def _columns_of(self, hkey: tuple[int, ...], headers: list[RowEvent]) -> tuple[dict[str, Span], list[str]]:
+        if hkey not in self._columns:
+            self._columns[hkey] = self.header_columns(headers)
+        return self._columns[hkey]
 
     # -- rows ----------------------------------------------------------------------------------
     def build(self) -> TableData:
@@ -244,25 +217,13 @@ class _Builder:
         if ref is None:
             return
         row_headers = _headers_for(headers, ev.table)
-        hkey = tuple(id(h) for h in row_headers)  # consecutive rows share their header rows: work them out once
-        item = _item(ref, self.tid)
-        if (hkey, item) not in self._layouts:
-            self._layouts[(hkey, item)] = self.header_layout(row_headers, item)
-        spec, foreign = self.row_spec(ref, self._layouts[(hkey, item)])
-        if spec is None:
-            return
-        if spec.path in self.data.cells:
+        hkey = tuple(id(h) for h in row_headers)
+        spec, foreign = self.row_spec(ref, self._header_layout_of(hkey, row_headers, _item(ref, self.tid)))
+        if spec is None or spec.path in self.data.cells:
             return  # a repeated row (table continued on the next page with its rows repeated)
-        self.quality.placed(spec.path)
-        if foreign and spec.path not in self.data.foreign_rows:
-            self.data.foreign_rows.append(spec.path)
-        if ref.variant or ev.fuzzy:
-            assert ev.label is not None
-            self._variant("row", ref, ev.label)
+        self._place(ev, ref, spec, foreign)
         keys = [c.id for c in spec.columns]
-        if hkey not in self._columns:
-            self._columns[hkey] = self.header_columns(row_headers)
-        spans, order = self._columns[hkey]
+        spans, order = self._columns_of(hkey, row_headers)
         present = order if row_headers and ev.table.ragged else None
         mapping, missing = map_values(ev.values, keys, spans, present, ev.table.ragged)
         label = " ".join(ev.label.text.split()) if ev.label else spec.label
@@ -274,6 +235,18 @@ class _Builder:
             self.data.unassessed_rows.append(spec.path)
             self.data.cells[spec.path] = {}
             return
+        self._store(spec, mapping, missing)
+
+    def _place(self, ev: RowEvent, ref: LabelRef, spec: RowSpec, foreign: bool) -> None:
+        """The row was found: for the quality account, as a row of the other layout, as a variant label."""
+        self.quality.placed(spec.path)
+        if foreign and spec.path not in self.data.foreign_rows:
+            self.data.foreign_rows.append(spec.path)
+        if ref.variant or ev.fuzzy:
+            assert ev.label is not None
+            self._variant("row", ref, ev.label)
+
+    def _store(self, spec: RowSpec, mapping: dict[str, Cell], missing: list[str]) -> None:
         cols = {c.id: c for c in spec.columns}
         self.data.cells[spec.path] = {k: _typed(cell, cols[k]) for k, cell in mapping.items()}
         for k in missing:
@@ -283,7 +256,7 @@ class _Builder:
     def block_row(self, ev: RowEvent, headers: list[RowEvent]) -> None:
         single = self._single_block(ev)
         if single is not None:
-            vals = [c for c in ev.values]
+            vals = list(ev.values)
             mapping, _ = map_values(vals, [c.id for c in self.spec.columns], None, None, True)
             if mapping is not None and single not in self.data.cells:
                 cols = {c.id: c for c in self.spec.columns}
@@ -365,6 +338,19 @@ def _headers_for(headers: list[RowEvent], table: Table) -> list[RowEvent]:
     return [h for h in headers if h.table is prev]
 
 
+def _column_refs(headers: list[RowEvent]) -> list[LabelRef]:
+    return [r for ev in headers for h in ev.headers for r in h.refs if r.kind == "column"]
+
+
+def _columns_shown(refs: list[LabelRef], lay: Layout, tid: str, item: int | None) -> int:
+    """How many of item `item`'s columns in layout `lay` the header shows in that layout's exact wording."""
+    specs = [c for r in lay.tables[tid].rows if r.item == item for c in r.columns]
+    labels = {c.label for c in specs}
+    found = {r.key for r in refs if not r.variant}
+    exact = {r.key for r in refs if r.layout == lay.id and not r.variant and r.label in labels}
+    return len(exact & {c.id for c in specs} & found)
+
+
 def _item(ref: LabelRef, tid: str) -> int | None:
     if tid != "active_disclosure":
         return None
@@ -395,6 +381,8 @@ def recognise_tables(doc_tables: list[Table], fallback_layout: str | None) -> Ta
         result.tables[tid] = builder.build()
         result.diagnostics.extend(builder.diagnostics)
         result.unmapped = _unclaimed(result.unmapped, builder.claimed)
+    if "active_disclosure" in result.tables:
+        result.tables["active_disclosure"].caption_like = caption_like(doc_tables)
     return result
 
 

@@ -138,6 +138,8 @@ def _unit(entry: Any, issuer: str | None) -> str | None:
 
 
 def _rel(path: str) -> str:
+    if "://" in path:  # a URL (check URL --manifest, crawl): as given
+        return path
     try:
         return os.path.relpath(path)
     except ValueError:
@@ -148,8 +150,8 @@ def completeness(manifest: dict[str, Any], results: list[tuple[str, str, str | N
     """`manifest`: run.manifest.load() (key -> Entry); `results`: (path, status, issuer, year) of every file
     checked. A manifest entry whose file was not among them is missing; a report not in the manifest is
     unlisted (files that are not reports are not counted); two reports of one unit and year are duplicates."""
-    def key(path: str) -> str:  # as run.manifest.key (the reporters sit below the run)
-        return os.path.normcase(os.path.normpath(os.path.abspath(path)))
+    def key(path: str) -> str:  # as run.manifest.key (the reporters sit below the run); a URL as given
+        return path if "://" in path else os.path.normcase(os.path.normpath(os.path.abspath(path)))
 
     seen = {key(p): (p, st, iss, yr) for p, st, iss, yr in results}
     out = Completeness(listed=len(manifest))

@@ -10,10 +10,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections import Counter
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from opengov_lint.findings import Finding
 from opengov_lint.reporters import office
 from opengov_lint.reporters.labels import SEV_ZH, rule_title
 from opengov_lint.reporters.tabular import (
@@ -25,6 +23,11 @@ from opengov_lint.reporters.tabular import (
     sorted_findings,
 )
 from opengov_lint.results import STATUS_EN, STATUS_ZH, FileResult, ReportFacts
+
+if TYPE_CHECKING:
+    from collections import Counter
+
+    from opengov_lint.findings import Finding
 
 _HEAD = {"unit": ("单位", "unit"), "parent": ("上级单位", "parent"), "reports": ("报告数", "reports"),
          "errors": ("错误", "errors"), "warnings": ("警告", "warnings"), "info": ("提示", "info"),
@@ -130,7 +133,7 @@ class XlsxReporter:
             errs = [rows[y].counts["error"] if y in rows else "" for y in years]
             rates = [office.percent(office.indicators(rows[y].figures)["disclosure_rate"]) if y in rows else ""
                      for y in years]
-            ws.append([unit] + errs + rates)
+            ws.append([unit, *errs, *rates])
 
     def _completeness(self) -> None:
         if self.complete is None:

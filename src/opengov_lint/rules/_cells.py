@@ -22,7 +22,7 @@ from typing import Any
 from opengov_lint.findings import Hit, Location
 from opengov_lint.model import Report, TableData, TypedCell
 from opengov_lint.recognise.text import excerpt
-from opengov_lint.rules._helpers import TABLE_SHORT, col_label, row_label, table_section
+from opengov_lint.rules.support.template import TABLE_SHORT, col_label, row_label, table_section
 
 Fire = Callable[[TableData, str, str, TypedCell], "str | None"]  # the signature when the cell fires
 SCATTERED = 5  # left-over cells of one signature in one table at which they are one finding

@@ -4,23 +4,28 @@
   whole report or in the listed sections;
 - `forbidden-mention`: none of them may appear (one hit per paragraph that has one);
 - `sum`: a cell equals the sum of other cells, addressed by canonical cell paths
-  (`requests.granted.total`); `{column}` in a path is expanded over `columns`. Like OG3xx, a line with
-  a blank or non-numeric operand is not assessed.
+  (`requests.granted.total`); `{column}` in a path is expanded over `columns`. Checked by the same
+  arithmetic as OG3xx (rules/support/arithmetic): a line with a blank or non-numeric operand is not assessed.
 
 Pure like every rule: the pack loader (opengov_lint.registry.packs) binds a spec to these functions."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengov_lint.findings import Hit, Location
-from opengov_lint.model import Paragraph, Report, TypedCell
 from opengov_lint.recognise.text import excerpt, int_to_cn, nfkc, squash
-from opengov_lint.rules._helpers import cell_location, paragraph_location
+from opengov_lint.rules.support.arithmetic import imbalance
+from opengov_lint.rules.support.locations import cell_location, paragraph_location
+from opengov_lint.rules.support.numbers import plain_number
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from opengov_lint.model import Paragraph, Report, TypedCell
 
 
 @dataclass(slots=True, frozen=True)
@@ -102,26 +107,20 @@ def _cell(report: Report, path: str) -> tuple[Any, str, str, TypedCell | None]:
     return table, row, column, (table.cell(row, column) if table is not None else None)
 
 
-def _num(v: int | Decimal) -> int | float:
-    return int(v) if v == int(v) else float(v)
-
-
 def cell_sum(spec: SumSpec, report: Report, options: Any = None) -> Iterator[Hit]:
+    tolerance = Decimal(str(spec.tolerance))
     for col in spec.columns or ("",):
         total_path = spec.total.replace("{column}", col)
         table, row, column, total = _cell(report, total_path)
-        if table is None or total is None or total.value is None:
-            continue
         part_paths = [p.replace("{column}", col) for p in spec.parts]
         parts = [_cell(report, p)[3] for p in part_paths]
-        if any(c is None or c.value is None for c in parts):
-            continue  # not assessable: blanks and non-numbers are OG201-OG203's business
-        computed = sum((c.value for c in parts if c is not None and c.value is not None), Decimal(0))
-        if abs(Decimal(str(total.value)) - computed) <= Decimal(str(spec.tolerance)):
+        found = imbalance([total], parts, tolerance)  # not assessed: a blank or non-number (OG201-OG203)
+        if found is None:
             continue
+        actual, computed = found
         yield Hit(
-            args={"cell": total_path, "expected": _num(computed), "actual": _num(total.value),
+            args={"cell": total_path, "expected": plain_number(computed), "actual": plain_number(actual),
                   "parts": "+".join(part_paths)},
             location=cell_location(table, row, column, total),
-            evidence={"expected": _num(computed), "actual": _num(total.value),
-                      "difference": _num(total.value - computed), "cells": part_paths})
+            evidence={"expected": plain_number(computed), "actual": plain_number(actual),
+                      "difference": plain_number(actual - computed), "cells": part_paths})

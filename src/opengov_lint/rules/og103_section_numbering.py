@@ -16,13 +16,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Fix, Hit
-from opengov_lint.model import Report, Section
 from opengov_lint.recognise.sections import split_numbering
 from opengov_lint.recognise.text import int_to_cn
-from opengov_lint.rules._helpers import heading_location, section_heading
+from opengov_lint.rules.support.locations import heading_location
+from opengov_lint.rules.support.template import section_heading
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report, Section
 
 CODE = "OG103"
 NAME = "section-numbering"

@@ -17,14 +17,18 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import layouts
-from opengov_lint.model import Paragraph, Report
 from opengov_lint.recognise.sections import split_numbering
 from opengov_lint.recognise.text import CN_NUM, cn_to_int, core, int_to_cn
-from opengov_lint.rules._helpers import paragraph_location
+from opengov_lint.rules.support.locations import paragraph_location
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Paragraph, Report
 
 CODE = "OG105"
 NAME = "subheading-numbering"

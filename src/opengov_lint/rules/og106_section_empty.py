@@ -15,13 +15,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import section_vocab
-from opengov_lint.model import Report
 from opengov_lint.recognise.text import int_to_cn, nfkc, squash
-from opengov_lint.rules._helpers import empty_content, heading_location, section_title
+from opengov_lint.rules.support.locations import heading_location
+from opengov_lint.rules.support.template import empty_content, section_title
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG106"
 NAME = "section-empty"

@@ -14,12 +14,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
-from opengov_lint.model import Report
 from opengov_lint.recognise.text import int_to_cn
-from opengov_lint.rules._helpers import TABLE_NAMES
+from opengov_lint.rules.support.template import TABLE_NAMES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG107"
 NAME = "table-missing"

@@ -18,12 +18,16 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
-from opengov_lint.knowledge.catalog import layout_for_year, layouts
-from opengov_lint.model import Report
-from opengov_lint.rules._helpers import TABLE_SHORT, row_label
+from opengov_lint.knowledge.catalog import Layout, layout_for_year, layouts
+from opengov_lint.rules.support.template import TABLE_SHORT, row_label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report, TableData
 
 CODE = "OG108"
 NAME = "outdated-template"
@@ -79,10 +83,7 @@ def check(report: Report, options: None) -> Iterator[Hit]:
     year = report.meta.year
     expected = layout_for_year(year)
     if report.meta.regime == "2007":  # said once; the outputs show the report as not checked
-        yield Hit(message="pre2019_old_year",
-                  args={"year": f"{year}年" if year else "未写明（旧版结构）", "year_en": year or "(not stated)"},
-                  location=Location(), evidence={"year": year, "template": report.meta.template, "regime": "2007",
-                                                 "current_rules": "not_applicable"}, severity="info")
+        yield _old_regime(report)
         return
     if report.meta.template == "pre2019":
         exp = expected or layouts()["2021"]
@@ -92,28 +93,51 @@ def check(report: Report, options: None) -> Iterator[Hit]:
     tables = [t for t in report.tables.values() if not _same_in_all_layouts(t.id)]
     reported = set()
     for t in tables:
-        loc = Location(line=t.line, page=t.page, section=t.section, table=t.id)
-        if expected is not None and t.template != expected.id:
-            found = layouts()[t.template]
+        hit = _wrong_layout(t, expected, year)
+        if hit is not None:
             reported.add(t.id)
-            yield Hit(message="year", args={"table": TABLE_SHORT[t.id], "found": found.id, "found_notice": found.notice,
-                                            "year": year, "expected": expected.id, "expected_notice": expected.notice},
-                      location=loc, evidence={"table": t.id, "found": found.id, "expected": expected.id})
-        elif t.foreign_rows:
-            other = "2019" if t.template == "2021" else "2021"
-            rows = "、".join(row_label(t, r) for r in t.foreign_rows)
-            reported.add(t.id)
-            yield Hit(message="mixed", args={"table": TABLE_SHORT[t.id], "other": other, "rows": rows},
-                      location=loc, evidence={"table": t.id, "rows": t.foreign_rows, "layout": t.template})
-    if expected is None and len({t.template for t in tables}) > 1:
-        counts: dict[str, int] = {}
-        for t in tables:
-            counts[t.template] = counts.get(t.template, 0) + 1
-        major = max(sorted(counts), key=lambda k: (counts[k], k))
-        for t in tables:
-            if t.template != major and t.id not in reported:
-                others = "、".join(TABLE_SHORT[o.id] for o in tables if o.template == major)
-                yield Hit(message="tables", args={"table": TABLE_SHORT[t.id], "found": t.template, "others": others,
-                                                  "expected": major},
-                          location=Location(line=t.line, page=t.page, section=t.section, table=t.id),
-                          evidence={"table": t.id, "found": t.template, "expected": major})
+            yield hit
+    if expected is None:
+        yield from _disagreeing(tables, reported)
+
+
+def _old_regime(report: Report) -> Hit:
+    """A report under the 2007 Regulations: not checked by the current rules (said once, as info)."""
+    year = report.meta.year
+    return Hit(message="pre2019_old_year",
+               args={"year": f"{year}年" if year else "未写明（旧版结构）", "year_en": year or "(not stated)"},
+               location=Location(), evidence={"year": year, "template": report.meta.template, "regime": "2007",
+                                              "current_rules": "not_applicable"}, severity="info")
+
+
+def _wrong_layout(t: TableData, expected: Layout | None, year: int | None) -> Hit | None:
+    """A table of the other layout than the year wants, or one that mixes rows of both layouts."""
+    loc = Location(line=t.line, page=t.page, section=t.section, table=t.id)
+    if expected is not None and t.template != expected.id:
+        found = layouts()[t.template]
+        return Hit(message="year", args={"table": TABLE_SHORT[t.id], "found": found.id, "found_notice": found.notice,
+                                         "year": year, "expected": expected.id, "expected_notice": expected.notice},
+                   location=loc, evidence={"table": t.id, "found": found.id, "expected": expected.id})
+    if t.foreign_rows:
+        other = "2019" if t.template == "2021" else "2021"
+        rows = "、".join(row_label(t, r) for r in t.foreign_rows)
+        return Hit(message="mixed", args={"table": TABLE_SHORT[t.id], "other": other, "rows": rows},
+                   location=loc, evidence={"table": t.id, "rows": t.foreign_rows, "layout": t.template})
+    return None
+
+
+def _disagreeing(tables: list[TableData], reported: set[str]) -> Iterator[Hit]:
+    """Without a year to tell the layout: the tables of the minority layout (not reported yet)."""
+    if len({t.template for t in tables}) <= 1:
+        return
+    counts: dict[str, int] = {}
+    for t in tables:
+        counts[t.template] = counts.get(t.template, 0) + 1
+    major = max(sorted(counts), key=lambda k: (counts[k], k))
+    for t in tables:
+        if t.template != major and t.id not in reported:
+            others = "、".join(TABLE_SHORT[o.id] for o in tables if o.template == major)
+            yield Hit(message="tables", args={"table": TABLE_SHORT[t.id], "found": t.template, "others": others,
+                                              "expected": major},
+                      location=Location(line=t.line, page=t.page, section=t.section, table=t.id),
+                      evidence={"table": t.id, "found": t.template, "expected": major})

@@ -16,11 +16,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
-from opengov_lint.model import Report
-from opengov_lint.rules._helpers import TABLE_SHORT, row_label, table_section
+from opengov_lint.rules.support.template import TABLE_SHORT, row_label, table_section
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG109"
 NAME = "table-row-missing"

@@ -15,12 +15,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge.catalog import section_vocab
-from opengov_lint.model import Report
 from opengov_lint.recognise.text import nfkc, squash
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG112"
 NAME = "report-title"

@@ -15,12 +15,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
-from opengov_lint.model import Report
 from opengov_lint.recognise.text import CN_NUM, cn_to_int, nfkc, squash
-from opengov_lint.rules._helpers import paragraph_location
+from opengov_lint.rules.support.locations import paragraph_location
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG113"
 NAME = "part-count-mismatch"

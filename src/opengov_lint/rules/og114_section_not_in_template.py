@@ -17,13 +17,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge.catalog import sections
-from opengov_lint.model import ExtraHeading, Report
 from opengov_lint.recognise.text import excerpt, int_to_cn, norm
-from opengov_lint.rules._helpers import section_heading
+from opengov_lint.rules.support.template import section_heading
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import ExtraHeading, Report
 
 CODE = "OG114"
 NAME = "section-not-in-template"

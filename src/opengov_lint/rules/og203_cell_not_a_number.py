@@ -15,12 +15,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.model import CellKind, Report, TableData, TypedCell
 from opengov_lint.rules._cells import grouped_hits
-from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, row_label
+from opengov_lint.rules.support.locations import cell_location
+from opengov_lint.rules.support.template import TABLE_SHORT, col_label, row_label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 CODE = "OG203"
 NAME = "cell-not-a-number"

@@ -16,12 +16,17 @@ with the unit the column header states (`元` under `（单位：万元）`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import cell_vocab
-from opengov_lint.model import Report
-from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, iter_cells, row_label
+from opengov_lint.rules.support.locations import cell_location
+from opengov_lint.rules.support.template import TABLE_SHORT, col_label, iter_cells, row_label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG206"
 NAME = "cell-unit"

@@ -13,11 +13,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
-from opengov_lint.model import Report
-from opengov_lint.rules._helpers import TABLE_SHORT, cell_location, col_label, iter_cells, row_label
+from opengov_lint.rules.support.locations import cell_location
+from opengov_lint.rules.support.numbers import plain_number
+from opengov_lint.rules.support.template import TABLE_SHORT, col_label, iter_cells, row_label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG207"
 NAME = "cell-annotated"
@@ -42,10 +48,9 @@ def check(report: Report, options: None) -> Iterator[Hit]:
     for table, row, col, cell in iter_cells(report):
         if cell.annotation:
             raw = " ".join(cell.raw.split())
-            value = int(cell.value) if cell.value is not None and cell.value == int(cell.value) else cell.value
+            value = plain_number(cell.value)
             yield Hit(args={"table": TABLE_SHORT[table.id], "row": row_label(table, row),
                             "col": col_label(table, col, row), "raw": raw, "note": cell.annotation,
                             "value": value},
                       location=cell_location(table, row, col, cell),
-                      evidence={"raw": raw, "note": cell.annotation, "value": value if isinstance(value, int) else
-                                float(value) if value is not None else None})
+                      evidence={"raw": raw, "note": cell.annotation, "value": value})

@@ -21,14 +21,20 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import assessment
-from opengov_lint.model import Report, TableData
 from opengov_lint.recognise.text import nfkc, squash
-from opengov_lint.rules._helpers import cell_location, col_label, plain_number
+from opengov_lint.rules.support.locations import cell_location
+from opengov_lint.rules.support.numbers import plain_number
+from opengov_lint.rules.support.template import col_label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report, TableData
 
 CODE = "OG209"
 NAME = "value-implausible"

@@ -13,11 +13,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from opengov_lint.findings import Hit
-from opengov_lint.model import Report
-from opengov_lint.rules._helpers import check_relations, relation_hit, row_label, sum_text
+from opengov_lint.rules.support.arithmetic import check_relations, relation_hit, sum_text
+from opengov_lint.rules.support.template import row_label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.findings import Hit
+    from opengov_lint.model import Report
 
 CODE = "OG304"
 NAME = "review-litigation-total"

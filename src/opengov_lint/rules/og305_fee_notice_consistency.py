@@ -21,15 +21,21 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import assessment
-from opengov_lint.model import Report, TypedCell
 from opengov_lint.recognise.streams import build, fold_text, sentences
 from opengov_lint.recognise.text import excerpt
-from opengov_lint.rules._helpers import cell_location, plain_number, text_units
+from opengov_lint.rules.support.locations import cell_location
+from opengov_lint.rules.support.numbers import plain_number
+from opengov_lint.rules.support.text import text_units
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report, TypedCell
 
 CODE = "OG305"
 NAME = "fee-notice-consistency"

@@ -16,13 +16,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Fix, Hit
 from opengov_lint.knowledge.catalog import documents
-from opengov_lint.model import Report
-from opengov_lint.recognise.citations import Citation
-from opengov_lint.rules._helpers import citation_location, citations, regulation_kind
+from opengov_lint.rules.support.citations import citations, regulation_kind
+from opengov_lint.rules.support.locations import citation_location
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
+    from opengov_lint.recognise.citations import Citation
 
 CODE = "OG401"
 NAME = "regulation-name"

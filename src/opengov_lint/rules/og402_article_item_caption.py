@@ -19,15 +19,20 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
-from opengov_lint.knowledge.catalog import law
-from opengov_lint.model import Report, TableData
-from opengov_lint.recognise.text import cn_to_int, int_to_cn, nfkc, squash
-from opengov_lint.rules._helpers import citations, row_label, spec
+from opengov_lint.knowledge.catalog import Article, law
+from opengov_lint.recognise.citations import parse_caption
+from opengov_lint.recognise.text import int_to_cn, squash
+from opengov_lint.rules.support.citations import citations
+from opengov_lint.rules.support.template import row_label, spec
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Caption, Report, TableData
 
 CODE = "OG402"
 NAME = "article-item-caption"
@@ -63,40 +68,25 @@ class _Cap:
     page: int | None
 
 
-def _parse(text: str) -> _Cap:
-    t = squash(nfkc(text)).lstrip("#*")
-    m = re.fullmatch(r"第([零〇一二三四五六七八九十百\d]+)条(?:第?\(?([零〇一二三四五六七八九十\d]+)\)?(项|款))?", t)
-    if not m:
-        return _Cap(text, None, None, False, None, None)
-    art, item = cn_to_int(m.group(1)), cn_to_int(m.group(2)) if m.group(2) else None
-    ok = art == 20 and m.group(3) == "项" and item is not None
-    return _Cap(text, art, item, ok, None, None)
+def _cap(text: str, line: int | None, page: int | None) -> _Cap:
+    """A caption as written, read by the recogniser's one caption parser."""
+    parsed = parse_caption(text)
+    if parsed is None:
+        return _Cap(text, None, None, False, line, page)
+    return _Cap(text, parsed.article, parsed.item, parsed.well_formed, line, page)
 
 
 def _captions(report: Report, table: TableData) -> list[_Cap]:
     """Captions in table order: recognised caption rows, captions written as text in section 二, and
-    caption-like cells of the section's raw tables that the recogniser could not accept."""
+    caption-like rows of the section's tables that the recogniser could not accept."""
     caps: dict[tuple[int | None, str], _Cap] = {}
     for c in table.captions:
-        cap = _parse(c.text)
-        cap.line, cap.page = c.line, c.page
-        caps[(c.line, squash(c.text))] = cap
+        caps[(c.line, squash(c.text))] = _cap(c.text, c.line, c.page)
     for cit in citations(report):
         if cit.kind == "article" and cit.law == "caption" and cit.section == 2:
-            cap = _parse(cit.text)
-            cap.line, cap.page = cit.line, cit.page
-            caps.setdefault((cit.line, squash(cit.text)), cap)
-    doc = report.document
-    for t in doc.tables if doc is not None else ():
-        if t.section_hint != 2:
-            continue
-        for row in t.rows:
-            texts = [c for c in dict.fromkeys(row) if c.text.strip()]
-            if len(texts) == 1 and squash(nfkc(texts[0].text)).startswith("第") and "条" in texts[0].text:
-                cap = _parse(texts[0].text)
-                if cap.article is not None:
-                    cap.line, cap.page = texts[0].line, texts[0].page
-                    caps.setdefault((texts[0].line, squash(texts[0].text)), cap)
+            caps.setdefault((cit.line, squash(cit.text)), _cap(cit.text, cit.line, cit.page))
+    for c in table.caption_like:
+        caps.setdefault((c.line, squash(c.text)), _cap(c.text, c.line, c.page))
     return sorted(caps.values(), key=lambda c: c.line or 0)
 
 
@@ -105,8 +95,16 @@ def check(report: Report, options: None) -> Iterator[Hit]:
     if table is None:
         return
     caps = _captions(report, table)
+    yield from _malformed(caps)
     bad_lines = [c.line for c in caps if not c.well_formed and c.line is not None]
     items20 = law("2019").article(20)
+    for c in table.captions:
+        hit = _mismatch(table, c, bad_lines, items20)
+        if hit is not None:
+            yield hit
+
+
+def _malformed(caps: list[_Cap]) -> Iterator[Hit]:
     for cap in caps:
         if cap.well_formed:
             continue
@@ -114,23 +112,25 @@ def check(report: Report, options: None) -> Iterator[Hit]:
             continue  # an item that does not exist: OG404
         yield Hit(message="malformed", args={"found": cap.text}, location=_loc(cap),
                   evidence={"found": cap.text, "expected": "第二十条第（X）项"})
-    for c in table.captions:
-        cap = _parse(c.text)
-        if not cap.well_formed or cap.item is None or cap.item > 15:
-            continue
-        rows = [r for r in c.rows if not _cut(c.line, table.rows[r].line if r in table.rows else None, bad_lines)]
-        wanted = sorted({r.item for r in spec(table).rows if r.path in rows and r.item is not None})
-        if len(wanted) != 1 or cap.item in wanted:
-            continue
-        exp_item = wanted[0]
-        expected = f"第二十条第（{int_to_cn(exp_item)}）项"
-        cap.line, cap.page = c.line, c.page
-        yield Hit(message="mismatch",
-                  args={"found": cap.text, "rows": "、".join(row_label(table, r) for r in rows),
-                        "expected": expected, "expected_cn": int_to_cn(exp_item),
-                        "caption": items20.item(exp_item) if items20 else ""},
-                  location=_loc(cap), evidence={"found": cap.text, "found_item": cap.item, "expected": expected,
-                                                "expected_item": exp_item, "rows": rows})
+
+
+def _mismatch(table: TableData, c: Caption, bad_lines: list[int], items20: Article | None) -> Hit | None:
+    """A well-formed caption over rows that belong to another item of article 20."""
+    cap = _cap(c.text, c.line, c.page)
+    if not cap.well_formed or cap.item is None or cap.item > 15:
+        return None
+    rows = [r for r in c.rows if not _cut(c.line, table.rows[r].line if r in table.rows else None, bad_lines)]
+    wanted = sorted({r.item for r in spec(table).rows if r.path in rows and r.item is not None})
+    if len(wanted) != 1 or cap.item in wanted:
+        return None
+    exp_item = wanted[0]
+    expected = f"第二十条第（{int_to_cn(exp_item)}）项"
+    return Hit(message="mismatch",
+               args={"found": cap.text, "rows": "、".join(row_label(table, r) for r in rows),
+                     "expected": expected, "expected_cn": int_to_cn(exp_item),
+                     "caption": items20.item(exp_item) if items20 else ""},
+               location=_loc(cap), evidence={"found": cap.text, "found_item": cap.item, "expected": expected,
+                                             "expected_item": exp_item, "rows": rows})
 
 
 def _cut(caption_line: int | None, row_line: int | None, bad_lines: list[int]) -> bool:

@@ -23,20 +23,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengov_lint.findings import Hit
-from opengov_lint.knowledge.catalog import documents, law
-from opengov_lint.model import Report
+from opengov_lint.knowledge.catalog import Law, documents, law
 from opengov_lint.recognise.text import int_to_cn, nfkc, squash
-from opengov_lint.rules._helpers import (
-    citation_location,
-    citations,
-    cites_regulation,
-    text_units,
-    unit_location,
-)
+from opengov_lint.rules.support.citations import citations, cites_regulation
+from opengov_lint.rules.support.locations import citation_location, unit_location
+from opengov_lint.rules.support.text import text_units
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
+    from opengov_lint.recognise.citations import Citation
 
 CODE = "OG403"
 NAME = "outdated-citation"
@@ -82,20 +82,37 @@ def _citations(report: Report, year: int | None) -> Iterator[Hit]:
     walk = {int(n): (cw["new"], cw["topic"]) for cw in old.crosswalk if cw.get("annual_report") for n in cw["old"]}
     fmt19 = next(f for f in documents()["formats"] if f["layout"] == "2019")
     for c in citations(report):
-        loc = citation_location(c)
-        if c.kind == "decree" and c.number == old.decree and "711" not in c.sentence:
-            yield Hit(message="decree", location=loc, evidence={"found": c.text, "expected": new.decree})
-        elif (c.kind == "article" and c.article in walk and c.item is None
-              and (c.law is None or cites_regulation(c)) and any(w in c.sentence for w in ("年度报告", "年报"))):
-            news, topic = walk[c.article]
-            art = old.article(c.article)
-            expected = "、".join(f"第{int_to_cn(a.number)}条（{a.caption}）" for a in map(new.article, news) if a)
-            yield Hit(message="article", args={"found": c.text, "old_caption": art.caption if art else topic,
-                                               "expected": expected},
-                      location=loc, evidence={"found": c.text, "old_article": c.article, "new_articles": news})
-        elif year is not None and year >= 2021 and _is_2019_format(c, fmt19):
-            yield Hit(message="format", args={"year": year, "found": c.text}, location=loc,
-                      evidence={"found": c.text, "year": year, "expected": "国办公开办函〔2021〕30号"})
+        hit = _old_decree(c, new, old) or _old_article(c, walk, new, old) or _old_format(c, year, fmt19)
+        if hit is not None:
+            yield hit
+
+
+def _old_decree(c: Citation, new: Law, old: Law) -> Hit | None:
+    """国务院令第492号 (the 2007 regulation) cited without the revision (第711号) in the same sentence."""
+    if c.kind == "decree" and c.number == old.decree and "711" not in c.sentence:
+        return Hit(message="decree", location=citation_location(c), evidence={"found": c.text, "expected": new.decree})
+    return None
+
+
+def _old_article(c: Citation, walk: dict[int, tuple[list[int], str]], new: Law, old: Law) -> Hit | None:
+    """An article of the 2007 numbering given as the basis of the annual report (原第三十一条 -> 第四十九条)."""
+    if not (c.kind == "article" and c.article in walk and c.item is None
+            and (c.law is None or cites_regulation(c)) and any(w in c.sentence for w in ("年度报告", "年报"))):
+        return None
+    news, topic = walk[c.article]
+    art = old.article(c.article)
+    expected = "、".join(f"第{int_to_cn(a.number)}条（{a.caption}）" for a in map(new.article, news) if a)
+    return Hit(message="article", args={"found": c.text, "old_caption": art.caption if art else topic,
+                                        "expected": expected},
+               location=citation_location(c), evidence={"found": c.text, "old_article": c.article, "new_articles": news})
+
+
+def _old_format(c: Citation, year: int | None, fmt19: dict) -> Hit | None:  # type: ignore[type-arg]
+    """A report of 2021 or later that cites the 2019 format (国办公开办函〔2019〕60号)."""
+    if year is not None and year >= 2021 and _is_2019_format(c, fmt19):
+        return Hit(message="format", args={"year": year, "found": c.text}, location=citation_location(c),
+                   evidence={"found": c.text, "year": year, "expected": "国办公开办函〔2021〕30号"})
+    return None
 
 
 def _is_2019_format(c, fmt19: dict) -> bool:  # type: ignore[no-untyped-def,type-arg]

@@ -16,13 +16,19 @@ have (第二十条 has fifteen items).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge.catalog import law
-from opengov_lint.model import Report
+from opengov_lint.recognise.citations import caption_item
 from opengov_lint.recognise.text import int_to_cn
-from opengov_lint.rules._helpers import caption_item_of, citation_location, citations, cites_regulation
+from opengov_lint.rules.support.citations import citations, cites_regulation
+from opengov_lint.rules.support.locations import citation_location
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG404"
 NAME = "article-nonexistent"
@@ -59,7 +65,7 @@ def check(report: Report, options: None) -> Iterator[Hit]:
             yield hit
     table = report.tables.get("active_disclosure")
     for cap in table.captions if table is not None else ():
-        item = caption_item_of(cap.text)
+        item = caption_item(cap.text)
         if item is not None and (cap.line, 20, item) not in seen:
             hit = _judge(reg, cap.text, 20, item, Location(line=cap.line, page=cap.page, section=2,
                                                           table="active_disclosure", excerpt=cap.text))

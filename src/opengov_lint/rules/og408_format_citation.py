@@ -19,16 +19,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from difflib import SequenceMatcher
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import documents
-from opengov_lint.model import Report
 from opengov_lint.recognise.citations import Citation, clean_title
 from opengov_lint.recognise.text import nfkc
-from opengov_lint.rules._helpers import citation_location, citations
+from opengov_lint.rules.support.citations import citations
+from opengov_lint.rules.support.locations import citation_location
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG408"
 NAME = "format-citation"

@@ -20,17 +20,21 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import provinces
-from opengov_lint.model import Report
-from opengov_lint.recognise.citations import Citation
 from opengov_lint.recognise.streams import fold_text
 from opengov_lint.recognise.text import nfkc, squash
-from opengov_lint.rules._helpers import citation_location, citations
+from opengov_lint.rules.support.citations import citations
+from opengov_lint.rules.support.locations import citation_location
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
+    from opengov_lint.recognise.citations import Citation
 
 CODE = "OG409"
 NAME = "foreign-local-regulation"

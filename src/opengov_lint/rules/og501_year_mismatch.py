@@ -17,13 +17,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.model import Report
-from opengov_lint.recognise.dates import find_period, self_references, year_openings
-from opengov_lint.rules._helpers import text_units, unit_location
+from opengov_lint.recognise.dates import YearOpening, find_period, self_references, year_openings
+from opengov_lint.rules.support.locations import unit_location
+from opengov_lint.rules.support.text import text_units
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
+    from opengov_lint.recognise.streams import Unit
 
 CODE = "OG501"
 NAME = "year-mismatch"
@@ -75,19 +81,30 @@ def _text(units: list, year: int, voc: dict) -> Iterator[Hit]:  # type: ignore[t
     yv = voc["years"]
     sections = set(yv["sections"]) | {None}
     seen: set[int] = set()
-    for y, text, unit in self_references([u for u in units if u.section in (None, 1)]):
-        if y != year and unit.paragraph.index not in seen:
-            seen.add(unit.paragraph.index)
-            yield Hit(message="self", args={"found": text, "found_year": y, "year": year},
-                      location=unit_location(unit, text), evidence={"found": y, "expected": year, "text": text})
+    yield from _self_references(units, year, seen)
     for o in year_openings([u for u in units if u.section in sections], list(yv["future"]) + list(yv["comparison"])):
-        if o.year == year or o.unit.paragraph.index in seen or year in o.years:
-            continue
-        future = any(w in o.words for w in yv["future"])
-        comparison = any(w in o.words for w in yv["comparison"])
-        if comparison or (o.year > year and future) or abs(o.year - year) > 3:
+        if o.unit.paragraph.index in seen or not _other_years_work(o, year, yv):
             continue
         seen.add(o.unit.paragraph.index)
         yield Hit(message="text", args={"year": year, "found": o.sentence[:40], "found_year": o.year},
                   location=unit_location(o.unit, o.sentence),
                   evidence={"found": o.year, "expected": year, "text": o.sentence})
+
+
+def _self_references(units: list[Unit], year: int, seen: set[int]) -> Iterator[Hit]:
+    """The report naming itself with another year (本年度/本报告 ... 2022年), before or in section 一."""
+    for y, text, unit in self_references([u for u in units if u.section in (None, 1)]):
+        if y != year and unit.paragraph.index not in seen:
+            seen.add(unit.paragraph.index)
+            yield Hit(message="self", args={"found": text, "found_year": y, "year": year},
+                      location=unit_location(unit, text), evidence={"found": y, "expected": year, "text": text})
+
+
+def _other_years_work(o: YearOpening, year: int, yv: dict) -> bool:  # type: ignore[type-arg]
+    """A sentence that opens with another year and tells that year's work: not the report year, not a plan
+    for a later year, not a comparison, and no more than three years away."""
+    if o.year == year or year in o.years:
+        return False
+    future = any(w in o.words for w in yv["future"])
+    comparison = any(w in o.words for w in yv["comparison"])
+    return not (comparison or (o.year > year and future) or abs(o.year - year) > 3)

@@ -15,13 +15,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.model import Report
 from opengov_lint.recognise.dates import find_period
-from opengov_lint.rules._helpers import text_units
+from opengov_lint.rules.support.text import text_units
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG502"
 NAME = "statistical-period-missing"

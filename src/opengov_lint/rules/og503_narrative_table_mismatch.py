@@ -19,20 +19,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.model import Report
 from opengov_lint.recognise.prose import Claim, count_claims
-from opengov_lint.rules._helpers import (
-    judge_count,
-    plain_number,
-    requests_reliable,
-    target_label,
-    text_units,
-    unit_location,
-)
+from opengov_lint.rules.support.locations import unit_location
+from opengov_lint.rules.support.numbers import plain_number
+from opengov_lint.rules.support.readings import judge_count, requests_reliable, target_label
+from opengov_lint.rules.support.text import text_units
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG503"
 NAME = "narrative-table-mismatch"

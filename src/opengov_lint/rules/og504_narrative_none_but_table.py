@@ -15,13 +15,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.model import Report
 from opengov_lint.recognise.prose import none_claims
-from opengov_lint.rules._helpers import plain_number, read_target, target_label, text_units, unit_location
+from opengov_lint.rules.support.locations import unit_location
+from opengov_lint.rules.support.numbers import plain_number
+from opengov_lint.rules.support.readings import read_target, target_label
+from opengov_lint.rules.support.text import text_units
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG504"
 NAME = "narrative-none-but-table"

@@ -16,14 +16,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.model import Report
 from opengov_lint.recognise.text import nfkc, squash
-from opengov_lint.rules._helpers import empty_content, heading_location
+from opengov_lint.rules.support.locations import heading_location
+from opengov_lint.rules.support.template import empty_content
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG505"
 NAME = "problems-section-boilerplate"

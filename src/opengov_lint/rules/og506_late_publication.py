@@ -20,14 +20,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import law
-from opengov_lint.model import Report
 from opengov_lint.recognise.issuer import statutory_deadline
 from opengov_lint.recognise.text import int_to_cn
-from opengov_lint.rules._helpers import report_date
+from opengov_lint.rules.support.dates import report_date
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG506"
 NAME = "late-publication"

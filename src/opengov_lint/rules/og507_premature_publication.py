@@ -16,13 +16,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.model import Report
 from opengov_lint.recognise.dates import find_period
-from opengov_lint.rules._helpers import report_date, text_units
+from opengov_lint.rules.support.dates import report_date
+from opengov_lint.rules.support.text import text_units
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG507"
 NAME = "premature-publication"

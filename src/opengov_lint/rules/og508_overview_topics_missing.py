@@ -17,13 +17,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import assessment
-from opengov_lint.model import Report
 from opengov_lint.recognise.streams import fold_text
-from opengov_lint.rules._helpers import heading_location
+from opengov_lint.rules.support.locations import heading_location
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Report
 
 CODE = "OG508"
 NAME = "overview-topics-missing"

@@ -14,10 +14,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import BatchHit, Hit, Location
-from opengov_lint.model import Batch
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Batch
 
 CODE = "OG602"
 NAME = "in-force-chain"
@@ -53,7 +57,10 @@ def check(batch: Batch, options: None) -> Iterator[BatchHit]:
             repealed = cur.value(f"active_disclosure.{row}.repealed")
             if None in (now, before, issued, repealed):
                 continue
-            assert now is not None and before is not None and issued is not None and repealed is not None
+            assert now is not None
+            assert before is not None
+            assert issued is not None
+            assert repealed is not None
             expected = before + issued - repealed
             if now == expected:
                 continue

@@ -17,11 +17,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import BatchHit, Hit, Location
-from opengov_lint.model import Batch
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Batch
 
 CODE = "OG603"
 NAME = "copied-from-previous-year"
@@ -57,7 +61,7 @@ def check(batch: Batch, options: Options) -> Iterator[BatchHit]:
             continue
         before = set(prev.sentences)
         total = sum(cur.weights)
-        copied_w = sum(w for h, w in zip(cur.sentences, cur.weights) if h in before)
+        copied_w = sum(w for h, w in zip(cur.sentences, cur.weights, strict=False) if h in before)
         copied_n = sum(1 for h in cur.sentences if h in before)
         ratio = copied_w / total if total else 0.0
         if ratio <= options.threshold:

@@ -17,11 +17,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import BatchHit, Hit, Location
-from opengov_lint.model import Batch
-from opengov_lint.rules._helpers import plain_number
+from opengov_lint.rules.support.numbers import plain_number
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Batch
 
 CODE = "OG606"
 NAME = "item-count-chain"

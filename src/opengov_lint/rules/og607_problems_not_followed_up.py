@@ -18,11 +18,15 @@ Y−1 were rectified.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import BatchHit, Hit, Location
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.model import Batch
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Batch
 
 CODE = "OG607"
 NAME = "problems-not-followed-up"

@@ -9,11 +9,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from opengov_lint.findings import Hit
-from opengov_lint.model import Report
-from opengov_lint.rules._helpers import diagnostic_hits
+from opengov_lint.rules.support.locations import diagnostic_hits
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.findings import Hit
+    from opengov_lint.model import Report
 
 CODE = "OG902"
 NAME = "table-unrecognised"

@@ -16,10 +16,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from opengov_lint.findings import Hit
-from opengov_lint.model import Report
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.findings import Hit
+    from opengov_lint.model import Report
 
 CODE = "OG904"
 NAME = "unused-suppression"

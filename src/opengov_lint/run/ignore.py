@@ -15,7 +15,8 @@ from typing import Any
 IGNORE_FILES = (".gitignore", ".opengov-lintignore")
 SKIP_DIRS = ("__pycache__",)
 SKIP_DIR_SUFFIXES = (".egg-info", ".dist-info")
-SKIP_FILE_SUFFIXES = (".truth.json", ".truth.yaml")
+SIDECAR = ".source.json"  # evidence kept beside a crawled file (run/crawl.py): never a report itself
+SKIP_FILE_SUFFIXES = (".truth.json", ".truth.yaml", SIDECAR)
 _STRUCTURED = (".yaml", ".yml", ".json")
 _REPORT_SCHEMA = re.compile(r"opengov-lint/report/")
 _OTHER_SCHEMA = re.compile(r"opengov-lint/(?!report/)[a-z-]+/\d")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
 STDIN = "-"
 URL_PREFIXES = ("http://", "https://")
@@ -177,7 +177,7 @@ def _check_host(url: str) -> None:
             raise _private_error(url, ip)
 
 
-def _guarded_opener(allow_private: bool) -> object:
+def _guarded_opener(allow_private: bool, on_redirect: Callable[[str], None] | None = None) -> object:
     """urllib opener: http(s) redirects only (at most MAX_REDIRECTS); unless allow_private, the host of
     the request and of every redirect is resolved and refused when not public, and the address the
     connection really reached is checked again (a DNS answer that changes between the two)."""
@@ -193,6 +193,12 @@ def _guarded_opener(allow_private: bool) -> object:
                 raise urllib.error.HTTPError(newurl, code, "redirect to a non-http(s) address refused", headers, fp)
             if not allow_private:
                 _check_host(newurl)
+            if on_redirect is not None:
+                try:
+                    on_redirect(newurl)
+                except FetchError:
+                    fp.close()
+                    raise
             return super().redirect_request(req, fp, code, msg, headers, newurl)
 
     def _peer_checked(base: type[http.client.HTTPConnection]) -> Any:
@@ -218,14 +224,17 @@ def _guarded_opener(allow_private: bool) -> object:
     return urllib.request.build_opener(_Redirects(), _Http(), _Https())
 
 
-def fetch(url: str, max_bytes: int, timeout: float = 20.0, allow_private: bool = False) -> Fetched:
+def fetch(url: str, max_bytes: int, timeout: float = 20.0, allow_private: bool = False,
+          on_redirect: Callable[[str], None] | None = None) -> Fetched:
+    """ON_REDIRECT sees each redirect target (after the private-address check) before it is requested
+    and may refuse it (FetchError): the crawler's own rules (hosts, robots.txt, delay, no loops) per hop."""
     import urllib.error
     import urllib.parse
     import urllib.request
 
     if not allow_private:
         _check_host(url)
-    opener: Any = _guarded_opener(allow_private)
+    opener: Any = _guarded_opener(allow_private, on_redirect)
     req = urllib.request.Request(url, headers={"User-Agent": "opengov-lint (report checker)"})
     try:
         with opener.open(req, timeout=timeout) as resp:

@@ -110,6 +110,8 @@ def _load(path: str, data: bytes | None, fmt: str | None) -> Report:
         values.setdefault("max_bytes", _SETTINGS.max_bytes)
     limits = Limits(**values)
     overrides = Overrides(year=_SETTINGS.year, issuer_kind=_SETTINGS.issuer_kind)
+    if data is None and path in _SETTINGS.copies:  # fetched by `crawl`: never downloaded twice
+        return load_report(_SETTINGS.copies[path], overrides, limits)
     if data is None and is_url(path):
         try:
             got = fetch(path, limits.max_bytes, allow_private=_SETTINGS.allow_private_urls)

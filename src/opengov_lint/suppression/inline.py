@@ -12,14 +12,17 @@ themselves are never suppressed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengov_lint.config.globs import matches
 from opengov_lint.findings import Finding, Location
-from opengov_lint.model import Report, Suppression
-from opengov_lint.registry.info import RuleInfo
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from opengov_lint.model import Report, Suppression
+    from opengov_lint.registry.info import RuleInfo
 
 UNSUPPRESSIBLE = {"OG904", "OG905"}
 
@@ -76,8 +79,7 @@ def apply(report: Report | None, findings: list[Finding], settings: Any, engine:
           path: str) -> Outcome:
     """`engine` is the EngineConfig of the run (selected rules, severities, language)."""
     out = Outcome([], {"per_file_ignores": 0, "inline": 0, "config": 0})
-    pfi = [keys for base, pat, keys in settings.per_file_ignores if matches(path, base, pat)]
-    conf = [c for c in settings.suppressions if matches(path, c["base"], c["path"])]
+    pfi, conf = _for_file(settings, path)
     out.config_matched = [c["index"] for c in conf]
     inline = [s for s in (report.suppressions if report is not None else []) if not s.problem]
     used: dict[int, int] = {}
@@ -85,17 +87,15 @@ def apply(report: Report | None, findings: list[Finding], settings: Any, engine:
         if f.code in UNSUPPRESSIBLE:
             out.findings.append(f)
             continue
-        if any(key_matches(f.code, f.name, k) for keys in pfi for k in keys):
+        if any(_names(keys, f) for keys in pfi):
             out.counts["per_file_ignores"] += 1
             continue
-        hit = next((i for i, s in enumerate(inline) if any(key_matches(f.code, f.name, k) for k in s.codes)
-                    and report is not None and _covers(s, f, report)), None)
+        hit = _inline_hit(f, inline, report)
         if hit is not None:
             used[hit] = used.get(hit, 0) + 1
             out.counts["inline"] += 1
             continue
-        c = next((c for c in conf if any(key_matches(f.code, f.name, k) for k in c["codes"])
-                  and _cell_matches(c["cell"], f)), None)
+        c = _config_hit(f, conf)
         if c is not None:
             out.counts["config"] += 1
             if c["index"] not in out.config_used:
@@ -105,6 +105,30 @@ def apply(report: Report | None, findings: list[Finding], settings: Any, engine:
     out.findings.extend(_unused_inline(inline, used, engine, known, path))
     out.findings.sort(key=Finding.sort_key)
     return out
+
+
+def _for_file(settings: Any, path: str) -> tuple[list[list[str]], list[dict[str, Any]]]:
+    """The per-file-ignores (their rule keys) and the configured suppressions whose glob matches the file."""
+    pfi = [keys for base, pat, keys in settings.per_file_ignores if matches(path, base, pat)]
+    conf = [c for c in settings.suppressions if matches(path, c["base"], c["path"])]
+    return pfi, conf
+
+
+def _names(keys: Iterable[str], f: Finding) -> bool:
+    """Does one of the keys (as in select/ignore) name the finding's rule?"""
+    return any(key_matches(f.code, f.name, k) for k in keys)
+
+
+def _inline_hit(f: Finding, inline: list[Suppression], report: Report | None) -> int | None:
+    """The index of the first inline comment that names the finding's rule and covers its place."""
+    if report is None:
+        return None
+    return next((i for i, s in enumerate(inline) if _names(s.codes, f) and _covers(s, f, report)), None)
+
+
+def _config_hit(f: Finding, conf: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The first configured suppression (its path already matched) that names the rule and covers the cell."""
+    return next((c for c in conf if _names(c["codes"], f) and _cell_matches(c["cell"], f)), None)
 
 
 def _judgeable(keys: Iterable[str], selected: Sequence[RuleInfo], known: Sequence[RuleInfo]) -> bool:

@@ -85,8 +85,7 @@ def many_tabs(folder: Path) -> Path:
 @builder("yaml-billion-laughs")
 def yaml_bomb(folder: Path) -> Path:
     lines = ["schema: opengov-lint/report/1", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for i in range(1, 13):
-        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 12) + "]")
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 12) + "]" for i in range(1, 13)]
     lines.append("tables: {requests: {new_received: *a12}}")
     return _write(folder, "bomb.yaml", "\n".join(lines).encode())
 

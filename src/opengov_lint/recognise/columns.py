@@ -1,0 +1,73 @@
+"""Which value cell of a row belongs to which column.
+
+A real grid places values under their header labels (a `colspan` that shifts a header, or the sliver
+columns of an office export, cannot move a value into the wrong column); text exports lose merges, so
+there the values are taken in template order, only when a row has exactly as many cells as the
+template wants (or as the header shows, when the table leaves columns out)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from opengov_lint.model import Cell
+
+Span = tuple[int, int]
+
+
+def _overlaps(cell: Cell, span: Span) -> bool:
+    return cell.col < span[1] and cell.col + max(cell.colspan, 1) > span[0]
+
+
+def _under(values: list[Cell], span: Span, taken: Iterable[Cell]) -> Cell | None:
+    """The one value cell under a header span. Office exports add sliver columns (a header spans
+    two grid columns, the data row has a value and an empty sliver under it) and shift spans (a
+    header over columns 2-3 while the value cells are 1-2 and 3): prefer a cell not yet taken, then
+    one lying wholly under the header, then the one that is not empty."""
+    used = {id(c) for c in taken}
+    hits = [c for c in values if _overlaps(c, span) and id(c) not in used]
+    if len(hits) > 1:
+        hits = [c for c in hits if span[0] <= c.col and c.col + max(c.colspan, 1) <= span[1]] or hits
+    if len(hits) > 1:
+        filled = [c for c in hits if c.text.strip()]
+        hits = filled if filled else hits[:1]
+    return hits[0] if len(hits) == 1 else None
+
+
+def map_values(values: list[Cell], keys: list[str], spans: dict[str, Span] | None,
+               present: list[str] | None, ragged: bool) -> tuple[dict[str, Cell] | None, list[str]]:
+    """Assign value cells to column keys. Returns (mapping or None, keys missing from the table)."""
+    if spans and not ragged and all(k in spans for k in keys):
+        by_header = _map_by_spans(values, keys, spans)
+        if by_header is not None:
+            return by_header, []
+    vals = _trim_blank_ends(values, len(keys))
+    if len(vals) == len(keys):
+        return dict(zip(keys, vals, strict=False)), []
+    if present and len(present) < len(keys) and len(vals) == len(present):
+        order = [k for k in keys if k in present]
+        return dict(zip(order, vals, strict=False)), [k for k in keys if k not in present]
+    return None, []
+
+
+def _map_by_spans(values: list[Cell], keys: list[str], spans: dict[str, Span]) -> dict[str, Cell] | None:
+    """Each key's value cell under its header span; None when one of them has no single cell."""
+    out: dict[str, Cell] = {}
+    for k in keys:
+        hit = _under(values, spans[k], out.values())
+        if hit is None:
+            return None
+        out[k] = hit
+    return out
+
+
+def _trim_blank_ends(values: list[Cell], wanted: int) -> list[Cell]:
+    """Drop empty cells at the end, then at the start, while the row has more cells than wanted."""
+    vals = list(values)
+    while len(vals) > wanted and not vals[-1].text.strip():
+        vals.pop()
+    while len(vals) > wanted and not vals[0].text.strip():
+        vals.pop(0)
+    return vals
