@@ -270,7 +270,8 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
 
         summaries = SummaryStore()
     diffs: list[str] = []
-    seen: list[tuple[str, str, str | None, Any]] = []  # (path, status, issuer, year): the manifest check
+    # (path, status, issuer, year) for the manifest's completeness check; kept only when there is a manifest
+    seen: list[tuple[str, str, str | None, Any]] | None = [] if settings.manifest else None
     if settings.fix == "diff":
         reporter = _DiffOnly(diffs)
     try:
@@ -298,7 +299,7 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
         if settings.manifest and hasattr(reporter, "completeness"):
             from opengov_lint.reporters.office import completeness
 
-            reporter.completeness(completeness(settings.manifest, seen))
+            reporter.completeness(completeness(settings.manifest, seen or []))
         for result in hooks.tail():
             failed |= engine.fails(result.findings, settings.fail_on)
             reporter.file(result)
@@ -425,10 +426,11 @@ def _classify(result: Any, walked: set[str]) -> Any:
 
 
 def _consume(result: Any, reporter: Any, progress: _Progress, summaries: Any, fail_on: str,
-             seen: list[tuple[str, str, str | None, Any]]) -> bool:
+             seen: list[tuple[str, str, str | None, Any]] | None) -> bool:
     from opengov_lint import engine
 
-    seen.append((result.path, result.status(), result.facts.issuer, result.facts.year))
+    if seen is not None:
+        seen.append((result.path, result.status(), result.facts.issuer, result.facts.year))
     if result.summary is not None:
         if summaries is not None:
             summaries.add(result.summary)
