@@ -104,11 +104,11 @@ class _Writer:
 
     def table(self, report, tid: str) -> None:  # type: ignore[no-untyped-def]
         from opengov_lint.authoring.grids import grid
-        from opengov_lint.authoring.html_writer import _value
+        from opengov_lint.authoring.html_writer import cell_text
 
         t = report.tables[tid]
         g = grid(t.template, tid)
-        texts = {id(c): (_value(report, c.path) if c.path else c.text).replace("\n", "") for c in g.cells}
+        texts = {id(c): (cell_text(report, c.path) if c.path else c.text).replace("\n", "") for c in g.cells}
         edges = _edges(g, texts)
         heights = [14.0] * g.rows
         for c in g.cells:

@@ -106,6 +106,23 @@ def read(path: str, data: bytes, fmt: str = "yaml") -> Report:
 
 
 def _read(path: str, root: Any, fmt: str) -> Report:
+    _check_root(root)
+    meta = _meta(root.get("meta") or {}, path, fmt)
+    report = Report(meta=meta, structured=True)
+    raw_lines = _read_raw(report, root)
+    report.preamble = _paragraphs(root.get("preamble"), _line(root, "preamble"), None)
+    report.sections = _sections(root.get("sections") or [])
+    report.paragraphs = report.preamble + [p for s in report.sections for p in s.paragraphs]
+    for i, p in enumerate(report.paragraphs):
+        p.index = i
+    _read_tables(report, root, raw_lines)
+    if meta.template == "unknown" and report.tables:
+        meta.template = next(iter(report.tables.values())).template
+    return report
+
+
+def _check_root(root: Any) -> None:
+    """The top level is a mapping of known keys, declared (or recognisably) an opengov-lint report."""
     if not isinstance(root, dict):
         raise _bad("(根)", "应为键值映射（schema/meta/sections/tables）", "the top level must be a mapping")
     schema = root.get("schema")
@@ -118,28 +135,25 @@ def _read(path: str, root: Any, fmt: str) -> Report:
         k = min(map(str, unknown))
         raise _bad(k, f"未知的键，允许的键为 {sorted(_TOP_KEYS)}", f"unknown key; allowed: {sorted(_TOP_KEYS)}",
                    _line(root, k))
-    meta = _meta(root.get("meta") or {}, path, fmt)
-    report = Report(meta=meta, structured=True)
+
+
+def _read_raw(report: Report, root: dict[str, Any]) -> dict[str, int | None]:
+    """The `raw:` map into `report.raw_text`; returns the line of each entry (where an edit goes)."""
     raw_map = root.get("raw") or {}
     if not isinstance(raw_map, dict):
         raise _bad("raw", "应为“单元格路径: 原文”的映射", "must map cell paths to raw text", _line(root, "raw"))
     report.raw_text = {str(k): str(v) for k, v in raw_map.items()}
-    raw_lines = {str(k): _line(raw_map, k) for k in raw_map}
-    report.preamble = _paragraphs(root.get("preamble"), _line(root, "preamble"), None)
-    report.sections = _sections(root.get("sections") or [])
-    report.paragraphs = report.preamble + [p for s in report.sections for p in s.paragraphs]
-    for i, p in enumerate(report.paragraphs):
-        p.index = i
+    return {str(k): _line(raw_map, k) for k in raw_map}
+
+
+def _read_tables(report: Report, root: dict[str, Any], raw_lines: dict[str, int | None]) -> None:
     tables = root.get("tables") or {}
     if not isinstance(tables, dict):
         raise _bad("tables", "应为映射", "must be a mapping", _line(root, "tables"))
     for tid, node in tables.items():
         if node is None:
             continue
-        report.tables[str(tid)] = _table(report, str(tid), node, tables, meta, raw_lines)
-    if meta.template == "unknown" and report.tables:
-        meta.template = next(iter(report.tables.values())).template
-    return report
+        report.tables[str(tid)] = _table(report, str(tid), node, tables, report.meta, raw_lines)
 
 
 def _meta(node: Any, path: str, fmt: str) -> Meta:
@@ -150,17 +164,9 @@ def _meta(node: Any, path: str, fmt: str) -> Meta:
         k = min(map(str, unknown))
         raise _bad(f"meta.{k}", f"未知的键，允许的键为 {sorted(_META_KEYS)}", f"unknown key; allowed {sorted(_META_KEYS)}",
                    _line(node, k))
-    year = node.get("year")
-    if year is not None and (not isinstance(year, int) or not 1990 <= year <= 2100):
-        raise _bad("meta.year", f"“{year}”不是有效年度", f"{year!r} is not a year", _line(node, "year"))
-    kind = node.get("issuer_kind") or None
-    if kind is not None and kind not in (*ISSUER_KINDS, "unknown"):
-        raise _bad("meta.issuer_kind", f"应为 {'、'.join(ISSUER_KINDS)} 或 unknown",
-                   f"must be {'|'.join(ISSUER_KINDS)}|unknown", _line(node, "issuer_kind"))
-    template = str(node.get("template") or "unknown")
-    if template not in ("2019", "2021", "pre2019", "unknown"):
-        raise _bad("meta.template", "应为 \"2019\"、\"2021\"、\"pre2019\" 或 \"unknown\"", "must be 2019|2021|pre2019|unknown",
-                   _line(node, "template"))
+    year = _meta_year(node)
+    kind = _meta_issuer_kind(node)
+    template = _meta_template(node)
     issuer = node.get("issuer")
     meta = Meta(title=node.get("title"), issuer=issuer, year=year, template=template,
                 published=str(node["published"]) if node.get("published") else None,
@@ -172,6 +178,29 @@ def _meta(node: Any, path: str, fmt: str) -> Meta:
     if isinstance(node.get("table_layouts"), dict):
         meta.extra["table_layouts"] = {str(k): str(v) for k, v in node["table_layouts"].items()}
     return meta
+
+
+def _meta_year(node: dict[str, Any]) -> int | None:
+    year: int | None = node.get("year")
+    if year is not None and (not isinstance(year, int) or not 1990 <= year <= 2100):
+        raise _bad("meta.year", f"“{year}”不是有效年度", f"{year!r} is not a year", _line(node, "year"))
+    return year
+
+
+def _meta_issuer_kind(node: dict[str, Any]) -> str | None:
+    kind: str | None = node.get("issuer_kind") or None
+    if kind is not None and kind not in (*ISSUER_KINDS, "unknown"):
+        raise _bad("meta.issuer_kind", f"应为 {'、'.join(ISSUER_KINDS)} 或 unknown",
+                   f"must be {'|'.join(ISSUER_KINDS)}|unknown", _line(node, "issuer_kind"))
+    return kind
+
+
+def _meta_template(node: dict[str, Any]) -> str:
+    template = str(node.get("template") or "unknown")
+    if template not in ("2019", "2021", "pre2019", "unknown"):
+        raise _bad("meta.template", "应为 \"2019\"、\"2021\"、\"pre2019\" 或 \"unknown\"", "must be 2019|2021|pre2019|unknown",
+                   _line(node, "template"))
+    return template
 
 
 def _paragraphs(text: Any, line: int | None, section: int | None) -> list[Paragraph]:

@@ -36,7 +36,6 @@ class SuppressionModel(BaseModel):
 
 class LimitsModel(BaseModel):
     """Resource limits for reading untrusted files (readers/limits.py)."""
-
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     max_bytes: int | None = Field(default=None, alias="max-bytes", ge=1024)
     max_unzipped: int | None = Field(default=None, alias="max-unzipped", ge=1024)
@@ -45,6 +44,7 @@ class LimitsModel(BaseModel):
     max_cells: int | None = Field(default=None, alias="max-cells", ge=100)
     max_nesting: int | None = Field(default=None, alias="max-nesting", ge=1)
     max_chars: int | None = Field(default=None, alias="max-chars", ge=1000)
+    ocr_confidence: int | None = Field(default=None, alias="ocr-confidence", ge=0, le=100)
 
 
 class ConfigModel(BaseModel):

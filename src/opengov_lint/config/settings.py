@@ -164,25 +164,36 @@ def _extended(path: str, ext: str, seen: tuple[str, ...]) -> Settings:
     return validate(target, load_file(target), seen)
 
 
+_SCALARS = ("fail_on", "lang", "jobs", "year", "issuer_kind", "output_format", "show_all", "max_bytes", "timeout",
+            "allow_private_urls")
+
+
 def _merge(base: Settings, model: Any, path: str) -> Settings:
     """Child settings over the base: scalars and `select` replace; `ignore`, `extend-select`, `exclude`,
     `packs`, `per-file-ignores` and `suppressions` add up; `severity` and `options` merge by rule."""
     s = base
     here = os.path.dirname(os.path.abspath(path))
     s.source = path
-    s.sources = base.sources + [path]
+    s.sources = [*base.sources, path]
     if model.select is not None:
         s.select = list(model.select)
     s.ignore = s.ignore + list(model.ignore or [])
     s.extend_select = s.extend_select + list(model.extend_select or [])
-    for attr in ("fail_on", "lang", "jobs", "year", "issuer_kind", "output_format", "show_all", "max_bytes",
-                 "timeout", "allow_private_urls"):
+    for attr in _SCALARS:
         value = getattr(model, attr)
         if value is not None:
             setattr(s, attr, value)
     s.severity = {**s.severity, **(model.severity or {})}
     if model.limits is not None:
         s.limits = {**s.limits, **{k: v for k, v in model.limits.model_dump().items() if v is not None}}
+    _merge_lists(s, model, here, path)
+    if model.baseline:
+        s.baseline = os.path.join(here, model.baseline)
+    return s
+
+
+def _merge_lists(s: Settings, model: Any, here: str, path: str) -> None:
+    """What adds up from file to file, with paths relative to the configuration that names them."""
     for key, opts in (model.options or {}).items():
         s.options[key] = dict(opts)
         s.option_sources[key] = path
@@ -192,9 +203,6 @@ def _merge(base: Settings, model: Any, path: str) -> Settings:
     for sup in model.suppressions or []:
         s.suppressions.append({"base": here, "path": sup.path, "codes": list(sup.codes), "cell": sup.cell,
                                "reason": sup.reason, "source": path, "index": len(s.suppressions)})
-    if model.baseline:
-        s.baseline = os.path.join(here, model.baseline)
-    return s
 
 
 def _pack_ref(here: str, ref: str) -> str:

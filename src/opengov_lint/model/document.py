@@ -23,6 +23,8 @@ class Cell:
     page: int | None = None
     ref: str | None = None  # where the cell is in the source file, for writing back (docx: "tc12")
     confidence: float | None = None  # recognised text (OCR): the lowest confidence of its glyphs, 0-1
+    # recognised text below the reader's confidence threshold: kept as read, never used as a value
+    uncertain: bool = False
 
 
 @dataclass(slots=True, eq=False)

@@ -225,29 +225,24 @@ class _Reader:
             return
         grid = Grid()
         for r, tr in enumerate(rows):
-            trpr = tr.find(W + "trPr")
-            c = int(_attr(trpr.find(W + "gridBefore")) or 0) if trpr is not None and trpr.find(
-                W + "gridBefore") is not None else 0
-            for tc in _children(tr, W + "tc"):
-                tcpr = tc.find(W + "tcPr")
-                span = 1
-                merge = None
-                if tcpr is not None:
-                    gs = _attr(tcpr.find(W + "gridSpan"))
-                    span = int(gs) if gs and gs.isdigit() and int(gs) > 0 else 1
-                    vm = tcpr.find(W + "vMerge")
-                    if vm is not None:
-                        merge = vm.get(W + "val") or "continue"
-                while grid.taken(r, c):
-                    c += 1
-                above = grid.get(r - 1, c) if merge == "continue" and r > 0 else None
-                if above is not None:
-                    grid.extend_down(above, r)
-                else:
-                    grid.place(Cell(self.cell_text(tc), ref=self.refs.get(tc)), r, c, 1, span)
-                c += span
+            self._place_row(grid, r, tr)
         if rows:
             self.blocks.append(Table(grid.rows(len(rows))))
+
+    def _place_row(self, grid: Grid, r: int, tr: Any) -> None:
+        """Cells of row `r` onto the grid: skipped leading grid columns, column spans, and vertical
+        merges (a continuing cell extends the one above it)."""
+        c = _grid_before(tr)
+        for tc in _children(tr, W + "tc"):
+            span, merge = _cell_span(tc)
+            while grid.taken(r, c):
+                c += 1
+            above = grid.get(r - 1, c) if merge == "continue" and r > 0 else None
+            if above is not None:
+                grid.extend_down(above, r)
+            else:
+                grid.place(Cell(self.cell_text(tc), ref=self.refs.get(tc)), r, c, 1, span)
+            c += span
 
     def cell_text(self, tc: Any) -> str:
         lines: list[str] = []
@@ -256,6 +251,26 @@ class _Reader:
             if text:
                 lines.append(text)
         return "\n".join(lines)
+
+
+def _grid_before(tr: Any) -> int:
+    """Grid columns left empty before a row's first cell (`w:gridBefore`)."""
+    trpr = tr.find(W + "trPr")
+    if trpr is None or trpr.find(W + "gridBefore") is None:
+        return 0
+    return int(_attr(trpr.find(W + "gridBefore")) or 0)
+
+
+def _cell_span(tc: Any) -> tuple[int, str | None]:
+    """(columns the cell spans, its vertical merge: None, "restart" or "continue")."""
+    tcpr = tc.find(W + "tcPr")
+    if tcpr is None:
+        return 1, None
+    gs = _attr(tcpr.find(W + "gridSpan"))
+    span = int(gs) if gs and gs.isdigit() and int(gs) > 0 else 1
+    vm = tcpr.find(W + "vMerge")
+    merge = (vm.get(W + "val") or "continue") if vm is not None else None
+    return span, merge
 
 
 def _children(el: Any, tag: str) -> list[Any]:

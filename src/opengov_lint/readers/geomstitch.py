@@ -116,29 +116,47 @@ def _repair(cells: list[GCell], ra: int) -> list[GCell]:
         a = ending.get((b.c, b.cs))
         if a is None or not a.text:
             continue
-        if not b.text:
-            if "group" in _lookup(a.text):  # 三、本年度办理结果 continues, its text all on the first page
-                a.rs += b.rs
-                dropped.add(id(b))
-            continue
-        joined = a.text + b.text
-        kinds = _lookup(joined)
-        if kinds and not (_lookup(a.text) and _lookup(b.text)):
-            row_split = row_split or ("row" in kinds and a.rs == 1 and b.rs == 1)
-            a.text = a.text + "\n" + b.text
-            a.rs += b.rs
+        joined, cut_row = _join_cut(a, b)
+        if joined:
             dropped.add(id(b))
+        row_split = row_split or cut_row
     cells = [c for c in cells if id(c) not in dropped]
     if row_split:  # the row itself was cut: its two halves are one row
-        for b in [c for c in cells if c.r == rb]:
-            a = ending.get((b.c, b.cs))
-            if a is not None:
-                a.text = (a.text + "\n" + b.text).strip("\n") if a.text and b.text else a.text or b.text
-                dropped.add(id(b))
-        cells = [c for c in cells if id(c) not in dropped]
-        for c in cells:
-            if c.r >= rb:
-                c.r -= 1
-            elif c.r + c.rs - 1 >= rb:
-                c.rs -= 1
+        cells = _merge_cut_row(cells, ending, rb)
+    return cells
+
+
+def _join_cut(a: GCell, b: GCell) -> tuple[bool, bool]:
+    """Join b (top of the next page) into a (same columns, bottom of this page) when together they
+    make a template label neither makes alone: (b joined into a, the label is a row's, one row high
+    on each side: the row itself was cut)."""
+    if not b.text:
+        if "group" in _lookup(a.text):  # 三、本年度办理结果 continues, its text all on the first page
+            a.rs += b.rs
+            return True, False
+        return False, False
+    kinds = _lookup(a.text + b.text)
+    if not kinds or (_lookup(a.text) and _lookup(b.text)):
+        return False, False
+    cut_row = "row" in kinds and a.rs == 1 and b.rs == 1
+    a.text = a.text + "\n" + b.text
+    a.rs += b.rs
+    return True, cut_row
+
+
+def _merge_cut_row(cells: list[GCell], ending: dict[tuple[int, int], GCell], rb: int) -> list[GCell]:
+    """Row rb is the second half of the row above it: its cells' text joins the cells they continue,
+    and the rows below move up by one."""
+    dropped: set[int] = set()
+    for b in [c for c in cells if c.r == rb]:
+        a = ending.get((b.c, b.cs))
+        if a is not None:
+            a.text = (a.text + "\n" + b.text).strip("\n") if a.text and b.text else a.text or b.text
+            dropped.add(id(b))
+    cells = [c for c in cells if id(c) not in dropped]
+    for c in cells:
+        if c.r >= rb:
+            c.r -= 1
+        elif c.r + c.rs - 1 >= rb:
+            c.rs -= 1
     return cells

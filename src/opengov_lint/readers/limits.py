@@ -20,6 +20,8 @@ class Limits:
     max_cells: int = 50_000  # table cells in one document (a real report has under 1 000)
     max_nesting: int = 10  # tables inside tables
     max_chars: int = 2_000_000  # characters of text in one document (a long real report has ~100 000)
+    # percent: a cell read by OCR whose least certain character is below this is not trusted
+    ocr_confidence: int = 80
 
     @classmethod
     def names(cls) -> list[str]:

@@ -25,6 +25,7 @@ class PageRead:
     unmapped: int = 0  # glyphs without a usable character (a font with no Unicode mapping)
     glyphs: int = 0
     damaged: str | None = None  # the page could not be read
+    scanned: bool = False  # a page image read by OCR (readers.scanpages)
 
 
 def drop_page_furniture(pages: list[PageRead]) -> None:

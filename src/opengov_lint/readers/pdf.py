@@ -1,11 +1,12 @@
-"""PDF reports with a text layer.
+"""PDF reports, with a text layer or scanned.
 
 PDFium (pypdfium2) gives everything: the glyph boxes of every page (pdftext) and, on pages that hold
 ruled lines and look like a table page (a row of numbers or a template table label), the rulings of
 its path objects (pdfgeom), which the format-neutral table builder (geometry) turns into grids.
 Tables continued on the next page are stitched (geomstitch), running text is rebuilt into paragraphs
-(pdftext), page furniture is dropped. A PDF without a text layer is a
-scan: nothing can be checked, which is said (OG903), never passed over in silence."""
+(pdftext), page furniture is dropped. A page without a text layer is a scan (scanpages): read by OCR
+when the `ocr` extra is installed, otherwise reported unread (OG903) with how to install it, never
+passed over in silence."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from opengov_lint.readers.pdftext import (
     build_lines,
     pdfium_chars,
 )
+from opengov_lint.readers.scanpages import is_scan, mark_uncertain, no_text_error, read_scan, unread_page
 
 _NUMBER_ROW = re.compile(r"(?:^|\s)\d[\d,.]*(?:\s+\d[\d,.]*){2,}(?:\s|$)")
 
@@ -58,10 +60,7 @@ def read(path: str, data: bytes, fmt: str = "pdf", deadline: float | None = None
         raise ReadError("PDF 文件已损坏，没有一页能够读取", f"no page of the PDF can be read ({pages[0].damaged})",
                         reason="bad-pdf")
     if not any(p.lines or p.fragments for p in pages):
-        raise ReadError(
-            "PDF 没有可提取的文字层（可能是扫描件或图片），无法检查；请提供带文字层的 PDF、Word 或网页版本",
-            "the PDF has no text layer (a scan or images), so nothing could be checked; provide a PDF with a "
-            "text layer, the Word file or the web page", code="OG903", reason="no-text-layer")
+        raise no_text_error()
     drop_page_furniture(pages)
     for p in pages:
         if p.damaged:
@@ -70,10 +69,7 @@ def read(path: str, data: bytes, fmt: str = "pdf", deadline: float | None = None
                 f"page {p.number} is damaged and could not be read; its content was not checked ({p.damaged})",
                 page=p.number, evidence={"page": p.number, "error": p.damaged}))
         if p.image_only:
-            doc.diagnostics.append(Diagnostic(
-                "OG903", f"第{p.number}页没有文字层（可能是扫描图片），该页内容未被读取和检查",
-                f"page {p.number} has no text layer (probably a scanned image); its content was not checked",
-                page=p.number, evidence={"page": p.number}))
+            doc.diagnostics.append(unread_page(p.number))
     glyphs, unmapped = sum(p.glyphs for p in pages), sum(p.unmapped for p in pages)
     if glyphs and unmapped > 0.3 * glyphs:
         doc.diagnostics.append(Diagnostic(
@@ -82,6 +78,7 @@ def read(path: str, data: bytes, fmt: str = "pdf", deadline: float | None = None
             f"{unmapped} of {glyphs} characters of the PDF text layer cannot be decoded (fonts without a Unicode "
             "mapping); what was read is incomplete", evidence={"glyphs": glyphs, "unmapped": unmapped}))
     doc.blocks = assemble(pages)
+    mark_uncertain(doc, pages)
     doc.title = title if "报告" in title else None
     return doc
 
@@ -144,7 +141,7 @@ def _read_page(pdf: Any, index: int, fallback: _Fallback) -> PageRead:
         return _read_page_unsafe(pdf, index, fallback)
     except (ReadError, MemoryError, RecursionError):
         raise
-    except Exception as exc:  # noqa: BLE001 - PDFium raises many kinds for damaged content
+    except Exception as exc:
         broken = PageRead(index + 1, 842.0)
         broken.damaged = f"{type(exc).__name__}: {exc}"
         return broken
@@ -160,11 +157,12 @@ def _read_page_unsafe(pdf: Any, index: int, fallback: _Fallback) -> PageRead:
             chars = fallback.chars(index) or chars
         result = PageRead(index + 1, page.get_height(), glyphs=len(chars))
         result.unmapped = sum(1 for c in chars if _unmapped(c.text))
+        if is_scan(page, len(chars)):
+            read_scan(page, result)
+            return result
         if _tabular(page, chars):
             result.fragments, chars = _tables(page, index + 1, chars)
         result.lines = build_lines(chars, index + 1)
-        if not chars and not result.fragments:
-            result.image_only = _has_images(page)
         return result
     finally:
         page.close()
@@ -194,12 +192,6 @@ def _paths(page: Any, enough: int = 4) -> int:
     from opengov_lint.readers.pdfgeom import count_paths
 
     return count_paths(page, enough)
-
-
-def _has_images(page: Any) -> bool:
-    from pypdfium2 import raw
-
-    return any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
 
 
 @functools.cache

@@ -140,15 +140,7 @@ def count_claims(units: Iterable[Unit], vocab: dict[str, Any], year: int | None 
                 continue
             if not _mid_ok(c.spec, kw, m.group("mid"), c.before, keywords, fillers):
                 continue
-            if m.group("unit") == "个" and re.match(r"(?:工作日|月|百分点|小时)", stream.flat[m.end():]):
-                continue
-            start = _clause_start(stream.flat, min(m.start("kw"), m.start("num")))
-            head = stream.flat[start:m.start("kw")] if not c.before else stream.flat[start:m.start("num")]
-            if any(fold_text(w) in head for w in c.spec.get("not_after") or ()):
-                continue
-            if year and any(int(y) != year for y in _YEAR.findall(head)):
-                continue  # 2022年受理申请10件 in a 2023 report is a comparison
-            if any(fold_text(w) in stream.flat[start:m.end()] for w in vocab["count_comparison"]):
+            if not _context_ok(stream.flat, c, vocab, year):
                 continue
             targets, qual = _targets(c.spec, kw, _tail(stream.flat, m.end()))
             taken += spans
@@ -157,6 +149,22 @@ def count_claims(units: Iterable[Unit], vocab: dict[str, Any], year: int | None 
                              qualifier=qual))
         out += _outcomes(stream, vocab, taken, fillers)
     return out
+
+
+def _context_ok(flat: str, c: _Cand, vocab: dict[str, Any], year: int | None) -> bool:
+    """The words around the number let it be this count: not a duration (3个工作日), nothing in its
+    clause before it that makes it another thing (`not_after`), no other year (2022年受理申请10件 in
+    a 2023 report is a comparison), no comparison word (`count_comparison`)."""
+    m = c.m
+    if m.group("unit") == "个" and re.match(r"(?:工作日|月|百分点|小时)", flat[m.end():]):
+        return False
+    start = _clause_start(flat, min(m.start("kw"), m.start("num")))
+    head = flat[start:m.start("kw")] if not c.before else flat[start:m.start("num")]
+    if any(fold_text(w) in head for w in c.spec.get("not_after") or ()):
+        return False
+    if year and any(int(y) != year for y in _YEAR.findall(head)):
+        return False
+    return not any(fold_text(w) in flat[start:m.end()] for w in vocab["count_comparison"])
 
 
 def _sentence_text(stream: Stream, pos: int) -> str:
@@ -183,23 +191,35 @@ def _outcomes(stream: Stream, vocab: dict[str, Any], taken: list[tuple[int, int]
         blocks = _blocks_before(sent)
         if not blocks:
             continue
-        for o in vocab["outcomes"]:
-            rx = _compile(rf"(?P<kw>{_alt(o['words'])})(?P<mid>{_STOP}{{0,8}}?){_NUM}(?P<unit>件|宗)")
-            for m in rx.finditer(sent):
-                if not fillers.fullmatch(m.group("mid")) or any(s < a + m.end() and a + m.start() < e for s, e in taken):
-                    continue
-                before = [blk for pos, blk in blocks if pos < m.start()]
-                if not before:
-                    continue
-                taken.append((a + m.start(), a + m.end()))
-                out.append(Claim("outcome", o["id"], parse_count(m.group("num")),
-                                 stream.original(a + m.start(), a + m.end()), stream.original(a, b),
-                                 stream.unit_at(a + m.start()), blocks=(before[-1],), column=o["column"]))
+        out += _sentence_outcomes(stream, (a, b), blocks, vocab, taken, fillers)
         m2 = re.search(upheld_all, sent)
         if m2:
             named = tuple(dict.fromkeys(blk for _, blk in blocks))
             out.append(Claim("all_upheld", "all_upheld", None, stream.original(a + m2.start(), a + m2.end()),
                              stream.original(a, b), stream.unit_at(a + m2.start()), blocks=named))
+    return out
+
+
+def _sentence_outcomes(stream: Stream, span: tuple[int, int], blocks: list[tuple[int, str]],
+                       vocab: dict[str, Any], taken: list[tuple[int, int]],
+                       fillers: re.Pattern[str]) -> list[Claim]:
+    """Outcome counts in one sentence (维持3件), each of the review or litigation block named last
+    before it; numbers already read as counts (`taken`) are skipped, and the ones read here added."""
+    a, b = span
+    sent = stream.flat[a:b]
+    out = []
+    for o in vocab["outcomes"]:
+        rx = _compile(rf"(?P<kw>{_alt(o['words'])})(?P<mid>{_STOP}{{0,8}}?){_NUM}(?P<unit>件|宗)")
+        for m in rx.finditer(sent):
+            if not fillers.fullmatch(m.group("mid")) or any(s < a + m.end() and a + m.start() < e for s, e in taken):
+                continue
+            before = [blk for pos, blk in blocks if pos < m.start()]
+            if not before:
+                continue
+            taken.append((a + m.start(), a + m.end()))
+            out.append(Claim("outcome", o["id"], parse_count(m.group("num")),
+                             stream.original(a + m.start(), a + m.end()), stream.original(a, b),
+                             stream.unit_at(a + m.start()), blocks=(before[-1],), column=o["column"]))
     return out
 
 

@@ -55,6 +55,17 @@ class ShortRow:
 
 
 @dataclass(slots=True)
+class Uncertain:
+    """A data cell of a scanned page that OCR could not read with enough confidence (`Cell.uncertain`)."""
+
+    path: str
+    column: str
+    text: str
+    confidence: float | None
+    page: int | None
+
+
+@dataclass(slots=True)
 class Quality:
     """Collects, while a table is built, where unplaced rows lie in template order."""
 
@@ -63,6 +74,7 @@ class Quality:
     pending: list[Unplaced] = field(default_factory=list)
     gaps: list[tuple[int, int, list[Unplaced]]] = field(default_factory=list)
     short: list[ShortRow] = field(default_factory=list)
+    uncertain: list[Uncertain] = field(default_factory=list)
 
     def unplaced(self, item: Unplaced) -> None:
         self.pending.append(item)
@@ -150,3 +162,27 @@ def degraded_diagnostic(data: TableData, labels: dict[str, str], q: Quality,
             "cells": {s.path or data.id: {"found": s.got, "expected": s.want} for s in q.short},
         },
     )
+
+
+def uncertain_diagnostic(data: TableData, rows: dict[str, str], cols: dict[str, str],
+                         cells: list[Uncertain]) -> Diagnostic | None:
+    """One OG903 per table naming the cells OCR could not read surely: not guessed, not checked."""
+    if not cells:
+        return None
+    zh_t, en_t = TABLE_SHORT.get(data.id, (data.id, data.id))
+    names = [(excerpt(rows.get(u.path, u.path), 16), excerpt(cols.get(u.column, u.column), 10)) for u in cells]
+    shown = names[:_SHOWN * 2]
+    more = len(names) - len(shown)
+    zh = "、".join(f"“{r}”行“{c}”列" for r, c in shown) + (f"等{len(names)}个单元格" if more else "")
+    en = "; ".join(f"row '{r}', column '{c}'" for r, c in shown) + (f" and {more} more" if more else "")
+    pages = sorted({u.page for u in cells if u.page is not None})
+    return Diagnostic(
+        "OG903",
+        f"{zh_t}有{len(cells)}个单元格在扫描件上识别把握不足（{zh}），未作为数字使用，涉及的检查未进行；请对照原件核实",
+        f"{en_t}: {len(cells)} cell(s) of the scan could not be read with enough confidence ({en}); they were not "
+        "taken as numbers and the checks that need them were not made; compare with the original",
+        page=pages[0] if pages else data.page, section=data.section, table=data.id,
+        evidence={"table": data.id, "pages": pages,
+                  "uncertain_cells": [{"row": u.path, "column": u.column, "read": u.text,
+                             "confidence": None if u.confidence is None else round(u.confidence, 3)}
+                            for u in cells]})

@@ -15,7 +15,15 @@ from opengov_lint.model import Caption, Cell, Diagnostic, LabelVariant, RowInfo,
 from opengov_lint.recognise.cells import type_cell
 from opengov_lint.recognise.cellstream import recover_rows
 from opengov_lint.recognise.columns import Span, map_values
-from opengov_lint.recognise.quality import Quality, ShortRow, Unplaced, degraded_diagnostic, is_unplaced
+from opengov_lint.recognise.quality import (
+    Quality,
+    ShortRow,
+    Uncertain,
+    Unplaced,
+    degraded_diagnostic,
+    is_unplaced,
+    uncertain_diagnostic,
+)
 from opengov_lint.recognise.rows import RowEvent, caption_like, classify, distinct, pick_table
 from opengov_lint.recognise.text import norm
 
@@ -248,7 +256,7 @@ class _Builder:
 
     def _store(self, spec: RowSpec, mapping: dict[str, Cell], missing: list[str]) -> None:
         cols = {c.id: c for c in spec.columns}
-        self.data.cells[spec.path] = {k: _typed(cell, cols[k]) for k, cell in mapping.items()}
+        self._fill(spec.path, mapping, cols)
         for k in missing:
             if (spec.path, k) not in self.data.missing_columns:
                 self.data.missing_columns.append((spec.path, k))
@@ -260,7 +268,7 @@ class _Builder:
             mapping, _ = map_values(vals, [c.id for c in self.spec.columns], None, None, True)
             if mapping is not None and single not in self.data.cells:
                 cols = {c.id: c for c in self.spec.columns}
-                self.data.cells[single] = {k: _typed(cell, cols[k]) for k, cell in mapping.items()}
+                self._fill(single, mapping, cols)
                 self.data.rows[single] = RowInfo(ev.table.before or single, ev.line, ev.page)
                 return
         if self.data.cells:
@@ -274,8 +282,20 @@ class _Builder:
         cols = {c.id: c for c in self.spec.columns}
         for key, cell in mapping.items():
             block, col = key.split(":")
-            self.data.cells.setdefault(block, {})[col] = _typed(cell, cols[col])
+            self._fill(block, {col: cell}, cols)
             self.data.rows.setdefault(block, RowInfo(block, ev.line, ev.page))
+
+    def _fill(self, path: str, mapping: dict[str, Cell], cols: dict[str, ColSpec]) -> None:
+        """Type a row's cells. A cell OCR could not read surely is left out (so nothing judges it: the
+        row is unassessed in that cell) and named in the table's OG903 (recognise.quality)."""
+        row = self.data.cells.setdefault(path, {})
+        for k, cell in mapping.items():
+            if not cell.uncertain:
+                row[k] = _typed(cell, cols[k])
+                continue
+            self.quality.uncertain.append(Uncertain(path, k, cell.text, cell.confidence, cell.page))
+            if path not in self.data.unassessed_rows:
+                self.data.unassessed_rows.append(path)
 
     def _single_block(self, ev: RowEvent) -> str | None:
         """Table 四 cut into one small table per block, each titled by the paragraph above it
@@ -320,6 +340,10 @@ class _Builder:
         self.claimed = [u.table for u in used]
         labels = {r.path: r.label for r in self.spec.rows}
         diag = degraded_diagnostic(self.data, labels, self.quality, used)
+        if diag is not None:
+            self.diagnostics.append(diag)
+        cols = {c.id: c.label for c in self.spec.columns}
+        diag = uncertain_diagnostic(self.data, labels, cols, self.quality.uncertain)
         if diag is not None:
             self.diagnostics.append(diag)
 
