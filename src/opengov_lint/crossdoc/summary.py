@@ -113,25 +113,49 @@ def attach_keys(summary: ReportSummary) -> ReportSummary:
     return summary
 
 
-def summarise(report: Report, path: str) -> ReportSummary:
+# What each built-in cross-document rule reads of a summary; a rule not listed here (a plugin) gets all.
+NEEDS = {"OG601": "values", "OG602": "values", "OG604": "values", "OG606": "values", "OG603": "sentences",
+         "OG605": "sketch", "OG607": "problems"}
+ALL_PARTS = frozenset(NEEDS.values())
+
+
+def parts_for(codes: object) -> frozenset[str]:
+    """The parts of a summary the selected batch rules need."""
+    out: set[str] = set()
+    for code in codes:  # type: ignore[attr-defined]
+        part = NEEDS.get(str(code))
+        if part is None:
+            return ALL_PARTS
+        out.add(part)
+    return frozenset(out)
+
+
+def summarise(report: Report, path: str, parts: frozenset[str] = ALL_PARTS) -> ReportSummary:
+    """The summary of a report, with only the `parts` ("values", "sentences", "sketch", "problems") asked for."""
     m = report.meta
     values = array("d")
     lines: dict[str, int] = {}
     table_layouts = {tid: report.tables[tid].template for tid in TABLE_ORDER if tid in report.tables}
-    for tid, row, col, row_key in _parsed_keys(tuple(table_layouts.items())):
-        cell = report.tables[tid].cells.get(row, {}).get(col)
-        v = cell.value if cell is not None else None
-        values.append(float(v) if isinstance(v, (int, Decimal)) else math.nan)
-        if cell is not None and cell.line and row_key not in lines:
-            lines[row_key] = cell.line
-    text = narrative(report)
-    folded = nfkc(text)  # once for the whole text, not once per sentence (NFKC keeps every split mark)
-    sentences, weights = _sentences(folded, m.issuer)
-    sketch, n = _sketch(folded, m.issuer)
-    five = read_problems(report)
-    return ReportSummary(path=path, issuer=issuer_key(m.issuer), issuer_label=m.issuer, year=m.year,
-                         template=m.template, issuer_kind=m.issuer_kind, values=values,
-                         lines=lines, sentences=sentences, weights=weights, sketch=sketch, shingles=n,
-                         table_layouts=table_layouts, problems_chars=five.chars, problems_named=five.names_problems,
-                         problems_followed=five.follows_up, problems_line=five.line,
-                         problems_page=five.page)
+    if "values" in parts:
+        for tid, row, col, row_key in _parsed_keys(tuple(table_layouts.items())):
+            cell = report.tables[tid].cells.get(row, {}).get(col)
+            v = cell.value if cell is not None else None
+            values.append(float(v) if isinstance(v, (int, Decimal)) else math.nan)
+            if cell is not None and cell.line and row_key not in lines:
+                lines[row_key] = cell.line
+    else:  # no value is read: the key tuple (attached in the main process) must match an empty array
+        table_layouts = {}
+    out = ReportSummary(path=path, issuer=issuer_key(m.issuer), issuer_label=m.issuer, year=m.year,
+                        template=m.template, issuer_kind=m.issuer_kind, values=values, lines=lines,
+                        table_layouts=table_layouts)
+    if "sentences" in parts or "sketch" in parts:
+        folded = nfkc(narrative(report))  # once for the whole text, not once per sentence (NFKC keeps every split mark)
+        if "sentences" in parts:
+            out.sentences, out.weights = _sentences(folded, m.issuer)
+        if "sketch" in parts:
+            out.sketch, out.shingles = _sketch(folded, m.issuer)
+    if "problems" in parts:
+        five = read_problems(report)
+        out.problems_chars, out.problems_named, out.problems_followed = five.chars, five.names_problems, five.follows_up
+        out.problems_line, out.problems_page = five.line, five.page
+    return out

@@ -211,7 +211,9 @@ def cell_text(td: Any) -> str:
     """A cell's text: paragraphs and <br> become line breaks; NBSP-only means blank."""
     inner = _plain_cell(td)
     if inner is not None:
-        return collapse_html_space("".join(inner.itertext())).strip(_STRIP)
+        from opengov_lint.readers.htmlpage import text_of
+
+        return collapse_html_space(text_of(inner)).strip(_STRIP)
     walker = _Walker(_STRIP)
     walker.walk(td)
     walker.flush()

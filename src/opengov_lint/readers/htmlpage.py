@@ -83,14 +83,27 @@ def page_title(root: Any) -> str | None:
     return parts[0] if parts else None
 
 
+_STRING: Any = None
+
+
 def text_of(el: Any) -> str:
-    return "".join(el.itertext())
+    """All text under an element (not its tail): XPath string(), in C, ~3x "".join(el.itertext())."""
+    global _STRING
+    if _STRING is None:
+        from lxml import etree
+
+        _STRING = etree.XPath("string()")
+    return str(_STRING(el))
 
 
 def _clean(root: Any) -> None:
-    for el in list(root.iter()):
-        tag = _tag(el)
-        if tag in _DROP or (tag and _WIDGET.search(f'{el.get("class") or ""} {el.get("id") or ""}')):
+    """Unwanted elements and share widgets out, the text after each (its tail) kept: lxml's own
+    strip_elements for the tags, then the few elements whose class or id names a widget."""
+    from lxml import etree
+
+    etree.strip_elements(root, *_DROP, with_tail=False)
+    for el in root.xpath(".//*[@class or @id]"):
+        if _WIDGET.search(f'{el.get("class") or ""} {el.get("id") or ""}'):
             _drop(el)
 
 
@@ -119,51 +132,89 @@ def _is_data_table(table: Any) -> bool:
     return False
 
 
-def _measure(body: Any) -> tuple[dict[Any, int], dict[Any, int]]:
-    """Non-link text length and number of data tables of every element."""
-    weight: dict[Any, int] = {}
-    tables: dict[Any, int] = {}
-    order = list(body.iter())
-    for el in reversed(order):  # children before parents
-        if not _tag(el):
-            continue
-        w = 0 if _tag(el) == "a" else _chars(el.text)
-        n = 0
-        for child in el:
-            if _tag(child):
-                w += (0 if _tag(el) == "a" else weight.get(child, 0)) + _chars(child.tail)
-                n += tables.get(child, 0)
-        weight[el] = w
-        tables[el] = n
-    for t in body.iter("table"):
-        if _is_data_table(t):
-            tables[t] = tables.get(t, 0) + 1
-            for anc in t.iterancestors():
-                if anc in tables:
-                    tables[anc] += 1
-    return weight, tables
-
-
 def _chars(text: str | None) -> int:
     return len("".join(text.split())) if text else 0
 
 
+def _weight(el: Any) -> int:
+    """Non-link text of an element: every non-space character under it, less the text of its links
+    (an <a>'s own text and its children, not the text after them)."""
+    w = _chars(text_of(el))
+    for a in el.iter("a"):
+        if _in_link(a, el):
+            continue  # inside an outer link, already taken away
+        w -= _chars(a.text) + sum(_chars(text_of(c)) for c in a if _tag(c))
+    return w
+
+
+def _in_link(a: Any, el: Any) -> bool:
+    """An <a> ancestor of `a` lies at or below `el`."""
+    if a is el:
+        return False
+    for x in a.iterancestors():
+        if _tag(x) == "a":
+            return True
+        if x is el:
+            return False
+    return False
+
+
+def _table_path(body: Any) -> set[Any] | None:
+    """The data tables' lowest common ancestor and every element above it (None: no data table)."""
+    common: list[Any] | None = None
+    for t in body.iter("table"):
+        if not _is_data_table(t):
+            continue
+        chain = [t, *t.iterancestors()][::-1]  # root first
+        if common is None:
+            common = chain
+        else:
+            n = 0
+            while n < min(len(common), len(chain)) and common[n] is chain[n]:
+                n += 1
+            common = common[:n]
+    return None if common is None else set(common)
+
+
+def _step(cur: Any, w_cur: int, path: set[Any] | None) -> tuple[Any, int] | None:
+    """The child of `cur` holding nearly all its text and every data table, with its weight; None
+    when no child does."""
+    kids = [c for c in cur if _tag(c) and _tag(c) not in ("table", "tr", "p")]
+    if not kids:
+        return None
+    if path is not None and _tag(cur) != "a":
+        on = next((c for c in kids if c in path), None)
+        if on is None:
+            return None
+        w = _weight(on)
+        if w > 0 and w >= _SHARE * w_cur:  # then it holds more than all its siblings together
+            return on, w
+    return _heaviest(kids, w_cur, path)
+
+
+def _heaviest(kids: list[Any], w_cur: int, path: set[Any] | None) -> tuple[Any, int] | None:
+    """The general case of _step: weigh every child."""
+    weights = [_weight(c) for c in kids]
+    i = max(range(len(kids)), key=weights.__getitem__)
+    if weights[i] < _SHARE * w_cur or (path is not None and kids[i] not in path):
+        return None
+    return kids[i], weights[i]
+
+
 def find_body(root: Any) -> tuple[Any, tuple[str, int | None] | None]:
-    """(the element holding the article, (title, line) when the title sits outside it)."""
+    """(the element holding the article, (title, line) when the title sits outside it).
+
+    From <body>, descend into the child holding nearly all of the non-link text as long as it keeps
+    every data table, i.e. stays on the way to the data tables' lowest common ancestor; only the
+    children of the elements on that way are weighed, not every element of the page."""
     body = root.find("body")
     if body is None:
         body = root
     _clean(body)
-    weight, tables = _measure(body)
-    cur = body
-    while True:
-        kids = [c for c in cur if _tag(c) and _tag(c) not in ("table", "tr", "p")]
-        if not kids:
-            break
-        best = max(kids, key=lambda c: weight.get(c, 0))
-        if weight.get(best, 0) < _SHARE * weight.get(cur, 0) or tables.get(best, 0) < tables.get(cur, 0):
-            break
-        cur = best
+    path = _table_path(body)
+    cur, w_cur = body, _weight(body)
+    while (nxt := _step(cur, w_cur, path)) is not None:
+        cur, w_cur = nxt
     _drop_link_lists(cur)
     if cur is body:
         return body, None

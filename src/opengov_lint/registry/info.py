@@ -42,3 +42,4 @@ class RuleInfo:
 
     def default_options(self) -> Any:
         return self.options_type() if self.options_type is not None else None
+

@@ -8,6 +8,7 @@ import importlib
 import inspect
 import re
 from types import ModuleType
+from typing import Any
 
 from opengov_lint.findings import SEVERITIES
 from opengov_lint.registry.info import RegistryError, RuleInfo
@@ -42,10 +43,59 @@ def rule_from_module(mod: ModuleType, builtin: bool = True) -> RuleInfo:
     )
 
 
+def _lazy(field_name: str) -> property:
+    """A field of a LazyRuleInfo read from the rule's module the first time it is asked for."""
+    slot = RuleInfo.__dict__[field_name]  # the slot of the dataclass field
+
+    def get(self: LazyRuleInfo) -> Any:
+        try:
+            return slot.__get__(self, RuleInfo)
+        except AttributeError:
+            self.load()
+            return slot.__get__(self, RuleInfo)
+
+    def put(self: LazyRuleInfo, value: Any) -> None:
+        slot.__set__(self, value)
+
+    return property(get, put)
+
+
+class LazyRuleInfo(RuleInfo):
+    """A built-in rule known from the generated metadata table (registry.metadata): code, name,
+    severity, templates and scope at once; the module (check, doc, messages, options) on first use."""
+
+    __slots__ = ()
+
+    def __init__(self, code: str, name: str, severity: str, templates: tuple[str, ...], scope: str,
+                 module: str) -> None:
+        self.code, self.name, self.severity, self.templates, self.scope = code, name, severity, templates, scope
+        self.module, self.builtin, self.extra = module, True, {}
+
+    def load(self) -> None:
+        full = rule_from_module(importlib.import_module(self.module))
+        for name in _LAZY:
+            setattr(self, name, getattr(full, name))
+
+    check = _lazy("check")
+    doc = _lazy("doc")
+    messages = _lazy("messages")
+    options_type = _lazy("options_type")
+    basis = _lazy("basis")
+
+
+_LAZY = ("check", "doc", "messages", "options_type", "basis")  # what the module gives, on first use
+
+
 @functools.cache
 def builtin_rules() -> tuple[RuleInfo, ...]:
+    """From the generated metadata table (no rule module imported) when it lists exactly the modules
+    of RULE_MODULES; otherwise (a rule added and the table not regenerated yet) from the modules."""
+    from opengov_lint.registry.builtin_table import RULES
     from opengov_lint.rules import RULE_MODULES
 
+    if [row[5] for row in RULES] == RULE_MODULES:
+        return tuple(LazyRuleInfo(code, name, sev, templates, scope, f"opengov_lint.rules.{mod}")
+                     for code, name, sev, templates, scope, mod in RULES)
     out = []
     for name in RULE_MODULES:
         out.append(rule_from_module(importlib.import_module(f"opengov_lint.rules.{name}")))

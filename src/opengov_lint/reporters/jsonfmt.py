@@ -25,12 +25,32 @@ def as_dict(f: Finding, facts: ReportFacts) -> dict[str, Any]:
     d["labels"] = labels(f, facts.template)
     return d
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # C encoder for scalars and compact lines
+
+
+def indented(v: Any, pad: str = "  ") -> str:
+    """`json.dumps(v, ensure_ascii=False, indent=2)` with every line after the first indented by `pad`,
+    built from C-encoded scalars (the standard library's indent encoder is pure Python)."""
+    if isinstance(v, dict) and v and all(isinstance(k, str) for k in v):
+        inner = pad + "  "
+        return "{\n" + ",\n".join(f"{inner}{_ENCODE(k)}: {indented(x, inner)}" for k, x in v.items()) + f"\n{pad}}}"
+    if isinstance(v, (list, tuple)) and v:
+        inner = pad + "  "
+        return "[\n" + ",\n".join(inner + indented(x, inner) for x in v) + f"\n{pad}]"
+    if isinstance(v, (dict, list, tuple)) and v:  # a dict with keys that are not strings: the standard way
+        return json.dumps(v, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
+    return _ENCODE(v)
+
 
 class JsonReporter:
+    """The array form writes each finding's final text to a spill file as it arrives (its sort key on
+    the line before it), and merges the spilled texts with the cross-document findings at the end:
+    nothing is parsed back or encoded twice."""
+
     def __init__(self, out: IO[str], lines: bool) -> None:
         self.out, self.lines = out, lines
         self.spill: Any = None if lines else tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
-        self.cross: list[dict[str, Any]] = []
+        self.cross: list[tuple[tuple[Any, ...], str]] = []
         self.facts: dict[str, ReportFacts] = {}
 
     def start(self) -> None:
@@ -41,30 +61,34 @@ class JsonReporter:
             self.facts[result.path] = result.facts
         facts = self.facts.get(result.path, result.facts)
         for f in sorted(result.findings, key=Finding.sort_key):
-            line = json.dumps(as_dict(f, facts), ensure_ascii=False)
-            (self.out if self.lines else self.spill).write(line + "\n")
+            d = as_dict(f, facts)
+            if self.lines:
+                self.out.write(_ENCODE(d) + "\n")
+            else:
+                text = indented(d)
+                self.spill.write(f"{len(text)}\t{_ENCODE(finding_key(d))}\n{text}")
 
     def extra(self, findings: list[Finding]) -> None:
         dicts = [as_dict(f, self.facts.get(f.path, ReportFacts())) for f in findings]
         if self.lines:
             for d in dicts:
-                self.out.write(json.dumps(d, ensure_ascii=False) + "\n")
+                self.out.write(_ENCODE(d) + "\n")
         else:
-            self.cross = sorted(dicts, key=finding_key)
+            self.cross = sorted(((finding_key(d), indented(d)) for d in dicts), key=lambda kt: kt[0])
 
-    def _spilled(self) -> Iterator[dict[str, Any]]:
+    def _spilled(self) -> Iterator[tuple[tuple[Any, ...], str]]:
         self.spill.seek(0)
-        for line in self.spill:
-            yield json.loads(line)
+        while head := self.spill.readline():
+            size, key = head.split("\t", 1)
+            yield tuple(json.loads(key)), self.spill.read(int(size))
 
     def finish(self) -> None:
         if self.lines:
             return
         self.out.write("[")
         first = True
-        for d in heapq.merge(self._spilled(), self.cross, key=finding_key):
-            text = json.dumps(d, ensure_ascii=False, indent=2)
-            self.out.write(("\n" if first else ",\n") + "  " + text.replace("\n", "\n  "))
+        for _, text in heapq.merge(self._spilled(), self.cross, key=lambda kt: kt[0]):
+            self.out.write(("\n  " if first else ",\n  ") + text)
             first = False
         self.out.write("\n]\n" if not first else "]\n")
         self.spill.close()

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from opengov_lint.findings import BatchHit, Hit, Location
 from opengov_lint.knowledge.catalog import column_label, row_label
-from opengov_lint.model import Batch, ReportSummary
+from opengov_lint.model import Batch
 
 CODE = "OG604"
 NAME = "aggregate-mismatch"
@@ -47,17 +47,9 @@ def _num(v: float) -> int | float:
     return int(v) if float(v).is_integer() else v
 
 
-def _units(batch: Batch, agg: ReportSummary) -> list[ReportSummary]:
-    names = {agg.path, agg.issuer, agg.issuer_label}
-    return [r for r in batch.reports if r is not agg and r.parent and r.parent in names
-            and (r.year == agg.year or agg.year is None)]
-
-
 def check(batch: Batch, options: None) -> Iterator[BatchHit]:
-    for agg in batch.reports:
-        if not agg.aggregate:
-            continue
-        units = _units(batch, agg)
+    for agg in batch.aggregates():
+        units = batch.units_of(agg)
         if not units:
             continue
         for key in agg.keys:

@@ -16,7 +16,6 @@ bottom-k 草图估计相似度（Jaccard）。
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -59,30 +58,8 @@ def jaccard(a: ReportSummary, b: ReportSummary) -> float:
     return sum(1 for h in union if h in sa and h in sb) / k
 
 
-def _candidates(reports: list[ReportSummary], need: int) -> set[tuple[int, int]]:
-    """Pairs sharing at least `need` sketch values; values common to many reports (boilerplate) skipped."""
-    index: dict[int, list[int]] = defaultdict(list)
-    for i, r in enumerate(reports):
-        for h in r.sketch:
-            index[h].append(i)
-    cap = max(50, len(reports) // 20)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for members in index.values():
-        if len(members) > cap:
-            continue
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                shared[(members[x], members[y])] += 1
-    return {p for p, n in shared.items() if n >= need}
-
-
 def check(batch: Batch, options: Options) -> Iterator[BatchHit]:
-    reports = [r for r in batch.reports if r.issuer and r.shingles >= options.min_shingles]
-    if len(reports) < 2:
-        return
-    k = min(len(r.sketch) for r in reports)
-    for i, j in sorted(_candidates(reports, max(1, int(k * options.threshold * 0.5)))):
-        a, b = reports[i], reports[j]
+    for a, b in batch.sketch_pairs(options.min_shingles, options.threshold * 0.5):
         if a.issuer == b.issuer:
             continue
         sim = jaccard(a, b)

@@ -63,9 +63,10 @@ def use_color(choice: str, output: str | None) -> bool:
 def collect(paths: list[str], opts: BatchOptions) -> list[str]:
     from opengov_lint.run.sources import STDIN, expand
 
-    files = list(dict.fromkeys(expand(paths, opts.include, opts.exclude)))
-    rest = sorted(f for f in files if f != STDIN)
-    return ([STDIN] if STDIN in files else []) + rest
+    files = list(expand(paths, opts.include, opts.exclude))
+    files.sort()  # sorted and deduplicated in place: no second container the size of the batch
+    rest = [f for i, f in enumerate(files) if f != STDIN and (i == 0 or f != files[i - 1])]
+    return ([STDIN] if len(rest) < len(files) and STDIN in files else []) + rest
 
 
 class _Progress:
@@ -263,9 +264,14 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
                             show_all=settings.show_all)
     progress = _Progress(len(files), opts.progress and not opts.quiet, settings.lang)
     failed = False
-    summaries: list[Any] = []
+    summaries: Any = None
+    if settings.batch_rules:  # summaries of every report, on disk (the main process stays flat)
+        from opengov_lint.crossdoc.store import SummaryStore
+
+        summaries = SummaryStore()
     diffs: list[str] = []
-    seen: list[tuple[str, str, str | None, Any]] = []  # (path, status, issuer, year): the manifest check
+    # (path, status, issuer, year) for the manifest's completeness check; kept only when there is a manifest
+    seen: list[tuple[str, str, str | None, Any]] | None = [] if settings.manifest else None
     if settings.fix == "diff":
         reporter = _DiffOnly(diffs)
     try:
@@ -288,12 +294,12 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
             finally:
                 results.close()  # on Ctrl-C/SIGTERM: the workers are killed here, at once
         progress.stop()
-        if summaries:
+        if summaries is not None and summaries.count:
             failed |= _cross_document(summaries, cfg, hooks, reporter, settings.fail_on)
         if settings.manifest and hasattr(reporter, "completeness"):
             from opengov_lint.reporters.office import completeness
 
-            reporter.completeness(completeness(settings.manifest, seen))
+            reporter.completeness(completeness(settings.manifest, seen or []))
         for result in hooks.tail():
             failed |= engine.fails(result.findings, settings.fail_on)
             reporter.file(result)
@@ -302,6 +308,9 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
         _second_signal_exits()
         progress.stop()
         return _interrupted(reporter, buf, settings, progress.seen, isinstance(exc, Terminated))
+    finally:
+        if summaries is not None:
+            summaries.close()
     if buf is not sys.stdout:
         buf.commit()
     note = hooks.finish()
@@ -363,13 +372,13 @@ def _cached_batch(files: list[str], settings: Settings, n_jobs: int, cache: bool
         store.save()
 
 
-def _cross_document(summaries: list[Any], cfg: Any, hooks: Any, reporter: Any, fail_on: str) -> bool:
+def _cross_document(summaries: Any, cfg: Any, hooks: Any, reporter: Any, fail_on: str) -> bool:
     """OG6xx over the whole run; the baseline applies to them too."""
     from opengov_lint import engine
-    from opengov_lint.model import Batch
+    from opengov_lint.crossdoc.store import StoredBatch
     from opengov_lint.results import FileResult
 
-    cross = engine.run_batch_rules(Batch(summaries), cfg)
+    cross = engine.run_batch_rules(StoredBatch(summaries), cfg)
     by_path: dict[str, list[Any]] = {}
     for f in cross:
         by_path.setdefault(f.path, []).append(f)
@@ -416,15 +425,15 @@ def _classify(result: Any, walked: set[str]) -> Any:
     return result
 
 
-def _consume(result: Any, reporter: Any, progress: _Progress, summaries: list[Any], fail_on: str,
-             seen: list[tuple[str, str, str | None, Any]]) -> bool:
+def _consume(result: Any, reporter: Any, progress: _Progress, summaries: Any, fail_on: str,
+             seen: list[tuple[str, str, str | None, Any]] | None) -> bool:
     from opengov_lint import engine
 
-    seen.append((result.path, result.status(), result.facts.issuer, result.facts.year))
+    if seen is not None:
+        seen.append((result.path, result.status(), result.facts.issuer, result.facts.year))
     if result.summary is not None:
-        from opengov_lint.crossdoc.summary import attach_keys
-
-        summaries.append(attach_keys(result.summary))
+        if summaries is not None:
+            summaries.add(result.summary)
         result.summary = None
     from opengov_lint.reporters.sanitize import result as sanitised
 

@@ -166,11 +166,7 @@ def _check_report(report: Report, path: str, result: FileResult) -> None:
     result.report_like = entry is not None or is_report(report)
     result.findings = engine.run(report, _ENGINE, path)
     if wants_summaries(_SETTINGS):
-        from opengov_lint.crossdoc.summary import summarise
-
-        result.summary = summarise(report, path)
-        if entry is not None:
-            result.summary.parent, result.summary.aggregate = entry.parent, entry.aggregate
+        result.summary = _summary(report, path, entry)
 
 
 def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> FileResult:
@@ -213,6 +209,17 @@ def check_one(path: str, data: bytes | None = None, fmt: str | None = None) -> F
         result = _fix(path, result)
     result.counters.seconds = time.perf_counter() - started
     return result
+
+
+def _summary(report: Report, path: str, entry: Any) -> Any:
+    """What the cross-document rules keep of the report: only the parts the selected ones read."""
+    from opengov_lint.crossdoc.summary import parts_for, summarise
+
+    assert _ENGINE is not None
+    summary = summarise(report, path, parts_for(r.code for r in _ENGINE.rules if r.scope == "batch"))
+    if entry is not None:
+        summary.parent, summary.aggregate = entry.parent, entry.aggregate
+    return summary
 
 
 def _fix(path: str, result: FileResult) -> FileResult:
