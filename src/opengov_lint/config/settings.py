@@ -137,7 +137,7 @@ def validate(path: str, raw: dict[str, Any], seen: tuple[str, ...] = ()) -> Sett
     model = _model(path, raw)
     base = Settings()
     if model.extends:
-        base = _extended(path, model.extends, seen + (os.path.abspath(path),))
+        base = _extended(path, model.extends, (*seen, os.path.abspath(path)))
     return _merge(base, model, path)
 
 

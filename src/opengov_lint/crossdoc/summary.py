@@ -14,12 +14,15 @@ import re
 import zlib
 from array import array
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from opengov_lint.knowledge.catalog import layouts
-from opengov_lint.model import Report
 from opengov_lint.model.batch import ReportSummary
 from opengov_lint.recognise.problems import read_problems
 from opengov_lint.recognise.text import nfkc, squash
+
+if TYPE_CHECKING:
+    from opengov_lint.model import Report
 
 SKETCH = 128
 SHINGLE = 6

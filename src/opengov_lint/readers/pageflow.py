@@ -30,7 +30,7 @@ class PageRead:
 
 def drop_page_furniture(pages: list[PageRead]) -> None:
     kept = drop_furniture([p.lines for p in pages], [p.height for p in pages])
-    for p, lines in zip(pages, kept):
+    for p, lines in zip(pages, kept, strict=False):
         p.lines = lines
 
 

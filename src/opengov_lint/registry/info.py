@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from opengov_lint.findings import Hit
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from opengov_lint.findings import Hit
 
 
 class RegistryError(Exception):

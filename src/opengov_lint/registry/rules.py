@@ -7,11 +7,13 @@ import functools
 import importlib
 import inspect
 import re
-from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opengov_lint.findings import SEVERITIES
 from opengov_lint.registry.info import RegistryError, RuleInfo
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 ENTRY_POINT_GROUP = "opengov_lint.rules"
 _CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
@@ -96,10 +98,7 @@ def builtin_rules() -> tuple[RuleInfo, ...]:
     if [row[5] for row in RULES] == RULE_MODULES:
         return tuple(LazyRuleInfo(code, name, sev, templates, scope, f"opengov_lint.rules.{mod}")
                      for code, name, sev, templates, scope, mod in RULES)
-    out = []
-    for name in RULE_MODULES:
-        out.append(rule_from_module(importlib.import_module(f"opengov_lint.rules.{name}")))
-    return tuple(out)
+    return tuple(rule_from_module(importlib.import_module(f"opengov_lint.rules.{name}")) for name in RULE_MODULES)
 
 
 @functools.cache
@@ -112,12 +111,11 @@ def plugin_rules() -> tuple[RuleInfo, ...]:
         return ()
     from importlib.metadata import entry_points
 
-    out = []
+    out: list[RuleInfo] = []
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         obj = ep.load()
         mods = obj if isinstance(obj, (list, tuple)) else [obj]
-        for m in mods:
-            out.append(rule_from_module(m, builtin=False))
+        out.extend(rule_from_module(m, builtin=False) for m in mods)
     return tuple(out)
 
 

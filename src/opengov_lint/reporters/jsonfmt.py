@@ -8,13 +8,15 @@ from __future__ import annotations
 import heapq
 import json
 import tempfile
-from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from opengov_lint.findings import Finding
 from opengov_lint.reporters import finding_key
 from opengov_lint.reporters.labels import labels
 from opengov_lint.results import FileResult, ReportFacts
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def as_dict(f: Finding, facts: ReportFacts) -> dict[str, Any]:

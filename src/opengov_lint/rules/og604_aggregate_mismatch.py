@@ -15,11 +15,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import BatchHit, Hit, Location
 from opengov_lint.knowledge.catalog import column_label, row_label
-from opengov_lint.model import Batch
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Batch
 
 CODE = "OG604"
 NAME = "aggregate-mismatch"

@@ -16,11 +16,15 @@ bottom-k 草图估计相似度（Jaccard）。
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from opengov_lint.findings import BatchHit, Hit, Location
-from opengov_lint.model import Batch, ReportSummary
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from opengov_lint.model import Batch, ReportSummary
 
 CODE = "OG605"
 NAME = "duplicate-report"

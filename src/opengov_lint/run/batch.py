@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from opengov_lint.run import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, EXIT_USAGE
+from opengov_lint.run.display import DiffOnly, Progress
 
 if TYPE_CHECKING:
     from opengov_lint.config.settings import Settings
@@ -67,51 +68,6 @@ def collect(paths: list[str], opts: BatchOptions) -> list[str]:
     files.sort()  # sorted and deduplicated in place: no second container the size of the batch
     rest = [f for i, f in enumerate(files) if f != STDIN and (i == 0 or f != files[i - 1])]
     return ([STDIN] if len(rest) < len(files) and STDIN in files else []) + rest
-
-
-class _Progress:
-    """A rich progress bar on stderr with counts and ETA; silent when stderr is not a terminal."""
-
-    def __init__(self, total: int, enabled: bool, lang: str) -> None:
-        self.bar: Any = None
-        self.seen = 0
-        self.zh = lang == "zh"
-        if not enabled or total < 2 or not sys.stderr.isatty():
-            return
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-
-        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-                            console=Console(file=sys.stderr), transient=False)
-        self.task = self.bar.add_task(self._label(0, 0, 0), total=total)
-        self.bar.start()
-        self.counts = [0, 0, 0]
-
-    def _label(self, e: int, w: int, u: int) -> str:
-        if self.zh:
-            return f"检查中  错误 {e}  警告 {w}  无法读取 {u}"
-        return f"checking  errors {e}  warnings {w}  unreadable {u}"
-
-    def advance(self, result: Any) -> None:
-        self.seen += 1
-        if self.bar is None:
-            return
-        self.counts[0] += sum(1 for f in result.findings if f.severity == "error")
-        self.counts[1] += sum(1 for f in result.findings if f.severity == "warning")
-        self.counts[2] += not result.readable
-        self.bar.update(self.task, advance=1, description=self._label(*self.counts))
-
-    def stop(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
 
 
 def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
@@ -251,59 +207,25 @@ def _open_output(settings: Settings, opts: BatchOptions) -> Any:
 
 def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, cfg: Any, hooks: Any,
                      buf: Any) -> int:
-    from opengov_lint import engine
     from opengov_lint.reporters import get_reporter
-    from opengov_lint.run.executors import run_batch
     from opengov_lint.run.session import rules_for
-    from opengov_lint.run.sources import STDIN
-    from opengov_lint.run.worker import check_one, init_worker
 
     color = use_color(opts.color, opts.output)
     reporter = get_reporter(settings.output_format, buf, lang=settings.lang, color=color, quiet=opts.quiet,
                             statistics=opts.statistics, output=opts.output, rules=rules_for(settings),
                             show_all=settings.show_all)
-    progress = _Progress(len(files), opts.progress and not opts.quiet, settings.lang)
-    failed = False
+    progress = Progress(len(files), opts.progress and not opts.quiet, settings.lang)
     summaries: Any = None
     if settings.batch_rules:  # summaries of every report, on disk (the main process stays flat)
         from opengov_lint.crossdoc.store import SummaryStore
 
         summaries = SummaryStore()
     diffs: list[str] = []
-    # (path, status, issuer, year) for the manifest's completeness check; kept only when there is a manifest
-    seen: list[tuple[str, str, str | None, Any]] | None = [] if settings.manifest else None
     if settings.fix == "diff":
-        reporter = _DiffOnly(diffs)
+        reporter = DiffOnly(diffs)
+    run = _Run(settings, opts, cfg, hooks, reporter, progress, summaries)
     try:
-        reporter.start()
-        if files and files[0] == STDIN:
-            init_worker(settings)
-            data = sys.stdin.buffer.read()
-            result = hooks.result(check_one("<stdin>", data, opts.stdin_format))
-            failed |= _consume(result, reporter, progress, summaries, settings.fail_on, seen)
-            files = files[1:]
-        n_jobs = max(1, opts.jobs or os.cpu_count() or 1)
-        from opengov_lint.run.nearest import segments
-
-        for part_settings, part in segments(files, settings, opts.settings_for):
-            results = _cached_batch(part, part_settings, n_jobs, opts.cache, run_batch)
-            try:
-                for result in results:
-                    failed |= _consume(hooks.result(_classify(result, opts.walked)), reporter, progress, summaries,
-                                       settings.fail_on, seen)
-            finally:
-                results.close()  # on Ctrl-C/SIGTERM: the workers are killed here, at once
-        progress.stop()
-        if summaries is not None and summaries.count:
-            failed |= _cross_document(summaries, cfg, hooks, reporter, settings.fail_on)
-        if settings.manifest and hasattr(reporter, "completeness"):
-            from opengov_lint.reporters.office import completeness
-
-            reporter.completeness(completeness(settings.manifest, seen or []))
-        for result in hooks.tail():
-            failed |= engine.fails(result.findings, settings.fail_on)
-            reporter.file(result)
-        reporter.finish()
+        failed = run.all(files)
     except KeyboardInterrupt as exc:
         _second_signal_exits()
         progress.stop()
@@ -311,6 +233,76 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
     finally:
         if summaries is not None:
             summaries.close()
+    return _conclude(buf, hooks, settings, diffs, failed)
+
+
+@dataclass(slots=True)
+class _Run:
+    """One batch streamed to its reporter: stdin first, then the files (cached or checked), then the
+    cross-document rules, the manifest's completeness and the configuration's own findings."""
+
+    settings: Settings
+    opts: BatchOptions
+    cfg: Any
+    hooks: Any
+    reporter: Any
+    progress: Progress
+    summaries: Any
+    # (path, status, issuer, year) for the manifest's completeness check; kept only when there is a manifest
+    seen: list[tuple[str, str, str | None, Any]] | None = None
+
+    def all(self, files: list[str]) -> bool:
+        from opengov_lint import engine
+        from opengov_lint.run.sources import STDIN
+
+        settings = self.settings
+        self.seen = [] if settings.manifest else None
+        self.reporter.start()
+        failed = False
+        if files and files[0] == STDIN:
+            failed |= self._stdin()
+            files = files[1:]
+        failed |= self._files(files)
+        self.progress.stop()
+        if self.summaries is not None and self.summaries.count:
+            failed |= _cross_document(self.summaries, self.cfg, self.hooks, self.reporter, settings.fail_on)
+        if settings.manifest and hasattr(self.reporter, "completeness"):
+            from opengov_lint.reporters.office import completeness
+
+            self.reporter.completeness(completeness(settings.manifest, self.seen or []))
+        for result in self.hooks.tail():
+            failed |= engine.fails(result.findings, settings.fail_on)
+            self.reporter.file(result)
+        self.reporter.finish()
+        return failed
+
+    def _stdin(self) -> bool:
+        from opengov_lint.run.worker import check_one, init_worker
+
+        init_worker(self.settings)
+        data = sys.stdin.buffer.read()
+        result = self.hooks.result(check_one("<stdin>", data, self.opts.stdin_format))
+        return _consume(result, self.reporter, self.progress, self.summaries, self.settings.fail_on, self.seen)
+
+    def _files(self, files: list[str]) -> bool:
+        from opengov_lint.run.executors import run_batch
+        from opengov_lint.run.nearest import segments
+
+        failed = False
+        n_jobs = max(1, self.opts.jobs or os.cpu_count() or 1)
+        for part_settings, part in segments(files, self.settings, self.opts.settings_for):
+            results = _cached_batch(part, part_settings, n_jobs, self.opts.cache, run_batch)
+            try:
+                for result in results:
+                    failed |= _consume(self.hooks.result(_classify(result, self.opts.walked)), self.reporter,
+                                       self.progress, self.summaries, self.settings.fail_on, self.seen)
+            finally:
+                results.close()  # on Ctrl-C/SIGTERM: the workers are killed here, at once
+        return failed
+
+
+def _conclude(buf: Any, hooks: Any, settings: Settings, diffs: list[str], failed: bool) -> int:
+    """Commit the output, write the baseline, and the exit code."""
     if buf is not sys.stdout:
         buf.commit()
     note = hooks.finish()
@@ -396,27 +388,6 @@ def _cross_document(summaries: Any, cfg: Any, hooks: Any, reporter: Any, fail_on
     return engine.fails(kept, fail_on)
 
 
-class _DiffOnly:
-    """With --diff only the diffs are printed (to stdout), not the findings."""
-
-    def __init__(self, diffs: list[str]) -> None:
-        self.diffs = diffs
-
-    def start(self) -> None:
-        pass
-
-    def file(self, result: Any) -> None:
-        self.diffs.append(result.diff)
-        if result.diff:
-            sys.stdout.write(result.diff if result.diff.endswith("\n") else result.diff + "\n")
-
-    def extra(self, findings: list[Any]) -> None:
-        pass
-
-    def finish(self) -> None:
-        pass
-
-
 def _classify(result: Any, walked: set[str]) -> Any:
     """A file found in a folder walk that is not an annual report (a README, notes) is not checked: its
     status is not_a_report and it has no findings. A file the user named is checked as a report."""
@@ -425,7 +396,7 @@ def _classify(result: Any, walked: set[str]) -> Any:
     return result
 
 
-def _consume(result: Any, reporter: Any, progress: _Progress, summaries: Any, fail_on: str,
+def _consume(result: Any, reporter: Any, progress: Progress, summaries: Any, fail_on: str,
              seen: list[tuple[str, str, str | None, Any]] | None) -> bool:
     from opengov_lint import engine
 
