@@ -3,31 +3,13 @@ without console errors, shows the charts and the table, sorts, and drills down i
 
 from __future__ import annotations
 
-import shutil
 from typing import TYPE_CHECKING
 
-import pytest
+from chromium import driver
 from conftest import run_cli
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-
-def _driver():  # type: ignore[no-untyped-def]
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver_bin = shutil.which("chromedriver")
-    if not chromium or not driver_bin:
-        pytest.skip("Chromium/chromedriver not installed (apt-get install chromium chromium-driver)")
-    opts = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"):
-        opts.add_argument(arg)
-    opts.binary_location = chromium
-    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service(driver_bin), options=opts)
 
 
 def test_dashboard_in_chromium(tmp_path: Path) -> None:
@@ -40,31 +22,31 @@ def test_dashboard_in_chromium(tmp_path: Path) -> None:
     assert "https://" not in page
     from selenium.webdriver.common.by import By
 
-    driver = _driver()
+    browser = driver()
     try:
-        driver.set_window_size(1400, 1100)
-        driver.get(out.as_uri())
-        assert driver.title == "政府信息公开工作年度报告检查结果"
-        rows = driver.find_elements(By.CSS_SELECTOR, "tr.report")
+        browser.set_window_size(1400, 1100)
+        browser.get(out.as_uri())
+        assert browser.title == "政府信息公开工作年度报告检查结果"
+        rows = browser.find_elements(By.CSS_SELECTOR, "tr.report")
         assert len(rows) == 10
         assert all(r.is_displayed() for r in rows)
-        charts = driver.find_elements(By.CSS_SELECTOR, "svg.chart")
+        charts = browser.find_elements(By.CSS_SELECTOR, "svg.chart")
         assert len(charts) == 2
         assert all(c.is_displayed() and c.size["height"] > 50 for c in charts)
-        assert len(driver.find_elements(By.CSS_SELECTOR, "svg rect.bar")) >= 10
+        assert len(browser.find_elements(By.CSS_SELECTOR, "svg rect.bar")) >= 10
         # sort by errors (descending after two clicks): the failing report comes first
-        header = driver.find_elements(By.CSS_SELECTOR, "#reports th")[4]
+        header = browser.find_elements(By.CSS_SELECTOR, "#reports th")[4]
         header.click()
         header.click()
-        first = driver.find_elements(By.CSS_SELECTOR, "tr.report")[0]
+        first = browser.find_elements(By.CSS_SELECTOR, "tr.report")[0]
         assert "dongshan" in first.text
         first.click()
-        items = driver.find_elements(By.CSS_SELECTOR, "tr.detail li")
+        items = browser.find_elements(By.CSS_SELECTOR, "tr.detail li")
         assert len(items) == 6
         assert any("OG303" in i.text for i in items)
-        driver.save_screenshot(str(tmp_path / "dashboard.png"))
+        browser.save_screenshot(str(tmp_path / "dashboard.png"))
         assert (tmp_path / "dashboard.png").stat().st_size > 10_000
-        errors = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
+        errors = [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
         assert errors == []
     finally:
-        driver.quit()
+        browser.quit()

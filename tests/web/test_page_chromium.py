@@ -15,31 +15,13 @@ import zipfile
 from typing import TYPE_CHECKING
 
 import pytest
+from chromium import driver
 from conftest import EXAMPLES, ROOT
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 pytest.importorskip("uvicorn", reason="the web extra is not installed (pip install '.[web]')")
-
-
-def _driver():  # type: ignore[no-untyped-def]
-    import shutil
-
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver_bin = shutil.which("chromedriver")
-    if not chromium or not driver_bin:
-        pytest.skip("Chromium/chromedriver not installed (apt-get install chromium chromium-driver)")
-    opts = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"):
-        opts.add_argument(arg)
-    opts.binary_location = chromium
-    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service(driver_bin), options=opts)
 
 
 def _serve(tmp: Path) -> tuple[subprocess.Popen[bytes], str]:
@@ -66,7 +48,7 @@ def test_upload_a_word_report_see_the_cell_and_download_the_annotated_copy(tmp_p
     from opengov_lint.authoring.docx_writer import render
     from opengov_lint.load import load_report
 
-    driver = _driver()
+    browser = driver()
     report_docx = tmp_path / "东山县交通运输局2022年报.docx"
     report_docx.write_bytes(render(load_report(str(EXAMPLES / "dongshan-county-transport-2022.txt"))))
     server_tmp = tmp_path / "server-tmp"
@@ -75,37 +57,37 @@ def test_upload_a_word_report_see_the_cell_and_download_the_annotated_copy(tmp_p
     from selenium.webdriver.common.by import By
 
     try:
-        driver.set_window_size(1400, 1000)
-        driver.get(base + "/")
-        assert "年度报告" in driver.title
-        driver.find_element(By.ID, "file").send_keys(str(report_docx))
-        driver.find_element(By.ID, "submit").click()
+        browser.set_window_size(1400, 1000)
+        browser.get(base + "/")
+        assert "年度报告" in browser.title
+        browser.find_element(By.ID, "file").send_keys(str(report_docx))
+        browser.find_element(By.ID, "submit").click()
         for _ in range(100):
-            if driver.find_elements(By.CSS_SELECTOR, "li.finding"):
+            if browser.find_elements(By.CSS_SELECTOR, "li.finding"):
                 break
             time.sleep(0.2)
-        bad = driver.find_elements(By.CSS_SELECTOR, "td.bad")
+        bad = browser.find_elements(By.CSS_SELECTOR, "td.bad")
         assert bad
         assert all(b.is_displayed() for b in bad[:3])
         assert any((b.get_attribute("data-path") or "").startswith("requests.") for b in bad)
         # click the arithmetic finding (OG303 requests-balance): the page jumps to its cell
-        link = next(a for a in driver.find_elements(By.CSS_SELECTOR, "li.finding a") if "OG303" in a.text)
+        link = next(a for a in browser.find_elements(By.CSS_SELECTOR, "li.finding a") if "OG303" in a.text)
         target = link.get_attribute("href").split("#", 1)[1]
         link.click()
-        assert driver.execute_script("return location.hash") == "#" + target
-        cell = driver.find_element(By.ID, target)
+        assert browser.execute_script("return location.hash") == "#" + target
+        cell = browser.find_element(By.ID, target)
         assert "bad" in (cell.get_attribute("class") or "")
         # the annotated Word copy: a data: link holding a .docx with the comments
-        a = driver.find_element(By.CSS_SELECTOR, 'a.download[data-kind="annotated"]')
+        a = browser.find_element(By.CSS_SELECTOR, 'a.download[data-kind="annotated"]')
         data = base64.b64decode(a.get_attribute("href").split(",", 1)[1])
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             comments = z.read("word/comments.xml").decode("utf-8")
         assert comments.count("<w:comment ") >= 3
         assert "opengov-lint" in comments
-        driver.save_screenshot(str(tmp_path / "page.png"))
-        assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+        browser.save_screenshot(str(tmp_path / "page.png"))
+        assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
     finally:
-        driver.quit()
+        browser.quit()
         proc.terminate()
         proc.wait(timeout=20)
     assert list(server_tmp.rglob("*")) == []
