@@ -113,16 +113,21 @@ def body_xml(report: Report) -> str:
 
 
 def render(report: Report) -> bytes:
+    return package(report.meta.title or "", body_xml(report))
+
+
+def package(title: str, document_xml: str) -> bytes:
+    """A minimal Word package (styles, relations, core properties) around a document body."""
     core = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
             'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
             'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>'
-            f"{escape(report.meta.title or '')}</dc:title><dc:creator>opengov-lint</dc:creator></cp:coreProperties>")
+            f"{escape(title)}</dc:title><dc:creator>opengov-lint</dc:creator></cp:coreProperties>")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", CONTENT_TYPES)
         z.writestr("_rels/.rels", ROOT_RELS)
         z.writestr("word/_rels/document.xml.rels", DOC_RELS)
         z.writestr("word/styles.xml", STYLES)
-        z.writestr("word/document.xml", body_xml(report))
+        z.writestr("word/document.xml", document_xml)
         z.writestr("docProps/core.xml", core)
     return buf.getvalue()

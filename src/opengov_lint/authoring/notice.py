@@ -9,15 +9,13 @@ package parts of docx_writer (no third-party library)."""
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import os
 import re
-import zipfile
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from opengov_lint.authoring.docx_writer import CONTENT_TYPES, DOC_RELS, ROOT_RELS, STYLES, R, W, _p
+from opengov_lint.authoring.docx_writer import R, W, _p, package
 from opengov_lint.findings import Finding, Location
 from opengov_lint.reporters.labels import SEV_ZH, order_key, rule_title, where
 
@@ -127,19 +125,7 @@ def body_xml(n: UnitNotice, docs: dict[str, str], sender: str, days: int) -> str
 
 
 def render(n: UnitNotice, docs: dict[str, str], sender: str = "", days: int = 15) -> bytes:
-    core = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
-            'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-            'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>'
-            f"{escape(title_of(n))}</dc:title><dc:creator>opengov-lint</dc:creator></cp:coreProperties>")
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
-        z.writestr("_rels/.rels", ROOT_RELS)
-        z.writestr("word/_rels/document.xml.rels", DOC_RELS)
-        z.writestr("word/styles.xml", STYLES)
-        z.writestr("word/document.xml", body_xml(n, docs, sender, days))
-        z.writestr("docProps/core.xml", core)
-    return buf.getvalue()
+    return package(title_of(n), body_xml(n, docs, sender, days))
 
 
 def file_name(n: UnitNotice) -> str:
