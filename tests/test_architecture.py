@@ -176,16 +176,9 @@ def _complexity(fn: ast.AST) -> int:
     return n
 
 
-# Functions still above the limit while issue 19's refactoring is under way; this list may only shrink
-# (the test fails when a listed function is already simple enough, so the entry must be removed).
-KNOWN_COMPLEX: set[tuple[str, str]] = {
-}
-
-
 def test_no_function_too_complex() -> None:
     """No function above 15 (nested functions count on their own, as they are separate units)."""
     over = []
-    seen = set()
     for path in MODULES.values():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -194,11 +187,8 @@ def test_no_function_too_complex() -> None:
                                   type_ignores=[])
                 c = _complexity(body)
                 if c > 15:
-                    seen.add((path.name, node.name))
-                    if (path.name, node.name) not in KNOWN_COMPLEX:
-                        over.append((path.name, node.name, c))
+                    over.append((path.name, node.name, c))
     assert not over, over
-    assert not KNOWN_COMPLEX - seen, f"simple enough now, remove from KNOWN_COMPLEX: {KNOWN_COMPLEX - seen}"
 
 
 def test_no_file_over_limit() -> None:

@@ -159,7 +159,7 @@ def test_sigkill_of_a_worker_in_a_real_batch(tmp_path: Path) -> None:
 def test_signal_stops_within_seconds_with_valid_output(tmp_path: Path, sig: int, code: int) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    _copies(folder, 300)
+    _copies(folder, 2000)  # enough that the signal comes while files are still being checked
     out = tmp_path / "out.json"
     proc = _start([str(folder), "--jobs", "2", "--output-format", "json", "-o", str(out)], tmp_path)
     kids = _wait_for_workers(proc, 2)
@@ -190,7 +190,7 @@ def _state(pid: int) -> str:
 def test_second_ctrl_c_exits_at_once(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    _copies(folder, 300)
+    _copies(folder, 2000)  # enough that the signal comes while files are still being checked
     proc = _start([str(folder), "--jobs", "2", "--output-format", "json", "-o", str(tmp_path / "o.json")], tmp_path)
     _wait_for_workers(proc, 2)
     time.sleep(1.0)

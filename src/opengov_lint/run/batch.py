@@ -229,7 +229,7 @@ def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, c
     except KeyboardInterrupt as exc:
         _second_signal_exits()
         progress.stop()
-        return _interrupted(reporter, buf, settings, progress.seen, isinstance(exc, Terminated))
+        return _interrupted(reporter, buf, settings, progress.seen, isinstance(exc, Terminated), run.finished)
     finally:
         if summaries is not None:
             summaries.close()
@@ -250,6 +250,7 @@ class _Run:
     summaries: Any
     # (path, status, issuer, year) for the manifest's completeness check; kept only when there is a manifest
     seen: list[tuple[str, str, str | None, Any]] | None = None
+    finished: bool = False  # the reporter has written its whole output (a signal after that must not redo it)
 
     def all(self, files: list[str]) -> bool:
         from opengov_lint import engine
@@ -273,7 +274,7 @@ class _Run:
         for result in self.hooks.tail():
             failed |= engine.fails(result.findings, settings.fail_on)
             self.reporter.file(result)
-        self.reporter.finish()
+        self.finished = _finish_undisturbed(self.reporter)
         return failed
 
     def _stdin(self) -> bool:
@@ -301,6 +302,32 @@ class _Run:
         return failed
 
 
+def _finish_undisturbed(reporter: Any) -> bool:
+    """The reporter writes its output with Ctrl-C/SIGTERM held back: a signal in the middle would leave half
+    an output that the interrupted path then finishes a second time. A signal that came meanwhile is raised
+    once the output is whole (so the exit code still says the run was interrupted)."""
+    import signal
+
+    pending: list[int] = []
+
+    def hold(signum: int, frame: Any) -> None:
+        pending.append(signum)
+
+    try:
+        old = {s: signal.signal(s, hold) for s in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:  # not the main thread: nothing to hold back
+        reporter.finish()
+        return True
+    try:
+        reporter.finish()
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
+    if pending:
+        raise Terminated() if signal.SIGTERM in pending else KeyboardInterrupt()
+    return True
+
+
 def _conclude(buf: Any, hooks: Any, settings: Settings, diffs: list[str], failed: bool) -> int:
     """Commit the output, write the baseline, and the exit code."""
     if buf is not sys.stdout:
@@ -316,11 +343,12 @@ def _conclude(buf: Any, hooks: Any, settings: Settings, diffs: list[str], failed
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
-def _interrupted(reporter: Any, buf: Any, settings: Settings, seen: int, term: bool) -> int:
+def _interrupted(reporter: Any, buf: Any, settings: Settings, seen: int, term: bool, finished: bool = False) -> int:
     """Ctrl-C / SIGTERM: the output, valid and complete for the files checked so far; no baseline."""
     written = True
     try:
-        reporter.finish()
+        if not finished:
+            reporter.finish()
         if buf is not sys.stdout:
             buf.commit()
     except Exception:
