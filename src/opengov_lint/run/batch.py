@@ -44,7 +44,9 @@ class BatchOptions:
     color: str = "auto"  # auto | always | never (--color); auto honours NO_COLOR and FORCE_COLOR
     cache: bool = True  # --no-cache turns it off
     settings_for: Any = None  # config file -> Settings (run/nearest.py); None with an explicit --config
-    walked: set[str] = field(default_factory=set)  # files found in folder walks (not named by the user)
+    # the paths the user named, sorted (a file not among them was found in a folder walk): no set of
+    # every walked file, which would grow with the batch
+    named: list[str] = field(default_factory=list)
 
 
 def use_color(choice: str, output: str | None) -> bool:
@@ -168,8 +170,7 @@ def _run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
         sys.stderr.write(f"opengov-lint: {exc}\n")
         return EXIT_USAGE
     files = [f for f in collect(paths, opts) if hooks.keep(f)]
-    named = set(paths)
-    opts.walked = {f for f in files if f not in named}
+    opts.named = sorted(paths)
     if not files:
         sys.stderr.write("opengov-lint: no report files found in the given paths\n")
         return EXIT_USAGE
@@ -295,7 +296,7 @@ class _Run:
             results = _cached_batch(part, part_settings, n_jobs, self.opts.cache, run_batch)
             try:
                 for result in results:
-                    failed |= _consume(self.hooks.result(_classify(result, self.opts.walked)), self.reporter,
+                    failed |= _consume(self.hooks.result(_classify(result, self.opts.named)), self.reporter,
                                        self.progress, self.summaries, self.settings.fail_on, self.seen)
             finally:
                 results.close()  # on Ctrl-C/SIGTERM: the workers are killed here, at once
@@ -409,19 +410,27 @@ def _cross_document(summaries: Any, cfg: Any, hooks: Any, reporter: Any, fail_on
 
     kept = sorted((sanitised(f) for f in kept), key=lambda f: f.sort_key())
     if hasattr(reporter, "extra"):
-        reporter.extra(kept)
+        reporter.extra(kept, summaries.facts_of(f.path for f in kept))
     else:  # reporters without a cross-document section get them as results of their files
         for path in dict.fromkeys(f.path for f in kept):
             reporter.file(FileResult(path, [f for f in kept if f.path == path], kind="crossdoc"))
     return engine.fails(kept, fail_on)
 
 
-def _classify(result: Any, walked: set[str]) -> Any:
+def _classify(result: Any, named: list[str]) -> Any:
     """A file found in a folder walk that is not an annual report (a README, notes) is not checked: its
-    status is not_a_report and it has no findings. A file the user named is checked as a report."""
-    if not result.report_like and result.readable and result.path in walked:
+    status is not_a_report and it has no findings. A file the user named (`named`, sorted) is checked as
+    a report."""
+    if not result.report_like and result.readable and not _among(named, result.path):
         result.skipped, result.findings, result.summary = "not_a_report", [], None
     return result
+
+
+def _among(ordered: list[str], item: str) -> bool:
+    from bisect import bisect_left
+
+    i = bisect_left(ordered, item)
+    return i < len(ordered) and ordered[i] == item
 
 
 def _consume(result: Any, reporter: Any, progress: Progress, summaries: Any, fail_on: str,
@@ -430,12 +439,15 @@ def _consume(result: Any, reporter: Any, progress: Progress, summaries: Any, fai
 
     if seen is not None:
         seen.append((result.path, result.status(), result.facts.issuer, result.facts.year))
-    if result.summary is not None:
-        if summaries is not None:
-            summaries.add(result.summary)
-        result.summary = None
     from opengov_lint.reporters.sanitize import result as sanitised
 
-    reporter.file(sanitised(result))
+    result = sanitised(result)
+    if summaries is not None:
+        if result.summary is not None:
+            summaries.add(result.summary)
+        if result.kind == "report":  # for the cross-document findings' issuer, year and labels
+            summaries.add_facts(result.path, result.facts)
+    result.summary = None
+    reporter.file(result)
     progress.advance(result)
     return engine.fails(result.findings, fail_on)
