@@ -8,12 +8,15 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from opengov_lint.run import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, EXIT_USAGE
 from opengov_lint.run.display import DiffOnly, Progress
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+
     from opengov_lint.config.settings import Settings
 
 
@@ -63,13 +66,24 @@ def use_color(choice: str, output: str | None) -> bool:
     return output is None and sys.stdout.isatty()
 
 
-def collect(paths: list[str], opts: BatchOptions) -> list[str]:
+def collect(paths: list[str], opts: BatchOptions, keep: Callable[[str], bool] = bool) -> Sequence[str]:
+    """The files to check, sorted and each once (stdin first), those `keep` refuses left out: in a
+    temporary file (run/pathlist.py), not as a string per file for the whole run."""
+    from opengov_lint.run.pathlist import PathList
     from opengov_lint.run.sources import STDIN, expand
 
     files = list(expand(paths, opts.include, opts.exclude))
-    files.sort()  # sorted and deduplicated in place: no second container the size of the batch
-    rest = [f for i, f in enumerate(files) if f != STDIN and (i == 0 or f != files[i - 1])]
-    return ([STDIN] if len(rest) < len(files) and STDIN in files else []) + rest
+    files.sort()  # sorted in place: no second container the size of the batch
+    head = [STDIN] if STDIN in files and keep(STDIN) else []
+    return PathList(chain(head, _unique_kept(files, keep, STDIN)))
+
+
+def _unique_kept(ordered: list[str], keep: Callable[[str], bool], skip: str) -> Iterator[str]:
+    prev = None
+    for f in ordered:
+        if f != prev and f != skip and keep(f):
+            yield f
+        prev = f
 
 
 def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
@@ -107,13 +121,13 @@ def _second_signal_exits() -> None:
         pass
 
 
-def _outputs_safe(files: list[str], settings: Settings, opts: BatchOptions) -> bool:
+def _outputs_safe(files: Sequence[str], settings: Settings, opts: BatchOptions) -> bool:
     """-o, --write-baseline and the --fix targets would destroy nothing (else a message; exit 2)."""
     from opengov_lint.fsutil import UnsafeOutput, check_outputs
 
     try:
-        check_outputs([opts.output, opts.write_baseline], files + ([settings.baseline] if settings.baseline else [])
-                      + list(settings.sources))
+        check_outputs([opts.output, opts.write_baseline],
+                      _Inputs(files, ([settings.baseline] if settings.baseline else []) + list(settings.sources)))
         if settings.fix == "apply":
             _check_fix_targets(files)
     except UnsafeOutput as exc:
@@ -122,7 +136,17 @@ def _outputs_safe(files: list[str], settings: Settings, opts: BatchOptions) -> b
     return True
 
 
-def _check_fix_targets(files: list[str]) -> None:
+class _Inputs:
+    """The files and the other inputs, iterable more than once without a list of them all."""
+
+    def __init__(self, *parts: Sequence[str]) -> None:
+        self.parts = parts
+
+    def __iter__(self) -> Iterator[str]:
+        return chain.from_iterable(self.parts)
+
+
+def _check_fix_targets(files: Sequence[str]) -> None:
     """--fix edits text reports in place: each must be a writable regular file with one link."""
     from opengov_lint.authoring.fix import TEXT_SUFFIXES
     from opengov_lint.fsutil import check_output
@@ -169,7 +193,7 @@ def _run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
     except ValueError as exc:  # the baseline cannot be read
         sys.stderr.write(f"opengov-lint: {exc}\n")
         return EXIT_USAGE
-    files = [f for f in collect(paths, opts) if hooks.keep(f)]
+    files = collect(paths, opts, hooks.keep)
     opts.named = sorted(paths)
     if not files:
         sys.stderr.write("opengov-lint: no report files found in the given paths\n")
@@ -206,7 +230,7 @@ def _open_output(settings: Settings, opts: BatchOptions) -> Any:
         return None
 
 
-def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, cfg: Any, hooks: Any,
+def _run_with_output(files: Sequence[str], settings: Settings, opts: BatchOptions, cfg: Any, hooks: Any,
                      buf: Any) -> int:
     from opengov_lint.reporters import get_reporter
     from opengov_lint.run.session import rules_for
@@ -253,7 +277,7 @@ class _Run:
     seen: list[tuple[str, str, str | None, Any]] | None = None
     finished: bool = False  # the reporter has written its whole output (a signal after that must not redo it)
 
-    def all(self, files: list[str]) -> bool:
+    def all(self, files: Sequence[str]) -> bool:
         from opengov_lint import engine
         from opengov_lint.run.sources import STDIN
 
@@ -286,7 +310,7 @@ class _Run:
         result = self.hooks.result(check_one("<stdin>", data, self.opts.stdin_format))
         return _consume(result, self.reporter, self.progress, self.summaries, self.settings.fail_on, self.seen)
 
-    def _files(self, files: list[str]) -> bool:
+    def _files(self, files: Sequence[str]) -> bool:
         from opengov_lint.run.executors import run_batch
         from opengov_lint.run.nearest import segments
 
@@ -362,7 +386,7 @@ def _interrupted(reporter: Any, buf: Any, settings: Settings, seen: int, term: b
     return EXIT_TERMINATED if term else EXIT_INTERRUPTED
 
 
-def _cached_batch(files: list[str], settings: Settings, n_jobs: int, cache: bool, run_batch: Any) -> Any:
+def _cached_batch(files: Sequence[str], settings: Settings, n_jobs: int, cache: bool, run_batch: Any) -> Any:
     """Results in path order; unchanged files (same content, tool version, configuration and rules)
     come from the cache (run/cache.py) and only the others are checked."""
     if not files:
@@ -376,7 +400,9 @@ def _cached_batch(files: list[str], settings: Settings, n_jobs: int, cache: bool
         yield from run_batch(files, settings, min(n_jobs, max(1, len(files))))
         return
     hits = store.lookup(files)
-    todo = [f for f in files if f not in hits]
+    from opengov_lint.run.pathlist import PathList
+
+    todo = PathList(f for f in files if f not in hits)
     fresh = run_batch(todo, settings, min(n_jobs, max(1, len(todo)))) if todo else iter(())
     try:
         for path in files:

@@ -27,6 +27,8 @@ from opengov_lint.results import FileResult, ReportFacts, RunCounters
 from opengov_lint.run.sources import STDIN, is_url
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from opengov_lint.config.settings import Settings
 
 MAX_RUN_KEYS = 8
@@ -188,7 +190,7 @@ class Cache:
         entry = self.settings.manifest.get(key(path)) if self.settings.manifest else None
         return f"{os.path.abspath(path)}\0{digest}\0{entry!r}"
 
-    def lookup(self, paths: list[str]) -> dict[str, FileResult]:
+    def lookup(self, paths: Iterable[str]) -> dict[str, FileResult]:
         hits: dict[str, FileResult] = {}
         for p in paths:
             if p == STDIN or is_url(p):

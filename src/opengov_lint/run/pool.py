@@ -19,7 +19,7 @@ from opengov_lint.findings import Finding, Location
 from opengov_lint.results import FileResult
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
     from opengov_lint.config.settings import Settings
 
@@ -100,7 +100,7 @@ class _Pending:
     """The files not handed out yet, in order: a position in the run's list plus the few handed back by
     a worker that died while idle (not a queue holding an entry for every file of the batch)."""
 
-    def __init__(self, paths: list[str]) -> None:
+    def __init__(self, paths: Sequence[str]) -> None:
         self.paths, self.next = paths, 0
         self.back: deque[tuple[int, str]] = deque()
 
@@ -132,7 +132,7 @@ class Pool:
         self.limit = deadline_for(settings.timeout)
         self.workers: list[_Worker] = []
 
-    def run(self, paths: list[str]) -> Iterator[FileResult]:
+    def run(self, paths: Sequence[str]) -> Iterator[FileResult]:
         pending = _Pending(paths)
         done: dict[int, FileResult] = {}
         nxt = 0
@@ -202,7 +202,7 @@ class Pool:
         self.workers = []
 
 
-def run_supervised(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileResult]:
+def run_supervised(paths: Sequence[str], settings: Settings, jobs: int) -> Iterator[FileResult]:
     yield from Pool(settings, jobs).run(paths)
 
 
