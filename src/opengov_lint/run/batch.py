@@ -311,13 +311,14 @@ class _Run:
         return _consume(result, self.reporter, self.progress, self.summaries, self.settings.fail_on, self.seen)
 
     def _files(self, files: Sequence[str]) -> bool:
+        from opengov_lint.run.cache import cached_batch
         from opengov_lint.run.executors import run_batch
         from opengov_lint.run.nearest import segments
 
         failed = False
         n_jobs = max(1, self.opts.jobs or os.cpu_count() or 1)
         for part_settings, part in segments(files, self.settings, self.opts.settings_for):
-            results = _cached_batch(part, part_settings, n_jobs, self.opts.cache, run_batch)
+            results = cached_batch(part, part_settings, n_jobs, self.opts.cache, run_batch)
             try:
                 for result in results:
                     failed |= _consume(self.hooks.result(_classify(result, self.opts.named)), self.reporter,
@@ -384,39 +385,6 @@ def _interrupted(reporter: Any, buf: Any, settings: Settings, seen: int, term: b
         (f"\nopengov-lint: interrupted; the output holds the {seen} file(s) checked so far\n" if written else
          "\nopengov-lint: interrupted; no output file was written\n"))
     return EXIT_TERMINATED if term else EXIT_INTERRUPTED
-
-
-def _cached_batch(files: Sequence[str], settings: Settings, n_jobs: int, cache: bool, run_batch: Any) -> Any:
-    """Results in path order; unchanged files (same content, tool version, configuration and rules)
-    come from the cache (run/cache.py) and only the others are checked."""
-    if not files:
-        return
-    store = None
-    if cache and not settings.fix and settings.executor == "local":
-        from opengov_lint.run.cache import Cache
-
-        store = Cache.open(settings)
-    if store is None:
-        yield from run_batch(files, settings, min(n_jobs, max(1, len(files))))
-        return
-    hits = store.lookup(files)
-    from opengov_lint.run.pathlist import PathList
-
-    todo = PathList(f for f in files if f not in hits)
-    fresh = run_batch(todo, settings, min(n_jobs, max(1, len(todo)))) if todo else iter(())
-    try:
-        for path in files:
-            if path in hits:
-                yield hits[path]
-                continue
-            result = next(fresh)
-            store.add(path, result)
-            yield result
-    finally:
-        close = getattr(fresh, "close", None)
-        if close is not None:
-            close()  # stop the workers now (Ctrl-C), not when the generator is collected
-        store.save()
 
 
 def _cross_document(summaries: Any, cfg: Any, hooks: Any, reporter: Any, fail_on: str) -> bool:
