@@ -14,14 +14,18 @@ def main() -> None:
         return
     import signal
 
-    try:
-        from opengov_lint.cli.app import app
+    from opengov_lint.cli import patterns
 
-        app(prog_name="opengov-lint")
+    patterns.load()  # before anything compiles a regular expression
+    try:
+        from opengov_lint.cli.app import build
+
+        build(argv)(prog_name="opengov-lint")
     except SystemExit:
         # the work is done and its output written: a late Ctrl-C must not turn a clean exit into a
         # traceback while the interpreter shuts the worker pool down
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        patterns.save()
         raise
     except KeyboardInterrupt:  # Ctrl-C before or after a batch's own handler: no traceback, exit 130
         sys.stderr.write("\nopengov-lint: interrupted\n")

@@ -15,12 +15,17 @@ from typing import Any
 from opengov_lint import __version__
 
 
-def cache_file() -> str | None:
+def cache_dir() -> str | None:
+    """The user's cache folder for the tool (`OPENGOV_LINT_CACHE_DIR`, else XDG), None when turned off."""
     env = os.environ.get("OPENGOV_LINT_CACHE_DIR")
     if env == "off":
         return None
-    base = env or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "opengov-lint")
-    return os.path.join(base, f"catalog-{__version__}.json")
+    return env or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "opengov-lint")
+
+
+def cache_file() -> str | None:
+    base = cache_dir()
+    return os.path.join(base, f"catalog-{__version__}.json") if base else None
 
 
 @functools.cache
