@@ -20,7 +20,7 @@ everything is compiled as usual. `OPENGOV_LINT_CACHE_DIR=off` turns it off with 
 
 from __future__ import annotations
 
-import base64
+import binascii
 import json
 import os
 import sys
@@ -64,7 +64,7 @@ def _rebuild(entry: Any) -> tuple[tuple[str, int], Any] | None:
             and isinstance(indexgroup, list)):
         return None
     code = array("I")
-    code.frombytes(base64.b64decode(packed))
+    code.frombytes(binascii.a2b_base64(packed))
     # _sre validates the code itself (a malformed program is a RuntimeError, never a crash)
     return (pattern, key_flags), _sre.compile(pattern, flags, code.tolist(), groups, groupindex, tuple(indexgroup))
 
@@ -110,7 +110,7 @@ def _entry(pattern: str, key_flags: int, compiled: Any) -> list[Any] | None:
     rebuilt = _sre.compile(pattern, flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
     if rebuilt != compiled:
         return None
-    packed = base64.b64encode(array("I", code).tobytes()).decode("ascii")
+    packed = binascii.b2a_base64(array("I", code).tobytes(), newline=False).decode("ascii")
     return [pattern, key_flags, flags, packed, parsed.state.groups - 1, groupindex, indexgroup]
 
 
