@@ -35,10 +35,10 @@ def load_yaml_resource(name: str) -> Any:
 def read_resource(name: str) -> bytes:
     """The bytes of one file of the catalogue: from the package folder when installed as files (a plain
     read), else through importlib.resources (a zip install)."""
+    import importlib
     import os
 
-    from opengov_lint import catalog as package
-
+    package = importlib.import_module("opengov_lint.catalog")  # the rules/ folder, mapped at install
     parts = name.split("/")
     if name.startswith("/") or any(part in ("", ".", "..") for part in parts):
         raise FileNotFoundError(name)  # only files inside the catalogue
