@@ -264,6 +264,16 @@ def test_catalogue_cache_is_keyed_by_content(tmp_path: Path, monkeypatch: pytest
     catalog_cache._entries.cache_clear()
 
 
+def test_catalogue_files_are_read_from_the_catalogue_only() -> None:
+    from opengov_lint.knowledge.catalog import read_resource
+
+    assert read_resource("sections.yaml") == (CATALOG / "sections.yaml").read_bytes()
+    assert read_resource("profiles/default.yaml") == (CATALOG / "profiles" / "default.yaml").read_bytes()
+    for name in ("../pyproject.toml", "/etc/passwd", "profiles/../../pyproject.toml", "profiles//default.yaml"):
+        with pytest.raises(FileNotFoundError):
+            read_resource(name)
+
+
 def test_output_formats_are_defined_once() -> None:
     """The reporters know every format the command line and the config schema accept, and no other."""
     from opengov_lint.config.choices import OutputFormat, values

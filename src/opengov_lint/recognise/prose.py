@@ -50,7 +50,7 @@ def _alt(words: Iterable[str]) -> str:
 
 @functools.lru_cache(maxsize=512)
 def _alt_cached(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(fold_text(w)) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(fold_text(w)) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 _compile = functools.lru_cache(maxsize=512)(re.compile)  # the vocabulary's patterns, built once per process
