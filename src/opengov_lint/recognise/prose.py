@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from opengov_lint.recognise.streams import Stream, Unit, build, fold_text, sentences
+from opengov_lint.recognise.spans import sentence_at, sentence_bounds, unit_at
+from opengov_lint.recognise.streams import Stream, Unit, build, fold_text
 from opengov_lint.recognise.text import cn_to_int
 
 if TYPE_CHECKING:
@@ -126,10 +127,15 @@ def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def count_claims(units: Iterable[Unit], vocab: dict[str, Any], year: int | None = None) -> list[Claim]:
     """Every count the text states, each number read once (the longest keyword wins)."""
+    return count_claims_in(build(units), vocab, year)
+
+
+def count_claims_in(streams: Iterable[Stream], vocab: dict[str, Any], year: int | None = None) -> list[Claim]:
+    """`count_claims` over streams already built."""
     keywords = _all_keywords(vocab)
     fillers = _compile(rf"(?:{_alt(vocab['fillers'])})*")
     out: list[Claim] = []
-    for stream in build(units):
+    for stream in streams:
         taken: list[tuple[int, int]] = []
         cands = _count_candidates(stream, vocab, year)
         cands.sort(key=lambda c: (c.before, -len(c.m.group("kw")), c.m.start()))
@@ -145,7 +151,7 @@ def count_claims(units: Iterable[Unit], vocab: dict[str, Any], year: int | None 
             targets, qual = _targets(c.spec, kw, _tail(stream.flat, m.end()))
             taken += spans
             out.append(Claim("count", c.spec["id"], parse_count(m.group("num")), stream.original(m.start(), m.end()),
-                             _sentence_text(stream, m.start()), stream.unit_at(m.start()), targets,
+                             _sentence_text(stream, m.start()), unit_at(stream, m.start()), targets,
                              qualifier=qual))
         out += _outcomes(stream, vocab, taken, fillers)
     return out
@@ -168,10 +174,8 @@ def _context_ok(flat: str, c: _Cand, vocab: dict[str, Any], year: int | None) ->
 
 
 def _sentence_text(stream: Stream, pos: int) -> str:
-    for a, b in sentences(stream):
-        if a <= pos < b:
-            return stream.original(a, b)
-    return ""
+    found = sentence_at(stream, pos)
+    return stream.original(*found) if found is not None else ""
 
 
 def _blocks_before(text: str) -> list[tuple[int, str]]:
@@ -184,7 +188,7 @@ def _outcomes(stream: Stream, vocab: dict[str, Any], taken: list[tuple[int, int]
               fillers: re.Pattern[str]) -> list[Claim]:
     out = []
     upheld_all = _alt(vocab["all_upheld"])
-    for a, b in sentences(stream):
+    for a, b in sentence_bounds(stream):
         sent = stream.flat[a:b]
         if "复议" not in sent and "诉讼" not in sent:
             continue
@@ -196,7 +200,7 @@ def _outcomes(stream: Stream, vocab: dict[str, Any], taken: list[tuple[int, int]
         if m2:
             named = tuple(dict.fromkeys(blk for _, blk in blocks))
             out.append(Claim("all_upheld", "all_upheld", None, stream.original(a + m2.start(), a + m2.end()),
-                             stream.original(a, b), stream.unit_at(a + m2.start()), blocks=named))
+                             stream.original(a, b), unit_at(stream, a + m2.start()), blocks=named))
     return out
 
 
@@ -219,7 +223,7 @@ def _sentence_outcomes(stream: Stream, span: tuple[int, int], blocks: list[tuple
             taken.append((a + m.start(), a + m.end()))
             out.append(Claim("outcome", o["id"], parse_count(m.group("num")),
                              stream.original(a + m.start(), a + m.end()), stream.original(a, b),
-                             stream.unit_at(a + m.start()), blocks=(before[-1],), column=o["column"]))
+                             unit_at(stream, a + m.start()), blocks=(before[-1],), column=o["column"]))
     return out
 
 
@@ -238,10 +242,15 @@ def _none_matches(text: str, specs: list[tuple[dict[str, Any], list[re.Pattern[s
 
 def none_claims(units: Iterable[Unit], vocab: dict[str, Any]) -> list[Claim]:
     """Clauses that say there was nothing (未收到政府信息公开申请; 未发生行政复议)."""
+    return none_claims_in(build(units), vocab)
+
+
+def none_claims_in(streams: Iterable[Stream], vocab: dict[str, Any]) -> list[Claim]:
+    """`none_claims` over streams already built."""
     out: list[Claim] = []
     exclude = [fold_text(w) for w in vocab["none_exclude"]]
     specs = [(spec, [_compile(p) for p in spec["patterns"]]) for spec in vocab["none"]]
-    for stream in build(units):
+    for stream in streams:
         if not any(rx.search(stream.flat) for _, rxs in specs for rx in rxs):
             continue  # no clause can match when the whole section does not
         for clause in _CLAUSE.finditer(stream.flat):
@@ -251,6 +260,6 @@ def none_claims(units: Iterable[Unit], vocab: dict[str, Any]) -> list[Claim]:
             for spec, m in _none_matches(text, specs):
                 pos = clause.start() + m.start()
                 out.append(Claim("none", spec["id"], None, stream.original(clause.start(), clause.end()),
-                                 _sentence_text(stream, pos), stream.unit_at(pos),
+                                 _sentence_text(stream, pos), unit_at(stream, pos),
                                  [list(t) for t in spec["targets"]]))
     return out
