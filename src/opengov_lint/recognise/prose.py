@@ -105,19 +105,36 @@ def _targets(spec: dict[str, Any], kw: str, tail: str) -> tuple[list[list[str]],
 def _count_candidates(stream: Stream, vocab: dict[str, Any], year: int | None) -> list[_Cand]:
     cands = []
     flat = stream.flat
-    for spec in vocab["counts"]:
-        words = list(spec["words"])
-        if spec["id"] == "carried_over" and year:
-            words += [f"{year - 1}年结转", f"{year - 1}年度结转"]
-        if not any(w in flat for w in _folded(tuple(words))):
+    for spec, folded, kw in _count_specs(vocab, year):
+        if not any(w in flat for w in folded):
             continue  # none of the keywords occurs: nothing to find (most specs, most sections)
-        kw = _alt(words)
         after = _compile(rf"(?P<kw>{kw})(?P<mid>{_STOP}{{0,30}}?){_NUM}(?P<unit>件|宗|个)")
         cands += [_Cand(spec, m, False) for m in after.finditer(flat)]
         if spec.get("before"):
             before = _compile(rf"{_NUM}(?P<unit>件|宗|个)(?P<mid>{_STOP}{{0,24}}?)(?P<kw>{kw})")
             cands += [_Cand(spec, m, True) for m in before.finditer(flat)]
     return cands
+
+
+_SPECS: dict[tuple[int, int | None], tuple[dict[str, Any], list[tuple[dict[str, Any], tuple[str, ...], str]]]] = {}
+
+
+def _count_specs(vocab: dict[str, Any], year: int | None) -> list[tuple[dict[str, Any], tuple[str, ...], str]]:
+    """(spec, its keywords folded, their alternation) for every count of the vocabulary; the previous
+    year's 结转 words join carried_over. Kept per vocabulary object (held, so its id stays its own) and year."""
+    got = _SPECS.get((id(vocab), year))
+    if got is not None and got[0] is vocab:
+        return got[1]
+    out = []
+    for spec in vocab["counts"]:
+        words = list(spec["words"])
+        if spec["id"] == "carried_over" and year:
+            words += [f"{year - 1}年结转", f"{year - 1}年度结转"]
+        out.append((spec, _folded(tuple(words)), _alt(words)))
+    if len(_SPECS) >= 64:
+        _SPECS.clear()
+    _SPECS[(id(vocab), year)] = (vocab, out)
+    return out
 
 
 @functools.lru_cache(maxsize=512)
@@ -227,17 +244,43 @@ def _sentence_outcomes(stream: Stream, span: tuple[int, int], blocks: list[tuple
     return out
 
 
-def _none_matches(text: str, specs: list[tuple[dict[str, Any], list[re.Pattern[str]]]]
+def _none_matches(text: str, specs: list[tuple[dict[str, Any], tuple[str, ...], list[re.Pattern[str]]]]
                   ) -> list[tuple[dict[str, Any], re.Match[str]]]:
     """The first match of each kind of statement in one clause (无行政复议和行政诉讼 is two)."""
     out = []
-    for spec, rxs in specs:
-        if any(fold_text(w) in text for w in spec.get("not_with", ())):
+    for spec, not_with, rxs in specs:
+        if any(w in text for w in not_with):
             continue  # about the other table (申请行政复议 is table 四, not an application of table 三)
         m = next((m for rx in rxs if (m := rx.search(text))), None)
         if m is not None:
             out.append((spec, m))
     return out
+
+
+_CONTEXTUAL = re.compile(r"\^|\$|\\[bBAZ]|\(\?<?[=!]")  # anchors and lookarounds: a match may depend on the clause cut
+
+
+@functools.lru_cache(maxsize=64)
+def _none_patterns(patterns: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """The compiled patterns, each with whether it matches the same way in a clause as in the whole text."""
+    return tuple((_compile(p), _CONTEXTUAL.search(p) is None) for p in patterns)
+
+
+def _none_specs(vocab: dict[str, Any], flat: str) -> list[tuple[dict[str, Any], tuple[str, ...], list[re.Pattern[str]]]]:
+    """(spec, its folded not_with words, its patterns) for the statements that can occur in `flat`: a
+    pattern without anchors or lookarounds that finds nothing in the whole text finds nothing in any of
+    its clauses either. Empty when no pattern finds anything in the whole text."""
+    out, found = [], False
+    for spec in vocab["none"]:
+        rxs = []
+        for rx, local in _none_patterns(tuple(spec["patterns"])):
+            hit = rx.search(flat) is not None
+            found = found or hit
+            if hit or not local:
+                rxs.append(rx)
+        if rxs:
+            out.append((spec, _folded(tuple(spec.get("not_with", ()))), rxs))
+    return out if found else []
 
 
 def none_claims(units: Iterable[Unit], vocab: dict[str, Any]) -> list[Claim]:
@@ -248,10 +291,10 @@ def none_claims(units: Iterable[Unit], vocab: dict[str, Any]) -> list[Claim]:
 def none_claims_in(streams: Iterable[Stream], vocab: dict[str, Any]) -> list[Claim]:
     """`none_claims` over streams already built."""
     out: list[Claim] = []
-    exclude = [fold_text(w) for w in vocab["none_exclude"]]
-    specs = [(spec, [_compile(p) for p in spec["patterns"]]) for spec in vocab["none"]]
+    exclude = _folded(tuple(vocab["none_exclude"]))
     for stream in streams:
-        if not any(rx.search(stream.flat) for _, rxs in specs for rx in rxs):
+        specs = _none_specs(vocab, stream.flat)
+        if not specs:
             continue  # no clause can match when the whole section does not
         for clause in _CLAUSE.finditer(stream.flat):
             text = clause.group(0)
