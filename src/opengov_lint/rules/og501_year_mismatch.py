@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.recognise.dates import YearOpening
 from opengov_lint.rules.support.locations import unit_location
 from opengov_lint.rules.support.text import text_index
 
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from opengov_lint.model import Report
+    from opengov_lint.recognise.dates import YearOpening
     from opengov_lint.recognise.textindex import TextIndex
 
 CODE = "OG501"

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.recognise.prose import Claim
 from opengov_lint.rules.support.locations import unit_location
 from opengov_lint.rules.support.numbers import plain_number
 from opengov_lint.rules.support.readings import judge_count, requests_reliable, target_label
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from opengov_lint.model import Report
+    from opengov_lint.recognise.prose import Claim
 
 CODE = "OG503"
 NAME = "narrative-table-mismatch"
