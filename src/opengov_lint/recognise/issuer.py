@@ -91,7 +91,9 @@ def plausible(name: str | None) -> bool:
 
 def _name_chars(n: str) -> bool:
     """3-30 characters, each an ideograph (U+4E00-U+9FFF) or a bracket (a loop, not a character class:
-    the class costs more to compile than every name of a batch costs to check)."""
+    the class costs more to compile than every name of a batch costs to check). One final line break is
+    allowed, as `$` allows it."""
+    n = n.removesuffix("\n")
     return 3 <= len(n) <= 30 and all("\u4e00" <= ch <= "\u9fff" or ch in "（）()" for ch in n)
 
 
