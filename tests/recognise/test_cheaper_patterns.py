@@ -41,7 +41,8 @@ def test_glued_numeral() -> None:
         if m is None:
             assert got is None, s
         elif got is not None:
-            assert got[0] == Numbering("glued", m.group(1), got[0].value) and got[1] == s[m.end():]
+            assert got[0] == Numbering("glued", m.group(1), got[0].value)
+            assert got[1] == s[m.end():]
     assert sections._glued("一总体情况", 5) is not None
 
 
@@ -73,7 +74,8 @@ def test_is_chrome_with_the_starts_normalised_once() -> None:
 
     lines = ["当前位置：首页 > 政务公开 > 年度报告", "字号 大 中 小", "打印 关闭", "分享到：", "2023年政府信息公开工作年度报告",
              "索引号：123", "【字体：大 中 小】", "_", "关怀版 | 无障碍", *SAMPLES]
-    assert any(titleline.is_chrome(t) for t in lines) and not all(titleline.is_chrome(t) for t in lines)
+    assert any(titleline.is_chrome(t) for t in lines)
+    assert not all(titleline.is_chrome(t) for t in lines)
     for t in lines:
         assert titleline.is_chrome(t) == old(t), t
 
@@ -109,6 +111,7 @@ def test_og209_compiles_its_level_patterns_only_when_a_value_could_fire() -> Non
     assert og209._patterns.cache_info().currsize == 0  # nothing could fire: the organ's level was not needed
     loud = report_from(REPORT.format(rules=2), "loud.md")
     hits = list(og209.check(loud, None))
-    assert [h.message for h in hits] == ["rules"] and hits[0].evidence["level"] == "township"
+    assert [h.message for h in hits] == ["rules"]
+    assert hits[0].evidence["level"] == "township"
     assert og209._patterns.cache_info().currsize == 1
     assert layouts()  # the layouts the report was read with

@@ -70,7 +70,8 @@ def test_the_index_gives_the_readers_answers() -> None:
     _same_answers(index, units)
     voc = narrative()
     period = index.period(voc["period_words"])
-    assert period is not None and (period.start, period.end) == ("2023-01-01", "2023-12-31")
+    assert period is not None
+    assert (period.start, period.end) == ("2023-01-01", "2023-12-31")
     assert [(o.year, o.unit.section) for o in index.year_openings({None, 1, 5}, MARKERS)] == [
         (2022, 1), (2024, 1), (2023, 5)]
     assert [y for y, _, _ in index.self_references({None, 1})] == [2023]
@@ -107,7 +108,8 @@ def test_each_answer_is_computed_once_and_citations_come_as_a_new_list() -> None
     assert index.count_claims(voc, 2023) is index.count_claims(voc, 2023)
     assert index.streams is index.streams
     first, second = citations(report), citations(report)
-    assert first == second and first is not second
+    assert first == second
+    assert first is not second
     first.clear()  # a rule that changes its list changes nobody else's
     assert citations(report) == second
 
