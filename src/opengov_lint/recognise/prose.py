@@ -298,9 +298,10 @@ def none_claims_in(streams: Iterable[Stream], vocab: dict[str, Any]) -> list[Cla
             continue  # no clause can match when the whole section does not
         for clause in _CLAUSE.finditer(stream.flat):
             text = clause.group(0)
-            if any(w in text for w in exclude):
+            found = _none_matches(text, specs)
+            if not found or any(w in text for w in exclude):
                 continue
-            for spec, m in _none_matches(text, specs):
+            for spec, m in found:
                 pos = clause.start() + m.start()
                 out.append(Claim("none", spec["id"], None, stream.original(clause.start(), clause.end()),
                                  _sentence_text(stream, pos), unit_at(stream, pos),
