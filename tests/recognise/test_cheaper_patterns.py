@@ -4,6 +4,7 @@ run fewer times give the answers of the patterns they replace, which are written
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from helpers import report_from
 
@@ -13,6 +14,9 @@ from opengov_lint.recognise.sections import Numbering, split_numbering
 from opengov_lint.recognise.text import cjk_count, core
 from opengov_lint.rules import og105_subheading_numbering as og105
 from opengov_lint.rules import og209_value_implausible as og209
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 IDEOGRAPH_EDGES = "\u4dff\u4e00\u4e01\u9ffe\u9fff\ua000\u3400\uff08\u3007"
 SAMPLES = ["一总体情况", "二十主动公开", "十二", "三、收到申请", "（一）主动公开", "1、概述", "１．概述", "第三部分 情况",
@@ -115,3 +119,43 @@ def test_og209_compiles_its_level_patterns_only_when_a_value_could_fire() -> Non
     assert hits[0].evidence["level"] == "township"
     assert og209._patterns.cache_info().currsize == 1
     assert layouts()  # the layouts the report was read with
+
+
+def _keyword_cases(texts: list[str]) -> int:
+    from opengov_lint.knowledge.catalog import narrative
+    from opengov_lint.recognise import prose
+    from opengov_lint.recognise.kwmatch import keyword_matches
+
+    voc = narrative()
+    lists = [tuple(c["words"]) for c in voc["counts"]] + [tuple(o["words"]) for o in voc["outcomes"]]
+    lists.append(("申请", "申请公开", "公开"))  # one word the start of another: the longest is tried first
+    tails = (prose._COUNT_TAIL, prose._OUTCOME_TAIL)
+    groups = ("kw", "mid", "num", "unit")
+    found = 0
+    for text in texts:
+        for words in lists:
+            for tail in tails:
+                whole = re.compile(rf"(?P<kw>{prose._alt(words)}){tail}")
+                want = [(m.span(), [(m.group(g), m.span(g)) for g in groups]) for m in whole.finditer(text)]
+                alt = prose._alt_words(words)
+                got = [(m.span(), [(m.group(g), m.span(g)) for g in groups])
+                       for m in keyword_matches(text, alt, re.compile(tail))]
+                assert got == want, (words, tail)
+                found += len(got)
+    return found
+
+
+def test_keyword_matches_are_the_whole_patterns_matches() -> None:
+    assert _keyword_cases(["受理申请21件，申请公开3件，公开申请公开5件；受理申请受理申请7件，受理12.5件",
+                    "收到申请1,234件、接到三十件、新收二十一个、受理申请后予以公开12件、受理3个工作日",
+                    "复议维持3件，纠正2件，其他结果一件，尚未审结0件。", ""]) >= 10
+
+
+def test_keyword_matches_on_the_corpus_streams(corpus: Path) -> None:
+    from opengov_lint.rules.support.text import text_index
+
+    texts = []
+    for path in sorted(p for p in corpus.glob("*") if p.suffix in (".txt", ".md", ".html")):
+        texts += [s.flat for s in text_index(report_from(path.read_bytes(), path.name)).streams]
+    assert len(texts) > 20
+    assert _keyword_cases(texts) > 50

@@ -10,17 +10,20 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from opengov_lint.recognise.kwmatch import KwMatch, keyword_matches
 from opengov_lint.recognise.spans import sentence_at, sentence_bounds, unit_at
 from opengov_lint.recognise.streams import Stream, Unit, build, fold_text
 from opengov_lint.recognise.text import cn_to_int
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 _CN = "零〇一二两三四五六七八九十百千"
 _NUM = rf"(?<![\d.])(?P<num>\d[\d,]*|[{_CN}]{{1,6}})"
 _STOP = r"[^。;!?\n,:、]"
 _CLAUSE = re.compile(r"[^,。;!?\n]+")
+_COUNT_TAIL = rf"(?P<mid>{_STOP}{{0,30}}?){_NUM}(?P<unit>件|宗|个)"  # after a count's keyword: 受理申请|21件
+_OUTCOME_TAIL = rf"(?P<mid>{_STOP}{{0,8}}?){_NUM}(?P<unit>件|宗)"  # after an outcome's keyword: 维持|3件
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
@@ -51,7 +54,22 @@ def _alt(words: Iterable[str]) -> str:
 
 @functools.lru_cache(maxsize=512)
 def _alt_cached(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(fold_text(w)) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in _alt_words(words))
+
+
+@functools.lru_cache(maxsize=512)
+def _alt_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of `_alt`'s alternation, folded, in its order (longest first)."""
+    return tuple(fold_text(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _after(text: str, words: tuple[str, ...], tail: str) -> Iterator[re.Match[str] | KwMatch]:
+    """The matches of `(?P<kw>words)TAIL` in `text` (recognise.kwmatch: one compiled tail instead of a
+    pattern per list of words)."""
+    alt = _alt_words(words)
+    if all(alt):
+        return keyword_matches(text, alt, _compile(tail))
+    return _compile(rf"(?P<kw>{_alt_cached(words)}){tail}").finditer(text)  # an empty word matches anywhere
 
 
 _compile = functools.lru_cache(maxsize=512)(re.compile)  # the vocabulary's patterns, built once per process
@@ -65,7 +83,7 @@ def _all_keywords(vocab: dict[str, Any]) -> list[str]:
 @dataclass(slots=True)
 class _Cand:
     spec: dict[str, Any]
-    m: re.Match[str]
+    m: re.Match[str] | KwMatch
     before: bool
 
 
@@ -105,22 +123,22 @@ def _targets(spec: dict[str, Any], kw: str, tail: str) -> tuple[list[list[str]],
 def _count_candidates(stream: Stream, vocab: dict[str, Any], year: int | None) -> list[_Cand]:
     cands = []
     flat = stream.flat
-    for spec, folded, kw in _count_specs(vocab, year):
+    for spec, words, folded, kw in _count_specs(vocab, year):
         if not any(w in flat for w in folded):
             continue  # none of the keywords occurs: nothing to find (most specs, most sections)
-        after = _compile(rf"(?P<kw>{kw})(?P<mid>{_STOP}{{0,30}}?){_NUM}(?P<unit>件|宗|个)")
-        cands += [_Cand(spec, m, False) for m in after.finditer(flat)]
+        cands += [_Cand(spec, m, False) for m in _after(flat, words, _COUNT_TAIL)]
         if spec.get("before"):
             before = _compile(rf"{_NUM}(?P<unit>件|宗|个)(?P<mid>{_STOP}{{0,24}}?)(?P<kw>{kw})")
             cands += [_Cand(spec, m, True) for m in before.finditer(flat)]
     return cands
 
 
-_SPECS: dict[tuple[int, int | None], tuple[dict[str, Any], list[tuple[dict[str, Any], tuple[str, ...], str]]]] = {}
+_Spec = tuple[dict[str, Any], tuple[str, ...], tuple[str, ...], str]
+_SPECS: dict[tuple[int, int | None], tuple[dict[str, Any], list[_Spec]]] = {}
 
 
-def _count_specs(vocab: dict[str, Any], year: int | None) -> list[tuple[dict[str, Any], tuple[str, ...], str]]:
-    """(spec, its keywords folded, their alternation) for every count of the vocabulary; the previous
+def _count_specs(vocab: dict[str, Any], year: int | None) -> list[_Spec]:
+    """(spec, its keywords, folded, their alternation) for every count of the vocabulary; the previous
     year's 结转 words join carried_over. Kept per vocabulary object (held, so its id stays its own) and year."""
     got = _SPECS.get((id(vocab), year))
     if got is not None and got[0] is vocab:
@@ -130,7 +148,7 @@ def _count_specs(vocab: dict[str, Any], year: int | None) -> list[tuple[dict[str
         words = list(spec["words"])
         if spec["id"] == "carried_over" and year:
             words += [f"{year - 1}年结转", f"{year - 1}年度结转"]
-        out.append((spec, _folded(tuple(words)), _alt(words)))
+        out.append((spec, tuple(words), _folded(tuple(words)), _alt(words)))
     if len(_SPECS) >= 64:
         _SPECS.clear()
     _SPECS[(id(vocab), year)] = (vocab, out)
@@ -230,8 +248,7 @@ def _sentence_outcomes(stream: Stream, span: tuple[int, int], blocks: list[tuple
     sent = stream.flat[a:b]
     out = []
     for o in vocab["outcomes"]:
-        rx = _compile(rf"(?P<kw>{_alt(o['words'])})(?P<mid>{_STOP}{{0,8}}?){_NUM}(?P<unit>件|宗)")
-        for m in rx.finditer(sent):
+        for m in _after(sent, tuple(o["words"]), _OUTCOME_TAIL):
             if not fillers.fullmatch(m.group("mid")) or any(s < a + m.end() and a + m.start() < e for s, e in taken):
                 continue
             before = [blk for pos, blk in blocks if pos < m.start()]
