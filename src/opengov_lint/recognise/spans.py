@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from opengov_lint.recognise.streams import Stream, Unit
 
 _BOUNDS: dict[int, tuple[Stream, list[tuple[int, int]], list[int]]] = {}
-_KEEP = 256  # streams whose sentence bounds are kept (a few reports' worth; the stream is held, so ids stay unique)
+_KEEP = 32  # streams whose sentence bounds are kept (two or three reports; held, so their ids stay unique)
 
 
 def unit_at(stream: Stream, flat_pos: int) -> Unit:
