@@ -98,9 +98,8 @@ def main() -> None:
     for _ in range(ns.cold_runs):
         for k, env in envs.items():
             colds[k].append(cold(env))
-    rows = []
-    for what in ("recognise", "rules"):
-        rows.append([f"{what}: ms over {len(paths)} documents", *(f"{min(r[what] for r in rounds[k]):.1f}" for k in envs)])
+    rows = [[f"{what}: ms over {len(paths)} documents", *(f"{min(r[what] for r in rounds[k]):.1f}" for k in envs)]
+            for what in ("recognise", "rules")]
     rows.append(["recognise + rules: ms", *(f"{min(r['recognise'] + r['rules'] for r in rounds[k]):.1f}" for k in envs)])
     rows.append([f"cold check {ONE_FILE.name}: CPU s (median of {ns.cold_runs})",
                  *(f"{statistics.median(colds[k]):.4f}" for k in envs)])
