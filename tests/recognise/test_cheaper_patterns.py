@@ -159,3 +159,37 @@ def test_keyword_matches_on_the_corpus_streams(corpus: Path) -> None:
         texts += [s.flat for s in text_index(report_from(path.read_bytes(), path.name)).streams]
     assert len(texts) > 20
     assert _keyword_cases(texts) > 50
+
+
+def _before_cases(texts: list[str]) -> int:
+    from opengov_lint.knowledge.catalog import narrative
+    from opengov_lint.recognise import prose
+    from opengov_lint.recognise.kwmatch import unit_windows
+
+    lists = [tuple(c["words"]) for c in narrative()["counts"]] + [("申请", "申请公开", "公开")]
+    found = 0
+    for words in lists:
+        rx = re.compile(rf"{prose._NUM}(?P<unit>件|宗|个)(?P<mid>{prose._STOP}{{0,24}}?)(?P<kw>{prose._alt(words)})")
+        reach = 24 + max(len(w) for w in prose._alt_words(words))
+        for text in texts:
+            want = [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+            got = [(m.span(), m.groupdict()) for a, b in unit_windows(text, "件宗个", reach)
+                   for m in rx.finditer(text, a, b)]
+            assert got == want, words
+            found += len(got)
+    return found
+
+
+def test_unit_windows_keep_every_match_of_the_before_patterns() -> None:
+    assert _before_cases(["另有72件申请顺延到下年度答复，有1件涉及政府信息公开工作的行政复议", "共1,234件行政诉讼，二十一件复议",
+                          "一二三四五六七件行政复议；12.5件复议；3件" + "，" * 30 + "行政复议", "件件件复议", "",
+                          "九十九个申请公开，3宗申请，〇件公开申请公开"]) >= 8
+
+
+def test_unit_windows_on_the_corpus_streams(corpus: Path) -> None:
+    from opengov_lint.rules.support.text import text_index
+
+    texts = []
+    for path in sorted(p for p in corpus.glob("*") if p.suffix in (".txt", ".md", ".html")):
+        texts += [s.flat for s in text_index(report_from(path.read_bytes(), path.name)).streams]
+    assert _before_cases(texts) >= 5

@@ -62,3 +62,33 @@ def keyword_matches(text: str, words: tuple[str, ...], tail: re.Pattern[str]) ->
                 end = m.end()
                 yield KwMatch(p, w, m)
                 break
+
+
+_NUMERALS = frozenset("零〇一二两三四五六七八九十百千")
+
+
+def unit_windows(text: str, units: str, after: int) -> list[tuple[int, int]]:
+    """Disjoint (start, end) windows of `text` that hold every match of a pattern `NUM UNIT …` whose
+    match ends at most `after` characters past its unit (NUM: digits and commas, or at most six Chinese
+    numerals, right before one of the `units` characters). `pattern.finditer(text, start, end)` over the
+    windows gives what `finditer` over the whole text gives, without trying every numeral of a section
+    that has no unit near a keyword."""
+    spans = []
+    for ch in dict.fromkeys(units):
+        u = text.find(ch)
+        while u >= 0:
+            d = u
+            while d > 0 and (text[d - 1].isdecimal() or text[d - 1] == ","):
+                d -= 1
+            c = u
+            while c > 0 and u - c < 6 and text[c - 1] in _NUMERALS:
+                c -= 1
+            spans.append((min(c, d), min(len(text), u + 1 + after)))
+            u = text.find(ch, u + 1)
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from opengov_lint.recognise.kwmatch import KwMatch, keyword_matches
+from opengov_lint.recognise.kwmatch import KwMatch, keyword_matches, unit_windows
 from opengov_lint.recognise.spans import sentence_at, sentence_bounds, unit_at
 from opengov_lint.recognise.streams import Stream, Unit, build, fold_text
 from opengov_lint.recognise.text import cn_to_int
@@ -129,7 +129,9 @@ def _count_candidates(stream: Stream, vocab: dict[str, Any], year: int | None) -
         cands += [_Cand(spec, m, False) for m in _after(flat, words, _COUNT_TAIL)]
         if spec.get("before"):
             before = _compile(rf"{_NUM}(?P<unit>件|宗|个)(?P<mid>{_STOP}{{0,24}}?)(?P<kw>{kw})")
-            cands += [_Cand(spec, m, True) for m in before.finditer(flat)]
+            reach = 24 + max(len(w) for w in folded)  # from the unit to the end of the keyword
+            cands += [_Cand(spec, m, True) for a, b in unit_windows(flat, "件宗个", reach)
+                      for m in before.finditer(flat, a, b)]
     return cands
 
 
