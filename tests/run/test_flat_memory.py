@@ -187,13 +187,13 @@ def test_path_list_reads_back_every_path_and_slices_without_copying() -> None:
 
 
 def test_collect_sorts_deduplicates_and_filters_into_a_path_list(tmp_path: Path) -> None:
-    from opengov_lint.run.batch import BatchOptions, collect
     from opengov_lint.run.pathlist import PathList
+    from opengov_lint.run.sources import collect
 
     for name in ("b.txt", "a.txt", "skip.txt", "c.html"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     a = str(tmp_path / "a.txt")
-    got = collect([str(tmp_path), a, "-", a], BatchOptions(), keep=lambda p: not p.endswith("skip.txt"))
+    got = collect([str(tmp_path), a, "-", a], keep=lambda p: not p.endswith("skip.txt"))
     assert isinstance(got, PathList)
     assert list(got) == ["-", a, str(tmp_path / "b.txt"), str(tmp_path / "c.html")]
 

@@ -15,7 +15,7 @@ from opengov_lint.run import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERM
 from opengov_lint.run.display import DiffOnly, Progress
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
 
     from opengov_lint.config.settings import Settings
 
@@ -64,26 +64,6 @@ def use_color(choice: str, output: str | None) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return output is None
     return output is None and sys.stdout.isatty()
-
-
-def collect(paths: list[str], opts: BatchOptions, keep: Callable[[str], bool] = bool) -> Sequence[str]:
-    """The files to check, sorted and each once (stdin first), those `keep` refuses left out: in a
-    temporary file (run/pathlist.py), not as a string per file for the whole run."""
-    from opengov_lint.run.pathlist import PathList
-    from opengov_lint.run.sources import STDIN, expand
-
-    files = list(expand(paths, opts.include, opts.exclude))
-    files.sort()  # sorted in place: no second container the size of the batch
-    head = [STDIN] if STDIN in files and keep(STDIN) else []
-    return PathList(chain(head, _unique_kept(files, keep, STDIN)))
-
-
-def _unique_kept(ordered: list[str], keep: Callable[[str], bool], skip: str) -> Iterator[str]:
-    prev = None
-    for f in ordered:
-        if f != prev and f != skip and keep(f):
-            yield f
-        prev = f
 
 
 def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
@@ -193,7 +173,9 @@ def _run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
     except ValueError as exc:  # the baseline cannot be read
         sys.stderr.write(f"opengov-lint: {exc}\n")
         return EXIT_USAGE
-    files = collect(paths, opts, hooks.keep)
+    from opengov_lint.run.sources import collect
+
+    files = collect(paths, opts.include, opts.exclude, hooks.keep)
     opts.named = sorted(paths)
     if not files:
         sys.stderr.write("opengov-lint: no report files found in the given paths\n")
