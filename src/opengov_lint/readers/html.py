@@ -21,6 +21,7 @@ BLOCK = frozenset({
     "header", "footer", "blockquote", "pre", "center", "address", "tr", "td", "th", "tbody", "thead", "tfoot",
     "form", "fieldset", "hr", "main", "aside", "nav", "figure", "figcaption", "caption", "body", "html",
 })
+_ASCII_WS = " \t\r\n\f"
 _STRIP = " \t\r\n\f\u00a0"  # NBSP is layout in HTML; the ideographic space U+3000 is typed text, kept
 
 
@@ -79,6 +80,13 @@ def parse(text: str) -> Any:
     return root
 
 
+def _collapsed(text: str, strip: str) -> str:
+    """collapse_html_space(text).strip(strip), `strip` holding all ASCII white space: the white space
+    at the ends goes first (it would become a space that strip drops), so a cell or paragraph that
+    only has layout white space around it (the usual case) needs no regex pass."""
+    return collapse_html_space(text.strip(_ASCII_WS)).strip(strip)
+
+
 def _tag(el: Any) -> str:
     t = el.tag
     return t.lower() if isinstance(t, str) else ""
@@ -102,7 +110,7 @@ class _Walker:
         self.buf.append(text)
 
     def flush(self) -> None:
-        text = collapse_html_space("".join(self.buf)).strip(self.strip)
+        text = _collapsed("".join(self.buf), self.strip)
         if text:
             self.blocks.append(Paragraph(text, line=self.line, style=self.style))
         self.buf, self.line, self.style = [], None, None
@@ -133,7 +141,7 @@ class _Walker:
     def table(self, el: Any) -> None:
         rows = table_rows(el)
         cells = [c for r in rows for c in r]
-        if len(cells) <= 1 or any(c.find(".//table") is not None for c in cells):
+        if len(cells) <= 1 or (_has_table(el) and any(c.find(".//table") is not None for c in cells)):
             for c in cells:  # a layout table (the article in a one-cell box, or tables inside tables)
                 self.walk(c)
                 self.flush()
@@ -146,6 +154,11 @@ class _Walker:
         table.line = el.sourceline
         if table.rows:
             self.blocks.append(table)
+
+
+def _has_table(el: Any) -> bool:
+    """A table anywhere under el (one test in C; the cells are asked only then)."""
+    return next(el.iterdescendants("table"), None) is not None
 
 
 def table_rows(table: Any) -> list[list[Any]]:
@@ -161,7 +174,10 @@ def table_rows(table: Any) -> list[list[Any]]:
 
 
 def _span(el: Any, name: str) -> int:
-    raw = (el.get(name) or "1").strip().rstrip(";")
+    raw = el.get(name)
+    if raw is None:
+        return 1
+    raw = (raw or "1").strip().rstrip(";")
     try:
         n = int(float(raw))
     except ValueError:
@@ -173,11 +189,12 @@ def html_table(rows: list[list[Any]]) -> Table:
     """The HTML table model: each cell goes to the first free slot of its row, covering
     rowspan x colspan slots; rowspan=0 runs to the end of the table."""
     grid = Grid()
+    slots = grid.slots
     nrows = len(rows)
     for r, tds in enumerate(rows):
         c = 0
         for td in tds:
-            while grid.taken(r, c):
+            while (r, c) in slots:
                 c += 1
             rowspan, colspan = _span(td, "rowspan"), _span(td, "colspan") or 1
             if rowspan == 0:
@@ -189,6 +206,7 @@ def html_table(rows: list[list[Any]]) -> Table:
 
 
 _BREAKS = BLOCK | {"br", "table"}
+_BLOCK_CHILD = BLOCK - {"table"}
 
 
 def _plain_cell(td: Any) -> Any | None:
@@ -197,23 +215,31 @@ def _plain_cell(td: Any) -> Any | None:
     paragraph walker. None when the cell has line breaks, several blocks or a table."""
     kids = [c for c in td if isinstance(c.tag, str)]
     inner = td
-    if len(kids) == 1 and _tag(kids[0]) in BLOCK and _tag(kids[0]) not in ("table",):
+    if len(kids) == 1 and kids[0].tag.lower() in _BLOCK_CHILD:
         if (td.text or "").strip(_STRIP) or (kids[0].tail or "").strip(_STRIP):
             return None
         inner = kids[0]
     for el in inner.iterdescendants():
-        if _tag(el) in _BREAKS:
+        if el.tag in _BREAKS:  # the HTML parser gives lower-case tag names
             return None
     return inner
 
 
+def _inline_text(el: Any) -> str:
+    """A plain cell's text: HTML white-space collapsed, layout space around it dropped."""
+    from opengov_lint.readers.htmlpage import text_of
+
+    return _collapsed(text_of(el) if len(el) else (el.text or ""), _STRIP)
+
+
 def cell_text(td: Any) -> str:
     """A cell's text: paragraphs and <br> become line breaks; NBSP-only means blank."""
+    if not len(td):  # `<td>12</td>`: nothing but text
+        text = td.text
+        return _collapsed(text, _STRIP) if text else ""
     inner = _plain_cell(td)
     if inner is not None:
-        from opengov_lint.readers.htmlpage import text_of
-
-        return collapse_html_space(text_of(inner)).strip(_STRIP)
+        return _inline_text(inner)
     walker = _Walker(_STRIP)
     walker.walk(td)
     walker.flush()

@@ -102,6 +102,9 @@ def _clean(root: Any) -> None:
     from lxml import etree
 
     etree.strip_elements(root, *_DROP, with_tail=False)
+    names = root.xpath("descendant::*/@class | descendant::*/@id", smart_strings=False)
+    if not _WIDGET.search("\n".join(names)):  # no widget named on the page (the usual case): one search
+        return
     for el in root.xpath(".//*[@class or @id]"):
         if _WIDGET.search(f'{el.get("class") or ""} {el.get("id") or ""}'):
             _drop(el)
