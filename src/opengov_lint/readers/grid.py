@@ -49,6 +49,14 @@ class Grid:
                     self.slots.setdefault((i, j), cell)
         self.nrows, self.ncols = nrows, ncols
 
+    def place_one(self, cell: Cell, r: int, c: int) -> None:
+        """place(cell, r, c) for a cell without spans, at a free slot (the common case, kept short)."""
+        if r >= self.nrows or c >= self.ncols:
+            self.place(cell, r, c)
+            return
+        cell.row, cell.col, cell.rowspan, cell.colspan = r, c, 1, 1
+        self.slots[(r, c)] = cell
+
     def extend_down(self, cell: Cell, r: int) -> None:
         """A vertically merged cell continues into row r (docx vMerge=continue, a cut PDF cell)."""
         _budget(max(self.nrows, r + 1), self.ncols)

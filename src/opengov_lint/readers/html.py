@@ -110,10 +110,12 @@ class _Walker:
         self.buf.append(text)
 
     def flush(self) -> None:
-        text = _collapsed("".join(self.buf), self.strip)
-        if text:
-            self.blocks.append(Paragraph(text, line=self.line, style=self.style))
-        self.buf, self.line, self.style = [], None, None
+        if self.buf:
+            text = _collapsed("".join(self.buf), self.strip)
+            if text:
+                self.blocks.append(Paragraph(text, line=self.line, style=self.style))
+            self.buf = []
+        self.line, self.style = None, None
 
     def walk(self, el: Any) -> None:
         tag = _tag(el)
@@ -132,9 +134,11 @@ class _Walker:
         line = el.sourceline
         self.add(el.text, line)
         for child in el:
-            if _tag(child):
+            if isinstance(child.tag, str):
                 self.walk(child)
-            self.add(child.tail, child.sourceline or line)
+            tail = child.tail
+            if tail:
+                self.add(tail, child.sourceline or line)
         if block:
             self.flush()
 
@@ -173,8 +177,8 @@ def table_rows(table: Any) -> list[list[Any]]:
     return out
 
 
-def _span(el: Any, name: str) -> int:
-    raw = el.get(name)
+def _span(raw: str | None) -> int:
+    """A rowspan/colspan attribute's number (1 when absent or not a number)."""
     if raw is None:
         return 1
     raw = (raw or "1").strip().rstrip(";")
@@ -196,11 +200,17 @@ def html_table(rows: list[list[Any]]) -> Table:
         for td in tds:
             while (r, c) in slots:
                 c += 1
-            rowspan, colspan = _span(td, "rowspan"), _span(td, "colspan") or 1
+            get = td.get
+            rowspan, colspan = _span(get("rowspan")), _span(get("colspan")) or 1
+            cell = Cell(cell_text(td), line=td.sourceline)
+            if rowspan == colspan == 1:
+                grid.place_one(cell, r, c)
+                c += 1
+                continue
             if rowspan == 0:
                 rowspan = nrows - r
             rowspan = min(rowspan, nrows - r)
-            grid.place(Cell(cell_text(td), line=td.sourceline), r, c, rowspan, colspan)
+            grid.place(cell, r, c, rowspan, colspan)
             c += colspan
     return Table(grid.rows(nrows), ragged=False)
 
