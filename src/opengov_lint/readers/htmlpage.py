@@ -250,7 +250,8 @@ def _title_above(container: Any) -> tuple[str, int | None] | None:
             if tag in ("h1", "h2", "h3") or (tag and _TITLEISH.search(ident)):
                 text = collapse_html_space(text_of(sib)).strip()
                 if 4 <= len(text) <= 120 and has_cjk(text):
-                    head = "".join(collapse_html_space(text_of(container)).split())[: len(text) * 2]
+                    # without any white space, as collapse_html_space would only have shrunk it
+                    head = "".join(text_of(container).split())[: len(text) * 2]
                     if "".join(text.split()) in head:
                         return None
                     return text, sib.sourceline
