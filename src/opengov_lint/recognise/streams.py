@@ -9,6 +9,7 @@ Pure: no I/O."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -56,18 +57,17 @@ class Stream:
         return self._fmap
 
     def unit_at(self, flat_pos: int) -> Unit:
-        pos = self.fmap[min(flat_pos, len(self.fmap) - 1)] if self.fmap else 0
-        i = 0
-        for k, s in enumerate(self.starts):
-            if s <= pos:
-                i = k
-        return self.units[i]
+        fmap = self.fmap
+        pos = fmap[min(flat_pos, len(fmap) - 1)] if fmap else 0
+        # the last unit starting at or before pos (starts rise strictly: every unit has text)
+        return self.units[max(bisect.bisect_right(self.starts, pos) - 1, 0)]
 
     def original(self, start: int, end: int) -> str:
         """The original text behind flat[start:end], line breaks removed."""
-        if start >= end or not self.fmap:
+        fmap = self.fmap
+        if start >= end or not fmap:
             return ""
-        a, b = self.fmap[start], self.fmap[min(end, len(self.fmap)) - 1] + 1
+        a, b = fmap[start], fmap[min(end, len(fmap)) - 1] + 1
         return re.sub(r"\s*\n\s*", "", self.text[a:b]).strip()
 
 
