@@ -13,6 +13,7 @@ from opengov_lint.model import Cell, Document, Paragraph, Table
 from opengov_lint.readers.decode import decode_html
 from opengov_lint.readers.errors import ReadError
 from opengov_lint.readers.grid import Grid
+from opengov_lint.readers.htmlpage import find_body, page_publisher, page_title, published_date, text_of
 from opengov_lint.readers.limits import current, exceeded
 from opengov_lint.readers.textutil import collapse_html_space, is_page_number
 
@@ -29,8 +30,6 @@ def read(path: str, data: bytes, fmt: str = "html") -> Document:
     text, _enc = decode_html(data)
     root = parse(text)
     _check_tables(root)
-    from opengov_lint.readers.htmlpage import find_body, page_publisher, page_title, published_date
-
     doc = Document(path=path, format=fmt)
     doc.published = published_date(root)
     doc.publisher = page_publisher(root)
@@ -223,23 +222,18 @@ def _plain_cell(td: Any) -> Any | None:
     """The element whose text is the whole cell, when the cell holds one paragraph of inline text
     (`<td>12</td>`, Word's `<td><p><span>12</span></p></td>`): the common case, read without the
     paragraph walker. None when the cell has line breaks, several blocks or a table."""
-    kids = [c for c in td if isinstance(c.tag, str)]
+    kids = [td[0]] if len(td) == 1 else [c for c in td if isinstance(c.tag, str)]
     inner = td
-    if len(kids) == 1 and kids[0].tag.lower() in _BLOCK_CHILD:
-        if (td.text or "").strip(_STRIP) or (kids[0].tail or "").strip(_STRIP):
-            return None
-        inner = kids[0]
+    if len(kids) == 1:
+        tag = kids[0].tag
+        if isinstance(tag, str) and tag.lower() in _BLOCK_CHILD:
+            if (td.text or "").strip(_STRIP) or (kids[0].tail or "").strip(_STRIP):
+                return None
+            inner = kids[0]
     for el in inner.iterdescendants():
         if el.tag in _BREAKS:  # the HTML parser gives lower-case tag names
             return None
     return inner
-
-
-def _inline_text(el: Any) -> str:
-    """A plain cell's text: HTML white-space collapsed, layout space around it dropped."""
-    from opengov_lint.readers.htmlpage import text_of
-
-    return _collapsed(text_of(el) if len(el) else (el.text or ""), _STRIP)
 
 
 def cell_text(td: Any) -> str:
@@ -248,8 +242,8 @@ def cell_text(td: Any) -> str:
         text = td.text
         return _collapsed(text, _STRIP) if text else ""
     inner = _plain_cell(td)
-    if inner is not None:
-        return _inline_text(inner)
+    if inner is not None:  # one paragraph of inline text: HTML white space collapsed
+        return _collapsed(text_of(inner) if len(inner) else (inner.text or ""), _STRIP)
     walker = _Walker(_STRIP)
     walker.walk(td)
     walker.flush()
