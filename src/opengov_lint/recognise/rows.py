@@ -63,8 +63,13 @@ def distinct(row: list[Cell]) -> list[Cell]:
 
 def value_like(cell: Cell) -> bool:
     """A cell that holds (or stands for) a number: digits, blank, placeholder, digits with a unit."""
-    t = type_cell(cell.text)
-    return t.kind is not CellKind.TEXT or not has_cjk(cell.text) or t.value is not None
+    return _value_like(cell.text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _value_like(text: str) -> bool:
+    t = type_cell(text)
+    return t.kind is not CellKind.TEXT or not has_cjk(text) or t.value is not None
 
 
 def classify(table: Table, row_index: int, ctx: str | None) -> RowEvent:
