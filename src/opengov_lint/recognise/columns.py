@@ -53,8 +53,19 @@ def _map_by_spans(values: list[Cell], keys: list[str], spans: dict[str, Span]) -
     out: dict[str, Cell] = {}
     used: set[int] = set()
     placed = [(c, c.col, c.col + max(c.colspan, 1)) for c in values]
+    # every value one column wide, each in its own column (the usual grid row): a one-column header's
+    # cell is the one in that column, looked up instead of searched
+    by_col = {a: c for c, a, b in placed if b - a == 1}
+    if len(by_col) != len(placed):
+        by_col = {}
     for k in keys:
-        hit = _under(placed, spans[k], used)
+        lo, hi = spans[k]
+        if by_col and hi - lo == 1:
+            hit = by_col.get(lo)
+            if hit is not None and id(hit) in used:
+                hit = None
+        else:
+            hit = _under(placed, (lo, hi), used)
         if hit is None:
             return None
         out[k] = hit
