@@ -244,6 +244,11 @@ def cell_text(td: Any) -> str:
     inner = _plain_cell(td)
     if inner is not None:  # one paragraph of inline text: HTML white space collapsed
         return _collapsed(text_of(inner) if len(inner) else (inner.text or ""), _STRIP)
+    return _walked_text(td)
+
+
+def _walked_text(td: Any) -> str:
+    """A cell of several paragraphs, line breaks or tables, through the paragraph walker."""
     walker = _Walker(_STRIP)
     walker.walk(td)
     walker.flush()

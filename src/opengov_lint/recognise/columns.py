@@ -25,7 +25,11 @@ def _under(values: list[tuple[Cell, int, int]], span: Span, used: set[int]) -> C
     hits = [v for v in values if v[1] < hi and v[2] > lo and id(v[0]) not in used]
     if len(hits) > 1:
         hits = [v for v in hits if lo <= v[1] and v[2] <= hi] or hits
-    cells = [v[0] for v in hits]
+    return _one([v[0] for v in hits])
+
+
+def _one(cells: list[Cell]) -> Cell | None:
+    """The one cell, or of several the one that is not empty (the first when all are)."""
     if len(cells) > 1:
         filled = [c for c in cells if c.text.strip()]
         cells = filled if filled else cells[:1]
