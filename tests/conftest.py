@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 # Installed third-party rule plugins (e.g. the README's example plugin) must not change what the suite
@@ -21,6 +26,16 @@ EXAMPLES = ROOT / "examples"
 CORPUS = Path(os.environ.get("OPENGOV_LINT_CORPUS", ROOT.parent / "shared" / "corpus"))
 # Tests see fresh results: the results cache (run/cache.py) is tested on purpose in test_office.py.
 os.environ["OPENGOV_LINT_RESULTS_CACHE"] = "off"
+
+
+@pytest.fixture(autouse=True)
+def _ctrl_c_kept() -> Iterator[None]:
+    """An in-process check (`init_worker` without the parent's pid) ignores SIGINT as a pool worker does;
+    every CLI process a later test starts would inherit that and ignore Ctrl-C (the second-Ctrl-C test then
+    waits for a whole batch). The test process gets its handler back after each test."""
+    yield
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture

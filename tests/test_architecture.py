@@ -138,7 +138,8 @@ def test_rules_import_only_pure_parts_of_the_recogniser() -> None:
     """Rules read running text through pure helpers; they never reach the readers or the recognisers' I/O."""
     pure = ("opengov_lint.recognise.text", "opengov_lint.recognise.sections", "opengov_lint.recognise.citations",
             "opengov_lint.recognise.prose", "opengov_lint.recognise.dates", "opengov_lint.recognise.streams",
-            "opengov_lint.recognise.issuer")  # an organ's name -> its kind (OG506: who 第四十九条 dates)
+            "opengov_lint.recognise.issuer",  # an organ's name -> its kind (OG506: who 第四十九条 dates)
+            "opengov_lint.recognise.textindex", "opengov_lint.recognise.spans")  # the text index over those readers
     for m, deps in GRAPH.items():
         if _layer(m) == "rules":
             bad = [d for d in deps if _layer(d) == "recognise" and not d.startswith(pure)]
@@ -262,6 +263,16 @@ def test_catalogue_cache_is_keyed_by_content(tmp_path: Path, monkeypatch: pytest
     catalog_cache._entries.cache_clear()
     assert catalog_cache.get("x.yaml", "aaa") is None  # a corrupt cache is ignored
     catalog_cache._entries.cache_clear()
+
+
+def test_catalogue_files_are_read_from_the_catalogue_only() -> None:
+    from opengov_lint.knowledge.catalog import read_resource
+
+    assert read_resource("sections.yaml") == (CATALOG / "sections.yaml").read_bytes()
+    assert read_resource("profiles/default.yaml") == (CATALOG / "profiles" / "default.yaml").read_bytes()
+    for name in ("../pyproject.toml", "/etc/passwd", "profiles/../../pyproject.toml", "profiles//default.yaml"):
+        with pytest.raises(FileNotFoundError):
+            read_resource(name)
 
 
 def test_output_formats_are_defined_once() -> None:

@@ -14,14 +14,19 @@ def main() -> None:
         return
     import signal
 
-    try:
-        from opengov_lint.cli.app import app
+    from opengov_lint.cli import patterns
 
-        app(prog_name="opengov-lint")
-    except SystemExit:
+    patterns.load()  # before anything compiles a regular expression
+    try:
+        from opengov_lint.cli.app import build
+
+        build(argv)(prog_name="opengov-lint")
+    except SystemExit as exc:
         # the work is done and its output written: a late Ctrl-C must not turn a clean exit into a
         # traceback while the interpreter shuts the worker pool down
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if exc.code not in (130, 143):  # an interrupted run leaves at once
+            patterns.save()
         raise
     except KeyboardInterrupt:  # Ctrl-C before or after a batch's own handler: no traceback, exit 130
         sys.stderr.write("\nopengov-lint: interrupted\n")

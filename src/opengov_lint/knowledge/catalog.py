@@ -9,26 +9,46 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 
 @functools.cache
 def load_yaml_resource(name: str) -> Any:
     """Parse one YAML file of the catalogue (path relative to rules/), once per process; the parsed
-    form is cached as JSON between processes (catalog_cache)."""
-    import hashlib
+    form is cached as JSON between processes (catalog_cache), keyed by a checksum of the file's bytes
+    (CRC-32 and length: an edited file is parsed again; zlib, not hashlib, whose OpenSSL binding costs
+    more to load than all of this)."""
+    import zlib
 
     from opengov_lint.knowledge import cache as catalog_cache
 
-    raw = resources.files("opengov_lint.catalog").joinpath(name).read_bytes()
-    digest = hashlib.sha1(raw).hexdigest()
+    raw = read_resource(name)
+    digest = f"crc32:{zlib.crc32(raw):08x}:{len(raw)}"
     cached = catalog_cache.get(name, digest)
     if cached is not None:
         return cached
     data = parse_yaml(raw.decode("utf-8"))
     catalog_cache.put(name, digest, data)
     return data
+
+
+def read_resource(name: str) -> bytes:
+    """The bytes of one file of the catalogue: from the package folder when installed as files (a plain
+    read), else through importlib.resources (a zip install)."""
+    import importlib
+    import os
+
+    package = importlib.import_module("opengov_lint.catalog")  # the rules/ folder, mapped at install
+    parts = name.split("/")
+    if name.startswith("/") or any(part in ("", ".", "..") for part in parts):
+        raise FileNotFoundError(name)  # only files inside the catalogue
+    path = os.path.join(os.path.dirname(package.__file__ or ""), *parts)
+    if package.__file__ and os.path.isfile(path):
+        with open(path, "rb") as fh:
+            return fh.read()
+    from importlib import resources
+
+    return resources.files("opengov_lint.catalog").joinpath(name).read_bytes()
 
 
 def parse_yaml(text: str) -> Any:

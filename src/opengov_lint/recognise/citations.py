@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from opengov_lint.recognise.spans import unit_at
 from opengov_lint.recognise.streams import Stream, Unit, build
 from opengov_lint.recognise.text import CN_NUM, cn_to_int, norm
 
@@ -106,7 +107,7 @@ def _sentence_bounds(flat: str, pos: int) -> tuple[int, int]:
 
 
 def _make(stream: Stream, si: int, kind: str, m: re.Match[str]) -> Citation:
-    unit: Unit = stream.unit_at(m.start())
+    unit: Unit = unit_at(stream, m.start())
     p = unit.paragraph
     a, b = _sentence_bounds(stream.flat, m.start())
     return Citation(kind=kind, text=stream.original(m.start(), m.end()), paragraph=p.index, line=p.line,
@@ -152,7 +153,7 @@ def _articles(stream: Stream, si: int, titles: list[Citation]) -> list[Citation]
 
 def _whole_unit(stream: Stream, m: re.Match[str]) -> bool:
     """True when the citation is all the text of its paragraph (a table caption written as text)."""
-    unit = stream.unit_at(m.start())
+    unit = unit_at(stream, m.start())
     return re.sub(r"[\s#*]", "", unit.paragraph.text) == re.sub(r"\s", "", stream.original(m.start(), m.end()))
 
 
@@ -199,8 +200,9 @@ _SCANNED: list[tuple[list[Stream], tuple[str, ...], list[Citation]]] = []
 
 
 def scan(units: Iterable[Unit], docno_prefixes: Iterable[str] = ()) -> list[Citation]:
-    """Every citation in the text, in document order (several rules scan the same report: the last
-    few results are kept, keyed by the identity of the streams)."""
+    """Every citation in the text, in document order (the rules ask a report's text index,
+    recognise.textindex, which scans once; the last few results are kept here too, keyed by the
+    identity of the streams)."""
     prefixes = tuple(docno_prefixes)
     streams = build(units)
     for seen, pre, found in _SCANNED:
@@ -210,6 +212,11 @@ def scan(units: Iterable[Unit], docno_prefixes: Iterable[str] = ()) -> list[Cita
     _SCANNED.insert(0, (streams, prefixes, out))
     del _SCANNED[4:]
     return list(out)
+
+
+def scan_streams(streams: list[Stream], docno_prefixes: Iterable[str] = ()) -> list[Citation]:
+    """`scan` of streams already built (recognise.streams.build)."""
+    return _scan(streams, tuple(docno_prefixes))
 
 
 def _scan(streams: list[Stream], prefixes: tuple[str, ...]) -> list[Citation]:

@@ -4,11 +4,13 @@ and sentences that open with a year (`2022年，…`), for OG501, OG502, OG506 a
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from opengov_lint.recognise.streams import Stream, Unit, build, fold, sentences
+from opengov_lint.recognise.spans import sentence_bounds, unit_at
+from opengov_lint.recognise.streams import Stream, Unit, build, fold
 from opengov_lint.recognise.text import cn_to_int
 
 if TYPE_CHECKING:
@@ -82,10 +84,21 @@ def date_line(text: str, max_prefix: int = 30) -> tuple[str, str] | None:
 def find_period(units: Iterable[Unit], words: Iterable[str]) -> Period | None:
     """The first statement of the statistical period (a period word followed by a date range, or a
     range from 1月1日 to 12月31日 anywhere)."""
+    return find_period_in(build(units), words)
+
+
+@functools.lru_cache(maxsize=16)
+def _period_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     kw = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     worded = re.compile(rf"(?:{kw})[^。\n]{{0,14}}?{_RANGE}")
     bare = re.compile(rf"{_Y}年?0?1月0?1日?(?:起)?(?:至|到|—|-|~|－)(?:{_Y}年?)?(1[12])月(3[01])日")
-    for stream in build(units):
+    return worded, bare
+
+
+def find_period_in(streams: Iterable[Stream], words: Iterable[str]) -> Period | None:
+    """`find_period` over streams already built."""
+    worded, bare = _period_patterns(tuple(words))
+    for stream in streams:
         m = worded.search(stream.flat)
         if m:
             y1, m1, d1, y2, m2, d2 = m.groups()
@@ -101,7 +114,7 @@ def _period(stream: Stream, m: re.Match[str], y1: int, m1: int, d1: int, y2: int
     start, end = _iso(y1, m1, d1), _iso(y2, m2, d2)
     if not start or not end:
         return None
-    return Period(start, end, stream.original(m.start(), m.end()), stream.unit_at(m.start()))
+    return Period(start, end, stream.original(m.start(), m.end()), unit_at(stream, m.start()))
 
 
 @dataclass(slots=True)
@@ -116,21 +129,35 @@ class YearOpening:
 
 
 def year_openings(units: Iterable[Unit], markers: Iterable[str]) -> list[YearOpening]:
+    return year_openings_in(build(units), markers)
+
+
+_YEAR_BEFORE_NIAN = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年)")
+
+
+def year_openings_in(streams: Iterable[Stream], markers: Iterable[str]) -> list[YearOpening]:
+    """`year_openings` over streams already built."""
     marks = tuple("".join(fold(c) for c in w) for w in markers)
     out = []
-    for stream in build(units):
-        for a, b in sentences(stream):
-            sent = stream.flat[a:b]
+    for stream in streams:
+        flat = stream.flat
+        for a, b in sentence_bounds(stream):
+            sent = flat[a:b]
             m = _OPENING.match(sent)
             if not m:
                 continue
-            years = tuple(int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?=年)", sent))
-            out.append(YearOpening(int(m.group(1)), stream.original(a, b), stream.unit_at(a), years,
+            years = tuple(int(y) for y in _YEAR_BEFORE_NIAN.findall(sent))
+            out.append(YearOpening(int(m.group(1)), stream.original(a, b), unit_at(stream, a), years,
                                    tuple(w for w in marks if w in sent[m.end():])))
     return out
 
 
 def self_references(units: Iterable[Unit]) -> list[tuple[int, str, Unit]]:
     """`现将…2023年…年度报告…公布`: the year the report says it is about."""
-    return [(int(m.group(1)), stream.original(m.start(), m.end()), stream.unit_at(m.start()))
-            for stream in build(units) for m in _SELF.finditer(stream.flat)]
+    return self_references_in(build(units))
+
+
+def self_references_in(streams: Iterable[Stream]) -> list[tuple[int, str, Unit]]:
+    """`self_references` over streams already built."""
+    return [(int(m.group(1)), stream.original(m.start(), m.end()), unit_at(stream, m.start()))
+            for stream in streams for m in _SELF.finditer(stream.flat)]

@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from opengov_lint.knowledge.catalog import assessment, narrative
-from opengov_lint.recognise.text import nfkc, squash
+from opengov_lint.recognise.text import cjk_count, nfkc, squash
 
 if TYPE_CHECKING:
     from opengov_lint.model import Report
 
-_CJK = re.compile("[\u4e00-\u9fff]")
 
 
 @dataclass(slots=True, frozen=True)
@@ -37,7 +36,7 @@ def read_problems(report: Report) -> ProblemsSection:
     if five is None:
         return ProblemsSection(0, False, False)
     text = squash(nfkc(five.text))
-    chars = len(_CJK.findall(text))
+    chars = cjk_count(text)
     voc = narrative()["problems"]
     names = chars >= int(voc["min_chars"]) and any(nfkc(m) in text for m in voc["markers"])
     follows = any(p.search(text) for p in _followup())

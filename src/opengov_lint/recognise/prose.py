@@ -10,16 +10,20 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from opengov_lint.recognise.streams import Stream, Unit, build, fold_text, sentences
+from opengov_lint.recognise.kwmatch import KwMatch, keyword_matches, unit_windows
+from opengov_lint.recognise.spans import sentence_at, sentence_bounds, unit_at
+from opengov_lint.recognise.streams import Stream, Unit, build, fold_text
 from opengov_lint.recognise.text import cn_to_int
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 _CN = "零〇一二两三四五六七八九十百千"
 _NUM = rf"(?<![\d.])(?P<num>\d[\d,]*|[{_CN}]{{1,6}})"
 _STOP = r"[^。;!?\n,:、]"
 _CLAUSE = re.compile(r"[^,。;!?\n]+")
+_COUNT_TAIL = rf"(?P<mid>{_STOP}{{0,30}}?){_NUM}(?P<unit>件|宗|个)"  # after a count's keyword: 受理申请|21件
+_OUTCOME_TAIL = rf"(?P<mid>{_STOP}{{0,8}}?){_NUM}(?P<unit>件|宗)"  # after an outcome's keyword: 维持|3件
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
@@ -50,7 +54,22 @@ def _alt(words: Iterable[str]) -> str:
 
 @functools.lru_cache(maxsize=512)
 def _alt_cached(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(fold_text(w)) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in _alt_words(words))
+
+
+@functools.lru_cache(maxsize=512)
+def _alt_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of `_alt`'s alternation, folded, in its order (longest first, then in code-point order: the same pattern on every run)."""
+    return tuple(fold_text(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _after(text: str, words: tuple[str, ...], tail: str) -> Iterator[re.Match[str] | KwMatch]:
+    """The matches of `(?P<kw>words)TAIL` in `text` (recognise.kwmatch: one compiled tail instead of a
+    pattern per list of words)."""
+    alt = _alt_words(words)
+    if all(alt):
+        return keyword_matches(text, alt, _compile(tail))
+    return _compile(rf"(?P<kw>{_alt_cached(words)}){tail}").finditer(text)  # an empty word matches anywhere
 
 
 _compile = functools.lru_cache(maxsize=512)(re.compile)  # the vocabulary's patterns, built once per process
@@ -64,7 +83,7 @@ def _all_keywords(vocab: dict[str, Any]) -> list[str]:
 @dataclass(slots=True)
 class _Cand:
     spec: dict[str, Any]
-    m: re.Match[str]
+    m: re.Match[str] | KwMatch
     before: bool
 
 
@@ -104,19 +123,38 @@ def _targets(spec: dict[str, Any], kw: str, tail: str) -> tuple[list[list[str]],
 def _count_candidates(stream: Stream, vocab: dict[str, Any], year: int | None) -> list[_Cand]:
     cands = []
     flat = stream.flat
+    for spec, words, folded, kw in _count_specs(vocab, year):
+        if not any(w in flat for w in folded):
+            continue  # none of the keywords occurs: nothing to find (most specs, most sections)
+        cands += [_Cand(spec, m, False) for m in _after(flat, words, _COUNT_TAIL)]
+        if spec.get("before"):
+            before = _compile(rf"{_NUM}(?P<unit>件|宗|个)(?P<mid>{_STOP}{{0,24}}?)(?P<kw>{kw})")
+            reach = 24 + max(len(w) for w in folded)  # from the unit to the end of the keyword
+            cands += [_Cand(spec, m, True) for a, b in unit_windows(flat, "件宗个", reach)
+                      for m in before.finditer(flat, a, b)]
+    return cands
+
+
+_Spec = tuple[dict[str, Any], tuple[str, ...], tuple[str, ...], str]
+_SPECS: dict[tuple[int, int | None], tuple[dict[str, Any], list[_Spec]]] = {}
+
+
+def _count_specs(vocab: dict[str, Any], year: int | None) -> list[_Spec]:
+    """(spec, its keywords, folded, their alternation) for every count of the vocabulary; the previous
+    year's 结转 words join carried_over. Kept per vocabulary object (held, so its id stays its own) and year."""
+    got = _SPECS.get((id(vocab), year))
+    if got is not None and got[0] is vocab:
+        return got[1]
+    out = []
     for spec in vocab["counts"]:
         words = list(spec["words"])
         if spec["id"] == "carried_over" and year:
             words += [f"{year - 1}年结转", f"{year - 1}年度结转"]
-        if not any(w in flat for w in _folded(tuple(words))):
-            continue  # none of the keywords occurs: nothing to find (most specs, most sections)
-        kw = _alt(words)
-        after = _compile(rf"(?P<kw>{kw})(?P<mid>{_STOP}{{0,30}}?){_NUM}(?P<unit>件|宗|个)")
-        cands += [_Cand(spec, m, False) for m in after.finditer(flat)]
-        if spec.get("before"):
-            before = _compile(rf"{_NUM}(?P<unit>件|宗|个)(?P<mid>{_STOP}{{0,24}}?)(?P<kw>{kw})")
-            cands += [_Cand(spec, m, True) for m in before.finditer(flat)]
-    return cands
+        out.append((spec, tuple(words), _folded(tuple(words)), _alt(words)))
+    if len(_SPECS) >= 64:
+        _SPECS.clear()
+    _SPECS[(id(vocab), year)] = (vocab, out)
+    return out
 
 
 @functools.lru_cache(maxsize=512)
@@ -126,10 +164,15 @@ def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def count_claims(units: Iterable[Unit], vocab: dict[str, Any], year: int | None = None) -> list[Claim]:
     """Every count the text states, each number read once (the longest keyword wins)."""
+    return count_claims_in(build(units), vocab, year)
+
+
+def count_claims_in(streams: Iterable[Stream], vocab: dict[str, Any], year: int | None = None) -> list[Claim]:
+    """`count_claims` over streams already built."""
     keywords = _all_keywords(vocab)
     fillers = _compile(rf"(?:{_alt(vocab['fillers'])})*")
     out: list[Claim] = []
-    for stream in build(units):
+    for stream in streams:
         taken: list[tuple[int, int]] = []
         cands = _count_candidates(stream, vocab, year)
         cands.sort(key=lambda c: (c.before, -len(c.m.group("kw")), c.m.start()))
@@ -145,7 +188,7 @@ def count_claims(units: Iterable[Unit], vocab: dict[str, Any], year: int | None 
             targets, qual = _targets(c.spec, kw, _tail(stream.flat, m.end()))
             taken += spans
             out.append(Claim("count", c.spec["id"], parse_count(m.group("num")), stream.original(m.start(), m.end()),
-                             _sentence_text(stream, m.start()), stream.unit_at(m.start()), targets,
+                             _sentence_text(stream, m.start()), unit_at(stream, m.start()), targets,
                              qualifier=qual))
         out += _outcomes(stream, vocab, taken, fillers)
     return out
@@ -168,10 +211,8 @@ def _context_ok(flat: str, c: _Cand, vocab: dict[str, Any], year: int | None) ->
 
 
 def _sentence_text(stream: Stream, pos: int) -> str:
-    for a, b in sentences(stream):
-        if a <= pos < b:
-            return stream.original(a, b)
-    return ""
+    found = sentence_at(stream, pos)
+    return stream.original(*found) if found is not None else ""
 
 
 def _blocks_before(text: str) -> list[tuple[int, str]]:
@@ -184,7 +225,7 @@ def _outcomes(stream: Stream, vocab: dict[str, Any], taken: list[tuple[int, int]
               fillers: re.Pattern[str]) -> list[Claim]:
     out = []
     upheld_all = _alt(vocab["all_upheld"])
-    for a, b in sentences(stream):
+    for a, b in sentence_bounds(stream):
         sent = stream.flat[a:b]
         if "复议" not in sent and "诉讼" not in sent:
             continue
@@ -196,7 +237,7 @@ def _outcomes(stream: Stream, vocab: dict[str, Any], taken: list[tuple[int, int]
         if m2:
             named = tuple(dict.fromkeys(blk for _, blk in blocks))
             out.append(Claim("all_upheld", "all_upheld", None, stream.original(a + m2.start(), a + m2.end()),
-                             stream.original(a, b), stream.unit_at(a + m2.start()), blocks=named))
+                             stream.original(a, b), unit_at(stream, a + m2.start()), blocks=named))
     return out
 
 
@@ -209,8 +250,7 @@ def _sentence_outcomes(stream: Stream, span: tuple[int, int], blocks: list[tuple
     sent = stream.flat[a:b]
     out = []
     for o in vocab["outcomes"]:
-        rx = _compile(rf"(?P<kw>{_alt(o['words'])})(?P<mid>{_STOP}{{0,8}}?){_NUM}(?P<unit>件|宗)")
-        for m in rx.finditer(sent):
+        for m in _after(sent, tuple(o["words"]), _OUTCOME_TAIL):
             if not fillers.fullmatch(m.group("mid")) or any(s < a + m.end() and a + m.start() < e for s, e in taken):
                 continue
             before = [blk for pos, blk in blocks if pos < m.start()]
@@ -219,16 +259,16 @@ def _sentence_outcomes(stream: Stream, span: tuple[int, int], blocks: list[tuple
             taken.append((a + m.start(), a + m.end()))
             out.append(Claim("outcome", o["id"], parse_count(m.group("num")),
                              stream.original(a + m.start(), a + m.end()), stream.original(a, b),
-                             stream.unit_at(a + m.start()), blocks=(before[-1],), column=o["column"]))
+                             unit_at(stream, a + m.start()), blocks=(before[-1],), column=o["column"]))
     return out
 
 
-def _none_matches(text: str, specs: list[tuple[dict[str, Any], list[re.Pattern[str]]]]
+def _none_matches(text: str, specs: list[tuple[dict[str, Any], tuple[str, ...], list[re.Pattern[str]]]]
                   ) -> list[tuple[dict[str, Any], re.Match[str]]]:
     """The first match of each kind of statement in one clause (无行政复议和行政诉讼 is two)."""
     out = []
-    for spec, rxs in specs:
-        if any(fold_text(w) in text for w in spec.get("not_with", ())):
+    for spec, not_with, rxs in specs:
+        if any(w in text for w in not_with):
             continue  # about the other table (申请行政复议 is table 四, not an application of table 三)
         m = next((m for rx in rxs if (m := rx.search(text))), None)
         if m is not None:
@@ -236,21 +276,53 @@ def _none_matches(text: str, specs: list[tuple[dict[str, Any], list[re.Pattern[s
     return out
 
 
+_CONTEXTUAL = re.compile(r"\^|\$|\\[bBAZ]|\(\?<?[=!]")  # anchors and lookarounds: a match may depend on the clause cut
+
+
+@functools.lru_cache(maxsize=64)
+def _none_patterns(patterns: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """The compiled patterns, each with whether it matches the same way in a clause as in the whole text."""
+    return tuple((_compile(p), _CONTEXTUAL.search(p) is None) for p in patterns)
+
+
+def _none_specs(vocab: dict[str, Any], flat: str) -> list[tuple[dict[str, Any], tuple[str, ...], list[re.Pattern[str]]]]:
+    """(spec, its folded not_with words, its patterns) for the statements that can occur in `flat`: a
+    pattern without anchors or lookarounds that finds nothing in the whole text finds nothing in any of
+    its clauses either. Empty when no pattern finds anything in the whole text."""
+    out, found = [], False
+    for spec in vocab["none"]:
+        rxs = []
+        for rx, local in _none_patterns(tuple(spec["patterns"])):
+            hit = rx.search(flat) is not None
+            found = found or hit
+            if hit or not local:
+                rxs.append(rx)
+        if rxs:
+            out.append((spec, _folded(tuple(spec.get("not_with", ()))), rxs))
+    return out if found else []
+
+
 def none_claims(units: Iterable[Unit], vocab: dict[str, Any]) -> list[Claim]:
     """Clauses that say there was nothing (未收到政府信息公开申请; 未发生行政复议)."""
+    return none_claims_in(build(units), vocab)
+
+
+def none_claims_in(streams: Iterable[Stream], vocab: dict[str, Any]) -> list[Claim]:
+    """`none_claims` over streams already built."""
     out: list[Claim] = []
-    exclude = [fold_text(w) for w in vocab["none_exclude"]]
-    specs = [(spec, [_compile(p) for p in spec["patterns"]]) for spec in vocab["none"]]
-    for stream in build(units):
-        if not any(rx.search(stream.flat) for _, rxs in specs for rx in rxs):
+    exclude = _folded(tuple(vocab["none_exclude"]))
+    for stream in streams:
+        specs = _none_specs(vocab, stream.flat)
+        if not specs:
             continue  # no clause can match when the whole section does not
         for clause in _CLAUSE.finditer(stream.flat):
             text = clause.group(0)
-            if any(w in text for w in exclude):
+            found = _none_matches(text, specs)
+            if not found or any(w in text for w in exclude):
                 continue
-            for spec, m in _none_matches(text, specs):
+            for spec, m in found:
                 pos = clause.start() + m.start()
                 out.append(Claim("none", spec["id"], None, stream.original(clause.start(), clause.end()),
-                                 _sentence_text(stream, pos), stream.unit_at(pos),
+                                 _sentence_text(stream, pos), unit_at(stream, pos),
                                  [list(t) for t in spec["targets"]]))
     return out

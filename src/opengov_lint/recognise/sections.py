@@ -36,7 +36,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"^第([{CN_NUM}\d]{{1,3}})部分[：:、.\s]*")),
     ("cn_bare", re.compile(rf"^([{CN_NUM}]{{1,2}})\s+")),
 ]
-_GLUED = re.compile(r"^([一二三四五六七八九十]{1,2})(?=[\u4e00-\u9fff])")
+_GLUED = re.compile(r"^[一二三四五六七八九十]{1,2}")
 # A note after the title is not another wording: 二、主动公开政府信息情况（有关情况附表）/ …附表 / …：
 _NOTE = re.compile(r"(?:[（(][^（）()]{0,24}[）)]|附表|[:：])+$")
 _MAX_HEADING = 40
@@ -45,7 +45,7 @@ _TOP_STYLES = ("cn", "arabic", "part", "cn_bare", "glued")
 _SENTENCE = re.compile(r"[。；;，,！!？?]")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Numbering:
     style: str  # cn | cn_paren | arabic | arabic_paren | part | cn_bare | glued | none
     raw: str  # as written, e.g. "2、 " -> "2、"
@@ -89,9 +89,15 @@ class _Candidate:
     extra_ok: bool  # may be a heading outside the template (numbered, short, no sentence)
 
 
+_FIRST = frozenset(CN_NUM + "（(第0123456789０１２３４５６７８９")  # what every numbering of _PATTERNS opens with
+
+
+@functools.lru_cache(maxsize=8192)  # the recogniser and OG105 split the same paragraphs
 def split_numbering(text: str) -> tuple[Numbering, str]:
     """`2、 主动公开…` -> (Numbering('arabic', '2、', 2), '主动公开…')."""
     t = _MARKUP.sub("", text).strip()
+    if not t or t[0] not in _FIRST:
+        return Numbering("none", "", None), t
     for style, pat in _PATTERNS:
         m = pat.match(t)
         if m:
@@ -164,10 +170,12 @@ def _head_of(numbering: Numbering, title: str) -> tuple[str, bool] | None:
 def _glued(head: str, length: int) -> tuple[Numbering, str, dict[int, tuple[float, bool]]] | None:
     """`一总体情况`: a numeral glued to a template title (never to other words: 一是…, 三类…)."""
     m = _GLUED.match(head)
-    if not m:
+    # the numeral must be followed by an ideograph (two numerals first, then one: as a lookahead would)
+    end = next((e for e in range(m.end(), 0, -1) if e < len(head) and "\u4e00" <= head[e] <= "\u9fff"), 0) if m else 0
+    if not end:
         return None
-    glued = Numbering("glued", m.group(1), cn_to_int(m.group(1)))
-    rest = head[m.end():]
+    glued = Numbering("glued", head[:end], cn_to_int(head[:end]))
+    rest = head[end:]
     scores = _acceptable(glued, _all_scores(rest), length)
     return (glued, rest, scores) if scores else None
 

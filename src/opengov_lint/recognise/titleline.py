@@ -26,6 +26,7 @@ _YEARISH = re.compile(r"^(?:(?:19|20)\d{2}(?:年度?)?|年度?)$")
 _HAS_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _CONTINUES = re.compile(r"(?:公开|公开工作|工作|政府信息|信息)$")
+_WORDCHAR = re.compile(r"[^\W_]")  # a letter, digit or ideograph: what furniture words leave behind
 
 
 @dataclass(slots=True)
@@ -39,7 +40,7 @@ class Piece:
 @functools.cache
 def _chrome() -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]]:
     c = catalogue()["chrome"]
-    starts = tuple(sorted(c["starts"], key=len, reverse=True))
+    starts = tuple(nfkc(s) for s in sorted(c["starts"], key=len, reverse=True))  # normalised as the lines are
     words = re.compile("|".join(re.escape(w) for w in sorted(c["words"], key=len, reverse=True)))
     seps = re.compile("|".join(re.escape(s) for s in sorted(c["separators"], key=len, reverse=True)))
     return starts, words, seps
@@ -51,10 +52,10 @@ def is_chrome(text: str) -> bool:
     if not t:
         return True
     starts, words, seps = _chrome()
-    if t.startswith(tuple(nfkc(s) for s in starts)):
+    if t.startswith(starts):
         return True
     rest = seps.sub("", words.sub("", t))
-    return not re.sub(r"[\W_]", "", rest)
+    return not _WORDCHAR.search(rest)
 
 
 def _pieces(paragraphs: list[Paragraph]) -> list[Piece]:

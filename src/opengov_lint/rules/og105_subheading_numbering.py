@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
@@ -68,7 +69,11 @@ def _table_labels() -> tuple[str, ...]:
 def _table_fragment(rest: str) -> bool:
     """`（四）无` or `（六）其` left in the text by a garbled table: the start of a table row label."""
     n = core(rest)
-    return not n or any(lab.startswith(n) for lab in _table_labels())
+    if not n:
+        return True
+    labels = _table_labels()  # sorted: the labels that start with n follow the place n would take
+    i = bisect_left(labels, n)
+    return i < len(labels) and labels[i].startswith(n)
 
 
 def _sub_headings(paragraphs: list[Paragraph]) -> Iterator[tuple[Paragraph, str, str, int]]:

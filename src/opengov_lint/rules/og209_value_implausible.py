@@ -112,10 +112,23 @@ def _fee_hit(table: TableData, level: str) -> Hit | None:
                evidence={"value": value, "limit_wan": limit, "level": level, "if_yuan_wan": corrected})
 
 
+def _could_fire(table: TableData) -> bool:
+    """A non-zero 规章 row or a fee amount at or above the lowest limit: else neither hit can be made
+    whatever the organ's level (and the level patterns, slow to compile, are not needed)."""
+    if any(isinstance(c.value, (int, Decimal)) and c.value > 0 for c in (table.cells.get("rules") or {}).values()):
+        return True
+    cell = table.cell("fees", "amount")
+    limits = assessment()["rule_making"]["fee_limits_wan"].values()
+    return (cell is not None and isinstance(cell.value, (int, Decimal)) and cell.unit in (None, "万元")
+            and bool(limits) and cell.value >= min(limits))
+
+
 def check(report: Report, options: None) -> Iterator[Hit]:
     table = report.tables.get("active_disclosure")
+    if table is None or report.meta.issuer is None or not _could_fire(table):
+        return
     level = organ_level(report.meta.issuer)
-    if table is None or level is None or report.meta.issuer is None:
+    if level is None:
         return
     for hit in (_rules_hit(report, table, report.meta.issuer, level), _fee_hit(table, level)):
         if hit is not None:

@@ -26,11 +26,12 @@ from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import assessment
-from opengov_lint.recognise.streams import build, fold_text, sentences
+from opengov_lint.recognise.spans import sentence_bounds, unit_at
+from opengov_lint.recognise.streams import fold_text
 from opengov_lint.recognise.text import excerpt
 from opengov_lint.rules.support.locations import cell_location
 from opengov_lint.rules.support.numbers import plain_number
-from opengov_lint.rules.support.text import text_units
+from opengov_lint.rules.support.text import text_index
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -69,12 +70,12 @@ def _compiled(key: str) -> tuple[re.Pattern[str], ...]:
 
 def _statements(report: Report) -> Iterator[tuple[str, str, int | None]]:
     """(kind, sentence as written, line) for each sentence saying no notice / an unpaid notice."""
-    for stream in build(text_units(report)):
-        for a, b in sentences(stream):
+    for stream in text_index(report).streams:
+        for a, b in sentence_bounds(stream):
             flat = stream.flat[a:b]
             if "费" not in flat:
                 continue
-            line = stream.unit_at(a).paragraph.line
+            line = unit_at(stream, a).paragraph.line
             if any(p.search(flat) for p in _compiled("no_notice")):
                 yield "no_notice", stream.original(a, b), line
             elif any(p.search(flat) for p in _compiled("unpaid")) and \

@@ -22,15 +22,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import Law, documents, law
-from opengov_lint.recognise.text import int_to_cn, nfkc, squash
+from opengov_lint.recognise.text import int_to_cn, nfkc
 from opengov_lint.rules.support.citations import citations, cites_regulation
 from opengov_lint.rules.support.locations import citation_location, unit_location
-from opengov_lint.rules.support.text import text_units
+from opengov_lint.rules.support.text import text_index
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -122,25 +123,27 @@ def _is_2019_format(c, fmt19: dict) -> bool:  # type: ignore[no-untyped-def,type
     return c.kind == "title" and bool(c.title) and "年度报告格式(试行)" in nfkc(c.title)
 
 
-_PATTERNS: list[Any] = [None, []]  # [the vocabulary, [(category, compiled pattern)]]
+_PATTERNS: list[Any] = [None, []]  # [the vocabulary, [(category, pattern source)]]
 
 
-def _patterns(old: dict) -> list[tuple[dict, re.Pattern[str]]]:  # type: ignore[type-arg]
-    """Each 2007 reply category with its pattern, compiled once per process."""
+def _patterns(old: dict) -> list[tuple[dict, str]]:  # type: ignore[type-arg]
+    """Each 2007 reply category with its pattern's source (compiled by `_compiled` on first need: most
+    reports never write a category's term)."""
     if _PATTERNS[0] is not old:
         fill = "|".join(re.escape(nfkc(f)) for f in sorted(old["category_fillers"], key=len, reverse=True))
         cats = sorted(old["categories"], key=lambda c: -len(c["term"]))
-        _PATTERNS[:] = [old, [(cat, re.compile(
-            rf"[“\"]{re.escape(cat['term'])}[”\"]|{re.escape(cat['term'])}(?:{fill}){{0,3}}"
-            rf"(?:\d+|[一二两三四五六七八九十]{{1,3}})件")) for cat in cats]]
+        _PATTERNS[:] = [old, [(cat, rf"[“\"]{re.escape(cat['term'])}[”\"]|{re.escape(cat['term'])}(?:{fill}){{0,3}}"
+                                     rf"(?:\d+|[一二两三四五六七八九十]{{1,3}})件") for cat in cats]]
     return _PATTERNS[1]  # type: ignore[no-any-return]
+
+
+_compiled = functools.lru_cache(maxsize=64)(re.compile)
 
 
 def _text(report: Report, old: dict) -> Iterator[Hit]:  # type: ignore[type-arg]
     patterns = _patterns(old)
     phrases = [(phrase, nfkc(phrase)) for phrase in old["phrases"]]
-    for u in text_units(report):
-        flat = squash(nfkc(u.paragraph.text))
+    for u, flat in text_index(report).normalised:
         if len(flat) <= 30 and any(h in flat for h in old["headings"]):
             yield Hit(message="heading", args={"found": u.paragraph.text.strip()},
                       location=unit_location(u), evidence={"found": u.paragraph.text.strip()})
@@ -150,7 +153,7 @@ def _text(report: Report, old: dict) -> Iterator[Hit]:  # type: ignore[type-arg]
             term = cat["term"]
             if term not in flat:
                 continue
-            for m in rx.finditer(flat):
+            for m in _compiled(rx).finditer(flat):
                 if any(a <= m.start() < b for a, b in seen):
                     continue
                 seen.append(m.span())

@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.recognise.text import nfkc, squash
+from opengov_lint.recognise.text import nfkc
 from opengov_lint.rules.support.locations import heading_location
-from opengov_lint.rules.support.text import text_units
+from opengov_lint.rules.support.text import text_index
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -58,8 +58,7 @@ def check(report: Report, options: None) -> Iterator[Hit]:
     if report.meta.template != "2021" and (year is None or year < 2021):
         return
     patterns = [re.compile(nfkc(p)) for p in narrative()["fee_statement"]]
-    for u in text_units(report):
-        flat = squash(nfkc(u.paragraph.text))
+    for _, flat in text_index(report).normalised:
         if any(p.search(flat) for p in patterns):
             return
     six = report.section(6)

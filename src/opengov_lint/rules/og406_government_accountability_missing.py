@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.recognise.text import nfkc, squash
+from opengov_lint.recognise.text import nfkc
 from opengov_lint.rules.support.locations import heading_location
-from opengov_lint.rules.support.text import text_units
+from opengov_lint.rules.support.text import text_index
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -61,8 +61,7 @@ def check(report: Report, options: None) -> Iterator[Hit]:
         return  # departments, 街道办事处 (派出机关) and 管委会 (派出机构) are not 人民政府
     groups = {k: [nfkc(w) for w in words] for k, words in narrative()["accountability"].items()}
     missing = set(groups)
-    for u in text_units(report):
-        flat = squash(nfkc(u.paragraph.text))
+    for _, flat in text_index(report).normalised:
         missing -= {k for k, words in groups.items() if any(w in flat for w in words)}
         if not missing:
             return

@@ -21,15 +21,15 @@ from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.recognise.dates import YearOpening, find_period, self_references, year_openings
 from opengov_lint.rules.support.locations import unit_location
-from opengov_lint.rules.support.text import text_units
+from opengov_lint.rules.support.text import text_index
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from opengov_lint.model import Report
-    from opengov_lint.recognise.streams import Unit
+    from opengov_lint.recognise.dates import YearOpening
+    from opengov_lint.recognise.textindex import TextIndex
 
 CODE = "OG501"
 NAME = "year-mismatch"
@@ -60,8 +60,8 @@ def check(report: Report, options: None) -> Iterator[Hit]:
     if year is None:
         return
     voc = narrative()
-    units = text_units(report)
-    period = find_period(units, voc["period_words"])
+    index = text_index(report)
+    period = index.period(voc["period_words"])
     src, src_en = _SOURCE.get(report.meta.year_source or "", ("报告年度", "the report year"))
     if period is not None:
         loc = unit_location(period.unit, period.text)
@@ -74,15 +74,15 @@ def check(report: Report, options: None) -> Iterator[Hit]:
                                               "source": src, "source_en": src_en},
                       location=loc, evidence={"found": period.end_year, "expected": year, "text": period.text})
             return  # which of the two is right is for the author to say; the text is not judged against either
-    yield from _text(units, year, voc)
+    yield from _text(index, year, voc)
 
 
-def _text(units: list, year: int, voc: dict) -> Iterator[Hit]:  # type: ignore[type-arg]
+def _text(index: TextIndex, year: int, voc: dict) -> Iterator[Hit]:  # type: ignore[type-arg]
     yv = voc["years"]
     sections = set(yv["sections"]) | {None}
     seen: set[int] = set()
-    yield from _self_references(units, year, seen)
-    for o in year_openings([u for u in units if u.section in sections], list(yv["future"]) + list(yv["comparison"])):
+    yield from _self_references(index, year, seen)
+    for o in index.year_openings(sections, list(yv["future"]) + list(yv["comparison"])):
         if o.unit.paragraph.index in seen or not _other_years_work(o, year, yv):
             continue
         seen.add(o.unit.paragraph.index)
@@ -91,9 +91,9 @@ def _text(units: list, year: int, voc: dict) -> Iterator[Hit]:  # type: ignore[t
                   evidence={"found": o.year, "expected": year, "text": o.sentence})
 
 
-def _self_references(units: list[Unit], year: int, seen: set[int]) -> Iterator[Hit]:
+def _self_references(index: TextIndex, year: int, seen: set[int]) -> Iterator[Hit]:
     """The report naming itself with another year (本年度/本报告 ... 2022年), before or in section 一."""
-    for y, text, unit in self_references([u for u in units if u.section in (None, 1)]):
+    for y, text, unit in index.self_references((None, 1)):
         if y != year and unit.paragraph.index not in seen:
             seen.add(unit.paragraph.index)
             yield Hit(message="self", args={"found": text, "found_year": y, "year": year},

@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit, Location
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.recognise.dates import find_period
-from opengov_lint.rules.support.text import text_units
+from opengov_lint.rules.support.text import text_index
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -46,7 +45,7 @@ MESSAGES = {
 
 
 def check(report: Report, options: None) -> Iterator[Hit]:
-    if find_period(text_units(report), narrative()["period_words"]) is not None:
+    if text_index(report).period(narrative()["period_words"]) is not None:
         return
     year = report.meta.year or "YYYY"
     first = report.preamble[0] if report.preamble else None

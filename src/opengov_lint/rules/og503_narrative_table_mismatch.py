@@ -23,16 +23,16 @@ from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.recognise.prose import Claim, count_claims
 from opengov_lint.rules.support.locations import unit_location
 from opengov_lint.rules.support.numbers import plain_number
 from opengov_lint.rules.support.readings import judge_count, requests_reliable, target_label
-from opengov_lint.rules.support.text import text_units
+from opengov_lint.rules.support.text import text_index
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from opengov_lint.model import Report
+    from opengov_lint.recognise.prose import Claim
 
 CODE = "OG503"
 NAME = "narrative-table-mismatch"
@@ -70,7 +70,7 @@ def check(report: Report, options: None) -> Iterator[Hit]:
     reliable = requests_reliable(report)
     table = report.tables.get("requests") or next(iter(report.tables.values()), None)
     template = table.template if table is not None else report.meta.template
-    for claim in count_claims(text_units(report), voc, report.meta.year):
+    for claim in text_index(report).count_claims(voc, report.meta.year):
         if claim.kind == "all_upheld":
             yield from _all_upheld(report, claim)
             continue

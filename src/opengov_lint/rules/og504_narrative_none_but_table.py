@@ -19,11 +19,10 @@ from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.recognise.prose import none_claims
 from opengov_lint.rules.support.locations import unit_location
 from opengov_lint.rules.support.numbers import plain_number
 from opengov_lint.rules.support.readings import read_target, target_label
-from opengov_lint.rules.support.text import text_units
+from opengov_lint.rules.support.text import text_index
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -48,7 +47,7 @@ MESSAGES = {
 
 def check(report: Report, options: None) -> Iterator[Hit]:
     seen: set[tuple[str, int]] = set()
-    for claim in none_claims(text_units(report), narrative()):
+    for claim in text_index(report).none_claims(narrative()):
         key = (claim.id, claim.unit.paragraph.index)
         if key in seen:
             continue

@@ -15,13 +15,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.recognise.text import nfkc, squash
+from opengov_lint.recognise.text import cjk_count, nfkc, squash
 from opengov_lint.rules.support.locations import heading_location
 from opengov_lint.rules.support.template import empty_content
 
@@ -50,7 +49,6 @@ MESSAGES = {
 }
 
 
-_CJK = re.compile("[\u4e00-\u9fff]")
 
 @dataclass(slots=True)
 class Options:
@@ -66,7 +64,7 @@ def check(report: Report, options: Options) -> Iterator[Hit]:
         return  # nothing at all: OG106
     voc = narrative()["problems"]
     min_chars = options.min_chars or int(voc["min_chars"])
-    chars = len(_CJK.findall(text))
+    chars = cjk_count(text)
     loc = heading_location(five)
     if chars < min_chars:
         yield Hit(message="short", args={"chars": chars, "min_chars": min_chars}, location=loc,

@@ -20,9 +20,8 @@ from typing import TYPE_CHECKING
 
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import narrative
-from opengov_lint.recognise.dates import find_period
 from opengov_lint.rules.support.dates import report_date
-from opengov_lint.rules.support.text import text_units
+from opengov_lint.rules.support.text import text_index
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -52,7 +51,7 @@ def check(report: Report, options: None) -> Iterator[Hit]:
     date, how, loc = report_date(report)
     if date is None or year is None or date >= f"{year}-12-31":
         return
-    period = find_period(text_units(report), narrative()["period_words"])
+    period = text_index(report).period(narrative()["period_words"])
     if period is not None and not (period.full_year and period.end_year == year):
         return  # the report says it covers part of the year
     how_zh, how_en = ("发布日期", "published") if how == "published" else ("落款日期", "signed")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from opengov_lint.findings import Hit
 from opengov_lint.knowledge.catalog import assessment
 from opengov_lint.recognise.streams import fold_text
+from opengov_lint.recognise.text import cjk_count
 from opengov_lint.rules.support.locations import heading_location
 
 if TYPE_CHECKING:
@@ -40,7 +41,6 @@ BASIS = {
     "en": "the 2021 format (2021 No. 30) on the aspects of 总体情况; checking them one by one i"
           "s assessment practice (not a legal requirement), info only",
 }
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 MESSAGES = {
     "default": {
         "zh": "“一、总体情况”未写到{missing}（2021年版格式要求概述主动公开、依申请公开、政府信息管理、"
@@ -61,7 +61,7 @@ def check(report: Report, options: None) -> Iterator[Hit]:
     text = fold_text("".join([one.heading, *(p.text for p in one.paragraphs)]))
     text = re.sub(r"\s+", "", text)
     spec = assessment()
-    if len(_CJK.findall(text)) < int(spec["overview_min_chars"]):
+    if cjk_count(text) < int(spec["overview_min_chars"]):
         return  # too little to judge (OG106 speaks of an empty section)
     missing = [t for t in spec["overview_topics"] if not any(fold_text(w) in text for w in t["words"])]
     if not missing:

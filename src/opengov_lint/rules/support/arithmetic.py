@@ -64,27 +64,35 @@ def relation_members(table: TableData, rel: Relation) -> list[str]:
     return [r.path for r in spec(table).data_rows if r.path in table.cells]
 
 
-def _terms(table: TableData, rel: Relation, side: tuple[str, ...], member: str) -> list[Term]:
-    out: list[Term] = []
-    for m in side:
-        if rel.each == "column":
-            out.extend(Term(r, member, table.cell(r, member)) for r in _expand(table, m))
-        else:
-            out.append(Term(member, m, table.cell(member, m)))
-    return out
+def _column_rows(table: TableData, side: tuple[str, ...]) -> list[str]:
+    """The rows a side of a column relation adds up (`group.*`: the data rows of the group), in order."""
+    return [r for m in side for r in _expand(table, m)]
+
+
+def _member_keys(table: TableData, rel: Relation) -> list[tuple[str, list[tuple[str, str]], list[tuple[str, str]]]]:
+    """(member, (row, column) of each left term, of each right term) for every member of a relation."""
+    if rel.each == "column":
+        lrows, rrows = _column_rows(table, rel.lhs), _column_rows(table, rel.rhs)
+        return [(member, [(r, member) for r in lrows], [(r, member) for r in rrows])
+                for member in relation_members(table, rel)]
+    return [(member, [(member, c) for c in rel.lhs], [(member, c) for c in rel.rhs])
+            for member in relation_members(table, rel)]
 
 
 def check_relations(report: Report, rule: str) -> Iterator[tuple[TableData, Relation, str, list[Term], list[Term],
                                                                   Number, Number]]:
-    """Every failing member (row or column) of the relations that `rule` owns."""
+    """Every failing member (row or column) of the relations that `rule` owns. The sides are read as
+    cells first; the terms (with their row and column) are made only for a member that fails."""
     for table in report.tables.values():
         for rel in layout(table).relations:
             if rel.rule != rule or rel.table != table.id:
                 continue
-            for member in relation_members(table, rel):
-                lhs, rhs = _terms(table, rel, rel.lhs, member), _terms(table, rel, rel.rhs, member)
-                found = imbalance([t.cell for t in lhs], [t.cell for t in rhs])
+            for member, left, right in _member_keys(table, rel):
+                lcells, rcells = [table.cell(r, c) for r, c in left], [table.cell(r, c) for r, c in right]
+                found = imbalance(lcells, rcells)
                 if found is not None:
+                    lhs = [Term(r, c, cell) for (r, c), cell in zip(left, lcells, strict=True)]
+                    rhs = [Term(r, c, cell) for (r, c), cell in zip(right, rcells, strict=True)]
                     yield table, rel, member, lhs, rhs, found[0], found[1]
 
 

@@ -7,16 +7,17 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from opengov_lint.knowledge.catalog import documents
-from opengov_lint.recognise.citations import Citation, caption_item, scan
-from opengov_lint.rules.support.text import text_units
+from opengov_lint.recognise.citations import Citation, caption_item
+from opengov_lint.rules.support.text import text_index
 
 if TYPE_CHECKING:
     from opengov_lint.model import Report
 
 
 def citations(report: Report) -> list[Citation]:
-    """Every citation of the report's running text (the scanner of recognise.citations)."""
-    return scan(text_units(report), documents()["docno_prefixes"])  # scan keeps its last results itself
+    """Every citation of the report's running text (the scanner of recognise.citations, run once per
+    report by its text index); a new list each call."""
+    return text_index(report).citations(documents()["docno_prefixes"])
 
 
 def regulation_kind(title: str | None) -> str | None:

@@ -1,11 +1,12 @@
-"""The report's running text as units (a paragraph and its section), and the per-report memo through
-which rules share what they derive from the same report."""
+"""The report's running text as units (a paragraph and its section), its text index (what is found in
+it, scanned once), and the per-report memo through which rules share what they derive from the same report."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
 from opengov_lint.recognise.streams import Unit
+from opengov_lint.recognise.textindex import TextIndex
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -30,6 +31,12 @@ def text_units(report: Report) -> list[Unit]:
     """Every paragraph of running text with the section it belongs to (None before section 一);
     section headings count as text of their own section."""
     return memo(report, "text_units", lambda: _text_units(report))
+
+
+def text_index(report: Report) -> TextIndex:
+    """The index of the report's running text (recognise.textindex): streams, citations, the statistical
+    period, year openings, counts and "none" statements, each found once per report on first use."""
+    return memo(report, "text_index", lambda: TextIndex(text_units(report)))
 
 
 def _text_units(report: Report) -> list[Unit]:
