@@ -37,13 +37,25 @@ class Grid:
     def place(self, cell: Cell, r: int, c: int, rowspan: int = 1, colspan: int = 1) -> None:
         """Put `cell` at (r, c) covering rowspan x colspan slots (slots already taken are kept)."""
         rowspan, colspan = max(1, min(rowspan, MAX_SPAN)), max(1, min(colspan, MAX_SPAN))
-        _budget(max(self.nrows, r + rowspan), max(self.ncols, c + colspan))
+        nrows, ncols = max(self.nrows, r + rowspan), max(self.ncols, c + colspan)
+        if nrows != self.nrows or ncols != self.ncols:  # nrows x ncols was checked when it last grew
+            _budget(nrows, ncols)
         cell.row, cell.col, cell.rowspan, cell.colspan = r, c, rowspan, colspan
-        for i in range(r, r + rowspan):
-            for j in range(c, c + colspan):
-                self.slots.setdefault((i, j), cell)
-        self.nrows = max(self.nrows, r + rowspan)
-        self.ncols = max(self.ncols, c + colspan)
+        if rowspan == colspan == 1:
+            self.slots.setdefault((r, c), cell)
+        else:
+            for i in range(r, r + rowspan):
+                for j in range(c, c + colspan):
+                    self.slots.setdefault((i, j), cell)
+        self.nrows, self.ncols = nrows, ncols
+
+    def place_one(self, cell: Cell, r: int, c: int) -> None:
+        """place(cell, r, c) for a cell without spans, at a free slot (the common case, kept short)."""
+        if r >= self.nrows or c >= self.ncols:
+            self.place(cell, r, c)
+            return
+        cell.row, cell.col, cell.rowspan, cell.colspan = r, c, 1, 1
+        self.slots[(r, c)] = cell
 
     def extend_down(self, cell: Cell, r: int) -> None:
         """A vertically merged cell continues into row r (docx vMerge=continue, a cut PDF cell)."""

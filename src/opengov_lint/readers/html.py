@@ -13,6 +13,7 @@ from opengov_lint.model import Cell, Document, Paragraph, Table
 from opengov_lint.readers.decode import decode_html
 from opengov_lint.readers.errors import ReadError
 from opengov_lint.readers.grid import Grid
+from opengov_lint.readers.htmlpage import find_body, page_publisher, page_title, published_date, text_of
 from opengov_lint.readers.limits import current, exceeded
 from opengov_lint.readers.textutil import collapse_html_space, is_page_number
 
@@ -21,6 +22,7 @@ BLOCK = frozenset({
     "header", "footer", "blockquote", "pre", "center", "address", "tr", "td", "th", "tbody", "thead", "tfoot",
     "form", "fieldset", "hr", "main", "aside", "nav", "figure", "figcaption", "caption", "body", "html",
 })
+_ASCII_WS = " \t\r\n\f"
 _STRIP = " \t\r\n\f\u00a0"  # NBSP is layout in HTML; the ideographic space U+3000 is typed text, kept
 
 
@@ -28,8 +30,6 @@ def read(path: str, data: bytes, fmt: str = "html") -> Document:
     text, _enc = decode_html(data)
     root = parse(text)
     _check_tables(root)
-    from opengov_lint.readers.htmlpage import find_body, page_publisher, page_title, published_date
-
     doc = Document(path=path, format=fmt)
     doc.published = published_date(root)
     doc.publisher = page_publisher(root)
@@ -79,6 +79,13 @@ def parse(text: str) -> Any:
     return root
 
 
+def _collapsed(text: str, strip: str) -> str:
+    """collapse_html_space(text).strip(strip), `strip` holding all ASCII white space: the white space
+    at the ends goes first (it would become a space that strip drops), so a cell or paragraph that
+    only has layout white space around it (the usual case) needs no regex pass."""
+    return collapse_html_space(text.strip(_ASCII_WS)).strip(strip)
+
+
 def _tag(el: Any) -> str:
     t = el.tag
     return t.lower() if isinstance(t, str) else ""
@@ -102,10 +109,12 @@ class _Walker:
         self.buf.append(text)
 
     def flush(self) -> None:
-        text = collapse_html_space("".join(self.buf)).strip(self.strip)
-        if text:
-            self.blocks.append(Paragraph(text, line=self.line, style=self.style))
-        self.buf, self.line, self.style = [], None, None
+        if self.buf:
+            text = _collapsed("".join(self.buf), self.strip)
+            if text:
+                self.blocks.append(Paragraph(text, line=self.line, style=self.style))
+            self.buf = []
+        self.line, self.style = None, None
 
     def walk(self, el: Any) -> None:
         tag = _tag(el)
@@ -124,16 +133,18 @@ class _Walker:
         line = el.sourceline
         self.add(el.text, line)
         for child in el:
-            if _tag(child):
+            if isinstance(child.tag, str):
                 self.walk(child)
-            self.add(child.tail, child.sourceline or line)
+            tail = child.tail
+            if tail:
+                self.add(tail, child.sourceline or line)
         if block:
             self.flush()
 
     def table(self, el: Any) -> None:
         rows = table_rows(el)
         cells = [c for r in rows for c in r]
-        if len(cells) <= 1 or any(c.find(".//table") is not None for c in cells):
+        if len(cells) <= 1 or (_has_table(el) and any(c.find(".//table") is not None for c in cells)):
             for c in cells:  # a layout table (the article in a one-cell box, or tables inside tables)
                 self.walk(c)
                 self.flush()
@@ -148,6 +159,11 @@ class _Walker:
             self.blocks.append(table)
 
 
+def _has_table(el: Any) -> bool:
+    """A table anywhere under el (one test in C; the cells are asked only then)."""
+    return next(el.iterdescendants("table"), None) is not None
+
+
 def table_rows(table: Any) -> list[list[Any]]:
     """The <tr> of this table (not of nested ones), each as its list of <td>/<th> elements."""
     out: list[list[Any]] = []
@@ -160,8 +176,11 @@ def table_rows(table: Any) -> list[list[Any]]:
     return out
 
 
-def _span(el: Any, name: str) -> int:
-    raw = (el.get(name) or "1").strip().rstrip(";")
+def _span(raw: str | None) -> int:
+    """A rowspan/colspan attribute's number (1 when absent or not a number)."""
+    if raw is None:
+        return 1
+    raw = (raw or "1").strip().rstrip(";")
     try:
         n = int(float(raw))
     except ValueError:
@@ -173,47 +192,63 @@ def html_table(rows: list[list[Any]]) -> Table:
     """The HTML table model: each cell goes to the first free slot of its row, covering
     rowspan x colspan slots; rowspan=0 runs to the end of the table."""
     grid = Grid()
+    slots = grid.slots
     nrows = len(rows)
     for r, tds in enumerate(rows):
         c = 0
         for td in tds:
-            while grid.taken(r, c):
+            while (r, c) in slots:
                 c += 1
-            rowspan, colspan = _span(td, "rowspan"), _span(td, "colspan") or 1
+            get = td.get
+            rowspan, colspan = _span(get("rowspan")), _span(get("colspan")) or 1
+            cell = Cell(cell_text(td), line=td.sourceline)
+            if rowspan == colspan == 1:
+                grid.place_one(cell, r, c)
+                c += 1
+                continue
             if rowspan == 0:
                 rowspan = nrows - r
             rowspan = min(rowspan, nrows - r)
-            grid.place(Cell(cell_text(td), line=td.sourceline), r, c, rowspan, colspan)
+            grid.place(cell, r, c, rowspan, colspan)
             c += colspan
     return Table(grid.rows(nrows), ragged=False)
 
 
 _BREAKS = BLOCK | {"br", "table"}
+_BLOCK_CHILD = BLOCK - {"table"}
 
 
 def _plain_cell(td: Any) -> Any | None:
     """The element whose text is the whole cell, when the cell holds one paragraph of inline text
     (`<td>12</td>`, Word's `<td><p><span>12</span></p></td>`): the common case, read without the
     paragraph walker. None when the cell has line breaks, several blocks or a table."""
-    kids = [c for c in td if isinstance(c.tag, str)]
+    kids = [td[0]] if len(td) == 1 else [c for c in td if isinstance(c.tag, str)]
     inner = td
-    if len(kids) == 1 and _tag(kids[0]) in BLOCK and _tag(kids[0]) not in ("table",):
-        if (td.text or "").strip(_STRIP) or (kids[0].tail or "").strip(_STRIP):
-            return None
-        inner = kids[0]
+    if len(kids) == 1:
+        tag = kids[0].tag
+        if isinstance(tag, str) and tag.lower() in _BLOCK_CHILD:
+            if (td.text or "").strip(_STRIP) or (kids[0].tail or "").strip(_STRIP):
+                return None
+            inner = kids[0]
     for el in inner.iterdescendants():
-        if _tag(el) in _BREAKS:
+        if el.tag in _BREAKS:  # the HTML parser gives lower-case tag names
             return None
     return inner
 
 
 def cell_text(td: Any) -> str:
     """A cell's text: paragraphs and <br> become line breaks; NBSP-only means blank."""
+    if not len(td):  # `<td>12</td>`: nothing but text
+        text = td.text
+        return _collapsed(text, _STRIP) if text else ""
     inner = _plain_cell(td)
-    if inner is not None:
-        from opengov_lint.readers.htmlpage import text_of
+    if inner is not None:  # one paragraph of inline text: HTML white space collapsed
+        return _collapsed(text_of(inner) if len(inner) else (inner.text or ""), _STRIP)
+    return _walked_text(td)
 
-        return collapse_html_space(text_of(inner)).strip(_STRIP)
+
+def _walked_text(td: Any) -> str:
+    """A cell of several paragraphs, line breaks or tables, through the paragraph walker."""
     walker = _Walker(_STRIP)
     walker.walk(td)
     walker.flush()

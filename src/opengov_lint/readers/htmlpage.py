@@ -17,6 +17,7 @@ _DROP = frozenset({"script", "style", "noscript", "iframe", "object", "embed", "
                    "button", "input", "textarea", "head", "title", "meta", "link", "canvas", "audio", "video",
                    "map", "option"})
 _WIDGET = re.compile(r"share|jiathis|bdshare|bshare|qrcode|erweima", re.IGNORECASE)
+_WIDGET_WORDS = ("share", "jiathis", "qrcode", "erweima")  # every _WIDGET match holds one of these
 _TITLEISH = re.compile(r"title|biaoti|bt\b", re.IGNORECASE)
 _DIGITS = re.compile(r"^[\s\u00a0\u3000]*[-+]?\d[\d,.]*\s*(?:万元|元)?[\s\u00a0]*$")
 _SHARE = 0.85  # a child holding this share of the text is where the article is
@@ -96,12 +97,24 @@ def text_of(el: Any) -> str:
     return str(_STRING(el))
 
 
+def _names_widget(names: str) -> bool:
+    """_WIDGET.search(names), quicker: its IGNORECASE is ASCII case unless the text has one of the
+    three letters it also folds into i and s (İ ı ſ), and every match holds one of _WIDGET_WORDS."""
+    if "\u0130" in names or "\u0131" in names or "\u017f" in names:
+        return _WIDGET.search(names) is not None
+    low = names.lower()
+    return any(w in low for w in _WIDGET_WORDS)
+
+
 def _clean(root: Any) -> None:
     """Unwanted elements and share widgets out, the text after each (its tail) kept: lxml's own
     strip_elements for the tags, then the few elements whose class or id names a widget."""
     from lxml import etree
 
     etree.strip_elements(root, *_DROP, with_tail=False)
+    names = root.xpath("descendant::*/@class | descendant::*/@id", smart_strings=False)
+    if not _names_widget("\n".join(names)):  # no widget named on the page (the usual case): one search
+        return
     for el in root.xpath(".//*[@class or @id]"):
         if _WIDGET.search(f'{el.get("class") or ""} {el.get("id") or ""}'):
             _drop(el)
@@ -123,10 +136,16 @@ def _drop(el: Any) -> None:
 
 
 def _is_data_table(table: Any) -> bool:
+    """Two rows with two numbers each (a row is read only until its second number)."""
     rows = 0
     for tr in table.iter("tr"):
-        nums = sum(1 for td in tr if _tag(td) in ("td", "th") and _DIGITS.match(text_of(td)))
-        rows += nums >= 2
+        nums = 0
+        for td in tr:
+            if _tag(td) in ("td", "th") and _DIGITS.match(text_of(td) if len(td) else (td.text or "")):
+                nums += 1
+                if nums == 2:
+                    rows += 1
+                    break
         if rows >= 2:
             return True
     return False
@@ -140,11 +159,25 @@ def _weight(el: Any) -> int:
     """Non-link text of an element: every non-space character under it, less the text of its links
     (an <a>'s own text and its children, not the text after them)."""
     w = _chars(text_of(el))
+    nested = _nested_links(el)  # (else no link can be inside another: no ancestors to walk)
     for a in el.iter("a"):
-        if _in_link(a, el):
+        if nested and _in_link(a, el):
             continue  # inside an outer link, already taken away
         w -= _chars(a.text) + sum(_chars(text_of(c)) for c in a if _tag(c))
     return w
+
+
+_NESTED: Any = None
+
+
+def _nested_links(el: Any) -> bool:
+    """A link inside a link at or below el (XPath, in C)."""
+    global _NESTED
+    if _NESTED is None:
+        from lxml import etree
+
+        _NESTED = etree.XPath("boolean(descendant-or-self::a//a)")
+    return bool(_NESTED(el))
 
 
 def _in_link(a: Any, el: Any) -> bool:
@@ -247,7 +280,8 @@ def _title_above(container: Any) -> tuple[str, int | None] | None:
             if tag in ("h1", "h2", "h3") or (tag and _TITLEISH.search(ident)):
                 text = collapse_html_space(text_of(sib)).strip()
                 if 4 <= len(text) <= 120 and has_cjk(text):
-                    head = "".join(collapse_html_space(text_of(container)).split())[: len(text) * 2]
+                    # without any white space, as collapse_html_space would only have shrunk it
+                    head = "".join(text_of(container).split())[: len(text) * 2]
                     if "".join(text.split()) in head:
                         return None
                     return text, sib.sourceline

@@ -25,7 +25,11 @@ _DQUOTE = re.compile(r"[\"＂]")
 def collapse_html_space(text: str) -> str:
     """HTML `white-space: normal`: runs of ASCII whitespace become one space, except a source line
     wrap between two CJK characters, which browsers show as nothing worth keeping."""
-    return _HTML_WS.sub(" ", _WRAP_BETWEEN_CJK.sub("", text))
+    if "\n" in text or "\r" in text:
+        text = _WRAP_BETWEEN_CJK.sub("", text)
+    elif "\t" not in text and "\f" not in text and "  " not in text:
+        return text  # nothing to collapse (most cells): no regex pass
+    return _HTML_WS.sub(" ", text)
 
 
 def drop_spaces_near_cjk(text: str) -> str:

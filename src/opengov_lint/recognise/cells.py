@@ -37,7 +37,7 @@ def _placeholders() -> frozenset[str]:
 
 def clean_raw(raw: str) -> str:
     """Drop export artefacts that are not content (Word bookmark markers in text exports)."""
-    return _BOOKMARK.sub("", raw)
+    return _BOOKMARK.sub("", raw) if "[bookmark:" in raw else raw
 
 
 def type_cell(raw: str, expects: str = "count", header_unit: str | None = None,

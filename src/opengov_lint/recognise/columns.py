@@ -10,30 +10,30 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from opengov_lint.model import Cell
 
 Span = tuple[int, int]
 
 
-def _overlaps(cell: Cell, span: Span) -> bool:
-    return cell.col < span[1] and cell.col + max(cell.colspan, 1) > span[0]
+def _under(values: list[tuple[Cell, int, int]], span: Span, used: set[int]) -> Cell | None:
+    """The one value cell under a header span (values as (cell, first column, end column)). Office
+    exports add sliver columns (a header spans two grid columns, the data row has a value and an
+    empty sliver under it) and shift spans (a header over columns 2-3 while the value cells are 1-2
+    and 3): prefer a cell not yet taken (`used`: their ids), then one lying wholly under the header,
+    then the one that is not empty."""
+    lo, hi = span
+    hits = [v for v in values if v[1] < hi and v[2] > lo and id(v[0]) not in used]
+    if len(hits) > 1:
+        hits = [v for v in hits if lo <= v[1] and v[2] <= hi] or hits
+    return _one([v[0] for v in hits])
 
 
-def _under(values: list[Cell], span: Span, taken: Iterable[Cell]) -> Cell | None:
-    """The one value cell under a header span. Office exports add sliver columns (a header spans
-    two grid columns, the data row has a value and an empty sliver under it) and shift spans (a
-    header over columns 2-3 while the value cells are 1-2 and 3): prefer a cell not yet taken, then
-    one lying wholly under the header, then the one that is not empty."""
-    used = {id(c) for c in taken}
-    hits = [c for c in values if _overlaps(c, span) and id(c) not in used]
-    if len(hits) > 1:
-        hits = [c for c in hits if span[0] <= c.col and c.col + max(c.colspan, 1) <= span[1]] or hits
-    if len(hits) > 1:
-        filled = [c for c in hits if c.text.strip()]
-        hits = filled if filled else hits[:1]
-    return hits[0] if len(hits) == 1 else None
+def _one(cells: list[Cell]) -> Cell | None:
+    """The one cell, or of several the one that is not empty (the first when all are)."""
+    if len(cells) > 1:
+        filled = [c for c in cells if c.text.strip()]
+        cells = filled if filled else cells[:1]
+    return cells[0] if len(cells) == 1 else None
 
 
 def map_values(values: list[Cell], keys: list[str], spans: dict[str, Span] | None,
@@ -55,11 +55,25 @@ def map_values(values: list[Cell], keys: list[str], spans: dict[str, Span] | Non
 def _map_by_spans(values: list[Cell], keys: list[str], spans: dict[str, Span]) -> dict[str, Cell] | None:
     """Each key's value cell under its header span; None when one of them has no single cell."""
     out: dict[str, Cell] = {}
+    used: set[int] = set()
+    placed = [(c, c.col, c.col + max(c.colspan, 1)) for c in values]
+    # every value one column wide, each in its own column (the usual grid row): a one-column header's
+    # cell is the one in that column, looked up instead of searched
+    by_col = {a: c for c, a, b in placed if b - a == 1}
+    if len(by_col) != len(placed):
+        by_col = {}
     for k in keys:
-        hit = _under(values, spans[k], out.values())
+        lo, hi = spans[k]
+        if by_col and hi - lo == 1:
+            hit = by_col.get(lo)
+            if hit is not None and id(hit) in used:
+                hit = None
+        else:
+            hit = _under(placed, (lo, hi), used)
         if hit is None:
             return None
         out[k] = hit
+        used.add(id(hit))
     return out
 
 

@@ -7,6 +7,7 @@ same Cell object in several grid slots is one cell, so it is counted once."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from opengov_lint.model import Caption, Cell, CellKind, Table
@@ -56,19 +57,19 @@ class RowEvent:
 
 
 def distinct(row: list[Cell]) -> list[Cell]:
-    out: list[Cell] = []
-    seen: set[int] = set()
-    for c in row:
-        if id(c) not in seen:  # a merged cell spans several columns, or reappears after another: keep first
-            seen.add(id(c))
-            out.append(c)
-    return out
+    # a merged cell spans several columns, or reappears after another: kept once, where it first is
+    return list({id(c): c for c in row}.values())
 
 
 def value_like(cell: Cell) -> bool:
     """A cell that holds (or stands for) a number: digits, blank, placeholder, digits with a unit."""
-    t = type_cell(cell.text)
-    return t.kind is not CellKind.TEXT or not has_cjk(cell.text) or t.value is not None
+    return _value_like(cell.text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _value_like(text: str) -> bool:
+    t = type_cell(text)
+    return t.kind is not CellKind.TEXT or not has_cjk(text) or t.value is not None
 
 
 def classify(table: Table, row_index: int, ctx: str | None) -> RowEvent:
@@ -85,15 +86,21 @@ def classify(table: Table, row_index: int, ctx: str | None) -> RowEvent:
 
 def _refs_of(cell: Cell) -> list[LabelRef]:
     """The template labels a cell's text may be (none for a cell without Chinese text)."""
-    text = cell.text.strip()
-    return lookup(text) if text and has_cjk(text) else []
+    return list(_refs_for(cell.text))
+
+
+@functools.lru_cache(maxsize=16384)  # the same labels and numbers recur in every table of a batch
+def _refs_for(text: str) -> tuple[LabelRef, ...]:
+    text = text.strip()
+    return tuple(lookup(text)) if text and has_cjk(text) else ()
 
 
 def _find_label(cells: list[Cell], refs_by_cell: list[list[LabelRef]], ctx: str | None, ev: RowEvent) -> int:
     """The index of the row's label cell (-1 for none): the rightmost row/group label, else a misspelt one."""
     label_at = -1
     for i in range(len(cells) - 1, -1, -1):
-        if any(r.kind in ROW_KINDS for r in refs_by_cell[i]):
+        refs = refs_by_cell[i]
+        if refs and any(r.kind in ROW_KINDS for r in refs):
             label_at = i
             break
     if label_at >= 0 and all(r.kind == "group" for r in refs_by_cell[label_at]):

@@ -9,6 +9,7 @@ Pure: no I/O."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -42,22 +43,31 @@ class Stream:
     units: list[Unit] = field(default_factory=list)
     text: str = ""  # the joined original text
     flat: str = ""
-    fmap: list[int] = field(default_factory=list)  # flat index -> text index
     starts: list[int] = field(default_factory=list)  # text offset where each unit starts
+    _fmap: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def fmap(self) -> list[int]:
+        """flat index -> text index; worked out on first use (most streams are only searched)."""
+        if self._fmap is None:
+            fmap: list[int] = []
+            for m in _RUNS.finditer(self.text):
+                fmap.extend(range(m.start(), m.end()))
+            self._fmap = fmap
+        return self._fmap
 
     def unit_at(self, flat_pos: int) -> Unit:
-        pos = self.fmap[min(flat_pos, len(self.fmap) - 1)] if self.fmap else 0
-        i = 0
-        for k, s in enumerate(self.starts):
-            if s <= pos:
-                i = k
-        return self.units[i]
+        fmap = self.fmap
+        pos = fmap[min(flat_pos, len(fmap) - 1)] if fmap else 0
+        # the last unit starting at or before pos (starts rise strictly: every unit has text)
+        return self.units[max(bisect.bisect_right(self.starts, pos) - 1, 0)]
 
     def original(self, start: int, end: int) -> str:
         """The original text behind flat[start:end], line breaks removed."""
-        if start >= end or not self.fmap:
+        fmap = self.fmap
+        if start >= end or not fmap:
             return ""
-        a, b = self.fmap[start], self.fmap[min(end, len(self.fmap)) - 1] + 1
+        a, b = fmap[start], fmap[min(end, len(fmap)) - 1] + 1
         return re.sub(r"\s*\n\s*", "", self.text[a:b]).strip()
 
 
@@ -94,6 +104,7 @@ class _FoldTable(dict[int, str]):
 _FOLD = _FoldTable()
 _SENTENCE_END = re.compile(r"[。!?;\n]")
 _RUNS = re.compile(r"\n|[^\s\u200b\ufeff]+")
+_UNSEARCHED = re.compile(r"[^\S\n]+|[\u200b\ufeff]+")  # exactly what _RUNS leaves out
 _MEMO: list[tuple[list[Unit], list[Stream]]] = []
 
 
@@ -114,6 +125,8 @@ def build(units: Iterable[Unit]) -> list[Stream]:
 def _build(units: list[Unit]) -> list[Stream]:
     out: list[Stream] = []
     cur: Stream | None = None
+    parts: list[list[str]] = []
+    size = 0
     for u in units:
         t = u.paragraph.text
         if not t.strip() or is_furniture(t):
@@ -121,20 +134,29 @@ def _build(units: list[Unit]) -> list[Stream]:
         if cur is None or cur.units[-1].section != u.section:
             cur = Stream()
             out.append(cur)
-        elif cur.text:
+            parts.append([])
+            size = 0
+        elif size:
             sep = "" if _soft(cur.units[-1].paragraph.text, t) else "\n"
-            cur.text += sep
-        cur.starts.append(len(cur.text))
+            parts[-1].append(sep)
+            size += len(sep)
+        cur.starts.append(size)
         cur.units.append(u)
-        cur.text += t.strip()
-    for s in out:
-        flat: list[str] = []
-        fmap: list[int] = []
-        for m in _RUNS.finditer(s.text):
-            flat.append(m.group(0).translate(_FOLD))
-            fmap.extend(range(m.start(), m.end()))
-        s.flat, s.fmap = "".join(flat), fmap
+        stripped = t.strip()
+        parts[-1].append(stripped)
+        size += len(stripped)
+    for s, texts in zip(out, parts, strict=True):
+        s.text = "".join(texts)
+        s.flat = "".join(map(_flat, texts))
     return out
+
+
+@functools.lru_cache(maxsize=4096)  # the rules build streams of the same paragraphs several times
+def _flat(text: str) -> str:
+    """What _RUNS keeps of a piece of text (line breaks and every run of visible characters), folded:
+    a character at a time, so the pieces of a stream give its flat text joined, and fold keeps each
+    character's length, so flat lines up with the runs (fmap, built when asked)."""
+    return _UNSEARCHED.sub("", text).translate(_FOLD)
 
 
 def sentences(stream: Stream) -> Iterator[tuple[int, int]]:
