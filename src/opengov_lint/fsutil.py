@@ -70,8 +70,10 @@ def check_output(path: str, inputs: Iterable[str] = (), what: str = "output file
 
 
 def check_outputs(outputs: Iterable[str | None], inputs: Iterable[str]) -> None:
-    """check_output for each given output, against the inputs (folders are walked by the caller)."""
-    inputs = list(inputs)
+    """check_output for each given output, against the inputs (folders are walked by the caller). INPUTS
+    is read once per output: an iterator is made a list first, anything else is iterated again."""
+    if iter(inputs) is inputs:
+        inputs = list(inputs)
     for out in outputs:
         if out and out != "-":
             check_output(out, inputs)

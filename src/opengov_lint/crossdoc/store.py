@@ -1,6 +1,8 @@
 """The summaries of a batch on disk (SQLite in a temporary folder of the run), so the main process
 stays flat however many reports there are: each summary is written as it arrives and read back
 one organ (or one aggregate, or one candidate pair) at a time when the cross-document rules ask.
+The facts of each report (issuer, year, template) are kept here too, for the reporters to print beside
+the cross-document findings.
 
 `StoredBatch` answers the questions of `model.Batch` (consecutive years of an organ, aggregates and
 their units, reports sharing sketch values) with queries, in the same order as the in-memory batch."""
@@ -12,7 +14,7 @@ import pickle
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Self, overload
 
 from opengov_lint.crossdoc.summary import attach_keys
@@ -23,6 +25,7 @@ CREATE TABLE reports (id INTEGER PRIMARY KEY, path TEXT, issuer TEXT, issuer_lab
                       parent TEXT, aggregate INTEGER, shingles INTEGER, nsketch INTEGER, organ INTEGER, blob BLOB);
 CREATE TABLE organs (issuer TEXT PRIMARY KEY, first INTEGER) WITHOUT ROWID;
 CREATE TABLE sketch (h INTEGER, rid INTEGER);
+CREATE TABLE facts (path TEXT PRIMARY KEY, blob BLOB) WITHOUT ROWID;
 CREATE INDEX reports_organ ON reports (organ, id);
 CREATE INDEX reports_parent ON reports (parent);
 """
@@ -64,6 +67,22 @@ class SummaryStore:
         self.count += 1
         if self.count % _COMMIT_EVERY == 0:
             self.db.commit()
+
+    def add_facts(self, path: str, facts: Any) -> None:
+        """What the reporters print beside a report's findings (issuer, year, template), kept for the
+        cross-document findings that come after every file: on disk, not in a dict of every report.
+        `facts` is the run's ReportFacts (any picklable object: this layer does not know the type)."""
+        self.db.execute("INSERT OR REPLACE INTO facts (path, blob) VALUES (?, ?)",
+                        (path, pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)))
+
+    def facts_of(self, paths: Iterable[str]) -> dict[str, Any]:
+        """The stored facts of these paths (those without any are left out)."""
+        out: dict[str, Any] = {}
+        for path in dict.fromkeys(paths):
+            row = self.db.execute("SELECT blob FROM facts WHERE path = ?", (path,)).fetchone()
+            if row is not None:
+                out[path] = pickle.loads(row[0])
+        return out
 
     def rows(self, sql: str, args: Sequence[Any] = ()) -> Iterator[ReportSummary]:
         for (blob,) in self.db.execute(sql, args):

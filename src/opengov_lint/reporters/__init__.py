@@ -1,7 +1,12 @@
 """Reporters render findings; they never filter them or decide the exit code.
 
-Protocol: start(); file(result) for each checked file, in path order; extra(findings) once with the
-cross-document findings (OG6xx) after all files; finish()."""
+Protocol: start(); file(result) for each checked file, in path order; extra(findings, facts) once with
+the cross-document findings (OG6xx) after all files, `facts` being the ReportFacts of the reports they
+concern (by path: a reporter need not remember the facts of every report); finish().
+
+A reporter keeps nothing per report or per finding for the whole run unless its format needs it all at
+the end (the xlsx workbook, the HTML dashboard, GitLab's array): text, json, jsonl, sarif and csv write
+as they go or spill to a temporary file, so a batch of any size runs in flat memory."""
 
 from __future__ import annotations
 
@@ -9,11 +14,11 @@ import importlib
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from opengov_lint.findings import Finding
     from opengov_lint.registry.info import RuleInfo
-    from opengov_lint.results import FileResult
+    from opengov_lint.results import FileResult, ReportFacts
 
 FORMATS = {"text": "text", "json": "jsonfmt", "jsonl": "jsonfmt", "sarif": "sarif", "junit": "junit",
            "github": "github", "csv": "tabular", "xlsx": "xlsx", "html": "html", "concise": "text",
@@ -26,7 +31,7 @@ class Reporter(Protocol):
 
     def file(self, result: FileResult) -> None: ...
 
-    def extra(self, findings: list[Finding]) -> None: ...
+    def extra(self, findings: list[Finding], facts: Mapping[str, ReportFacts] | None = None) -> None: ...
 
     def finish(self) -> None: ...
 

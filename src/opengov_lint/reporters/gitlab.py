@@ -16,6 +16,8 @@ from opengov_lint.reporters.labels import rule_title
 from opengov_lint.results import FileResult, ReportFacts
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from opengov_lint.findings import Finding
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
@@ -25,7 +27,6 @@ class GitlabReporter:
     def __init__(self, out: IO[str], lang: str) -> None:
         self.out, self.lang = out, lang
         self.items: list[dict[str, Any]] = []
-        self.facts: dict[str, ReportFacts] = {}
         self.seen: set[str] = set()
 
     def start(self) -> None:
@@ -47,14 +48,12 @@ class GitlabReporter:
                 "location": {"path": f.path.replace(os.sep, "/"), "lines": {"begin": f.location.line or 1}}}
 
     def file(self, result: FileResult) -> None:
-        if result.kind == "report":
-            self.facts[result.path] = result.facts
         for f in result.findings:
-            self.items.append(self._item(f, self.facts.get(result.path, result.facts)))
+            self.items.append(self._item(f, result.facts))
 
-    def extra(self, findings: list[Finding]) -> None:
+    def extra(self, findings: list[Finding], facts: Mapping[str, ReportFacts] | None = None) -> None:
         for f in findings:
-            self.items.append(self._item(f, self.facts.get(f.path, ReportFacts())))
+            self.items.append(self._item(f, (facts or {}).get(f.path) or ReportFacts()))
 
     def finish(self) -> None:
         self.out.write(json.dumps(self.items, ensure_ascii=False, indent=2) + "\n")

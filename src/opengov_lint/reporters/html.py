@@ -18,8 +18,10 @@ from opengov_lint.reporters.labels import SEV_ZH, rule_title, where
 from opengov_lint.reporters.tabular import TEMPLATE_ZH, Ledger, sorted_findings
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from opengov_lint.findings import Finding
-    from opengov_lint.results import FileResult
+    from opengov_lint.results import FileResult, ReportFacts
 
 MAX_PER_REPORT = 500
 _CSS = """
@@ -137,7 +139,7 @@ class HtmlReporter:
         items = [self._item(f, result.facts.template) for f in sorted_findings(result)[:MAX_PER_REPORT]]
         self.spill.write(json.dumps(items, ensure_ascii=False) + "\n")
 
-    def extra(self, findings: list[Finding]) -> None:
+    def extra(self, findings: list[Finding], facts: Mapping[str, ReportFacts] | None = None) -> None:
         self.ledger.extra(findings)
         for f in findings:
             self.cross.setdefault(f.path, []).append(self._item(f))

@@ -1,7 +1,8 @@
 """`json` (one array, sorted by path then position) and `jsonl` (one object per line, streamed).
 
 The array form spills per-file findings to a temporary file and merges them with the cross-document
-findings at the end, so memory does not grow with the size of the batch."""
+findings at the end, so memory does not grow with the size of the batch: nothing is kept per report (the
+facts of the reports that have cross-document findings come with them, see reporters.Reporter)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from opengov_lint.reporters.labels import labels
 from opengov_lint.results import FileResult, ReportFacts
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
 
 
 def as_dict(f: Finding, facts: ReportFacts) -> dict[str, Any]:
@@ -53,25 +54,21 @@ class JsonReporter:
         self.out, self.lines = out, lines
         self.spill: Any = None if lines else tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
         self.cross: list[tuple[tuple[Any, ...], str]] = []
-        self.facts: dict[str, ReportFacts] = {}
 
     def start(self) -> None:
         pass
 
     def file(self, result: FileResult) -> None:
-        if result.kind == "report":
-            self.facts[result.path] = result.facts
-        facts = self.facts.get(result.path, result.facts)
         for f in sorted(result.findings, key=Finding.sort_key):
-            d = as_dict(f, facts)
+            d = as_dict(f, result.facts)
             if self.lines:
                 self.out.write(_ENCODE(d) + "\n")
             else:
                 text = indented(d)
                 self.spill.write(f"{len(text)}\t{_ENCODE(finding_key(d))}\n{text}")
 
-    def extra(self, findings: list[Finding]) -> None:
-        dicts = [as_dict(f, self.facts.get(f.path, ReportFacts())) for f in findings]
+    def extra(self, findings: list[Finding], facts: Mapping[str, ReportFacts] | None = None) -> None:
+        dicts = [as_dict(f, (facts or {}).get(f.path) or ReportFacts()) for f in findings]
         if self.lines:
             for d in dicts:
                 self.out.write(_ENCODE(d) + "\n")

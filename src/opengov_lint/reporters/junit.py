@@ -11,7 +11,10 @@ from xml.etree import ElementTree as ET
 from opengov_lint.results import FileResult
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from opengov_lint.findings import Finding
+    from opengov_lint.results import ReportFacts
 
 
 def _where(f: Finding) -> str:
@@ -49,7 +52,7 @@ class JunitReporter:
         self.baseline_suppressed += result.counters.baseline_suppressed
         self._add(case, result.findings)
 
-    def extra(self, findings: list[Finding]) -> None:
+    def extra(self, findings: list[Finding], facts: Mapping[str, ReportFacts] | None = None) -> None:
         for path in dict.fromkeys(f.path for f in findings):
             self.file(FileResult(path, [f for f in findings if f.path == path], kind="crossdoc"))
 

@@ -3,12 +3,16 @@
 The driver describes every rule of the run (built-in, plugins, packs) with its help text; every result
 has a physical location with `region.startLine` (line 1 when the position is not known, which
 `properties.lineUnknown` says) and, for table findings, the canonical cell path as a logical location.
-`partialFingerprints` carries the baseline key so dashboards track a finding across re-typesetting."""
+`partialFingerprints` carries the baseline key so dashboards track a finding across re-typesetting.
+Results are written to a temporary file as they come and copied into the document at the end, so a batch
+of any size runs in flat memory."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -18,6 +22,8 @@ if TYPE_CHECKING:
     from opengov_lint.results import FileResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+_ITEM_PAD = " " * 4  # a result's depth in the document: $schema/runs > run > results > result, indent 1
+_MARK = "\x00opengov-lint results\x00"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -52,7 +58,10 @@ class SarifReporter:
         self.out, self.lang = out, lang
         self.rules: list[Any] = list(rules)  # RuleInfo, or a plain descriptor for an unknown code
         self.index = {r.code: i for i, r in enumerate(self.rules)}
-        self.results: list[dict[str, Any]] = []
+        # each result's final text, spilled as it comes (the driver, which lists any rule a result adds,
+        # is written before the results): nothing is kept per finding
+        self.spill: Any = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - open for the whole run
+        self.results = 0
         self.baseline_suppressed = 0
         self.suppressed = 0
         self.files = 0
@@ -72,7 +81,9 @@ class SarifReporter:
 
             res["properties"].update({"labels": labels(f, result.facts.template), "issuer": result.facts.issuer,
                                       "year": result.facts.year})
-            self.results.append(res)
+            text = json.dumps(res, ensure_ascii=False, indent=1).replace("\n", "\n" + _ITEM_PAD)
+            self.spill.write(("" if not self.results else ",\n" + _ITEM_PAD) + text)
+            self.results += 1
 
     def _result(self, f: Finding, fingerprint: str) -> dict[str, Any]:
         loc = f.location
@@ -102,13 +113,22 @@ class SarifReporter:
         driver = {"name": "opengov-lint", "version": __version__, "semanticVersion": __version__,
                   "informationUri": "https://pypi.org/project/opengov-lint/",
                   "rules": [r if isinstance(r, dict) else rule_descriptor(r, self.lang) for r in self.rules]}
-        run = {"tool": {"driver": driver}, "results": self.results, "columnKind": "unicodeCodePoints",
+        run = {"tool": {"driver": driver}, "results": [_MARK] if self.results else [], "columnKind": "unicodeCodePoints",
                "invocations": [{"executionSuccessful": True}],
                "properties": {"files": self.files, "suppressedByBaseline": self.baseline_suppressed,
                               "suppressedBySuppressions": self.suppressed}}
         doc = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-        json.dump(doc, self.out, ensure_ascii=False, indent=1)
+        text = json.dumps(doc, ensure_ascii=False, indent=1)
+        # what json.dump(doc, indent=1) writes, with the spilled results in place of the marker (after it
+        # come only numbers and fixed words: the last occurrence is the marker)
+        head, mark, tail = text.rpartition(json.dumps(_MARK))
+        self.out.write(head if mark else text)
+        if mark:
+            self.spill.seek(0)
+            shutil.copyfileobj(self.spill, self.out)
+            self.out.write(tail)
         self.out.write("\n")
+        self.spill.close()
 
 
 def _placeholder(f: Finding) -> Any:

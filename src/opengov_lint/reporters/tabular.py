@@ -9,7 +9,7 @@ import csv
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from opengov_lint.findings import SEVERITY_RANK, Finding
 from opengov_lint.reporters.labels import (
@@ -23,6 +23,9 @@ from opengov_lint.reporters.labels import (
     table_label,
 )
 from opengov_lint.results import STATUS_EN, STATUS_ZH, FileResult, ReportFacts
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = ["FINDING_COLUMNS", "SEV_ZH", "SUMMARY_COLUMNS", "TABLE_ZH", "Ledger", "ReportRow", "finding_cells"]
 
@@ -166,20 +169,18 @@ class CsvReporter:
     def __init__(self, out: IO[str], lang: str) -> None:
         self.out, self.lang = out, lang
         self.writer = csv.writer(out)
-        self.facts: dict[str, ReportFacts] = {}
 
     def start(self) -> None:
         self.out.write("\ufeff")
         self.writer.writerow(finding_headers(self.lang))
 
     def file(self, result: FileResult) -> None:
-        self.facts[result.path] = result.facts
         for f in sorted_findings(result):
             self.writer.writerow(finding_cells(f, result.facts, self.lang))
 
-    def extra(self, findings: list[Finding]) -> None:
+    def extra(self, findings: list[Finding], facts: Mapping[str, ReportFacts] | None = None) -> None:
         for f in findings:
-            self.writer.writerow(finding_cells(f, self.facts.get(f.path, ReportFacts()), self.lang))
+            self.writer.writerow(finding_cells(f, (facts or {}).get(f.path) or ReportFacts(), self.lang))
 
     def finish(self) -> None:
         pass

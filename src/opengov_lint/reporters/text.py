@@ -10,7 +10,10 @@ from opengov_lint.reporters import labels
 from opengov_lint.results import STATUS_EN, STATUS_ZH, FileResult
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from opengov_lint.findings import Finding
+    from opengov_lint.results import ReportFacts
 
 _SEV = {"error": ("错误", "error", "bold red"), "warning": ("警告", "warning", "yellow"),
         "info": ("提示", "info", "cyan")}
@@ -72,7 +75,7 @@ class TextReporter:
         self.unreadable = 0
         self.counts: Counter[str] = Counter()
         self.by_rule: Counter[tuple[str, str]] = Counter()
-        self.by_file: list[tuple[str, Counter[str]]] = []
+        self.by_file: list[tuple[str, Counter[str]]] = []  # only for --statistics (its table lists every file)
         self.baseline_suppressed = 0
         self.suppressed = 0
 
@@ -113,7 +116,8 @@ class TextReporter:
         c: Counter[str] = Counter(f.severity for f in result.findings)
         self.counts.update(c)
         self.by_rule.update((f.code, f.name) for f in result.findings)
-        self.by_file.append((result.path, c))
+        if self.statistics:
+            self.by_file.append((result.path, c))
         status = result.status()
         if status in ("not_a_report", "not_checked"):
             self._skipped(result, status)
@@ -149,7 +153,7 @@ class TextReporter:
                 self.console.line((f"  … {code} 还有 {more} 处（使用 --show-all 显示全部）" if self.lang == "zh" else
                                    f"  … {code}: and {more} more (--show-all shows them all)", "dim"))
 
-    def extra(self, findings: list[Finding]) -> None:
+    def extra(self, findings: list[Finding], facts: Mapping[str, ReportFacts] | None = None) -> None:
         """Cross-document findings, grouped by file, after the per-file ones."""
         if not findings:
             return

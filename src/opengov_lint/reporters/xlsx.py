@@ -26,6 +26,7 @@ from opengov_lint.results import STATUS_EN, STATUS_ZH, FileResult, ReportFacts
 
 if TYPE_CHECKING:
     from collections import Counter
+    from collections.abc import Mapping
 
     from opengov_lint.findings import Finding
 
@@ -46,7 +47,6 @@ class XlsxReporter:
         self.summary = self.wb.create_sheet("汇总" if self.zh else "summary")
         self.findings = self.wb.create_sheet("问题清单" if self.zh else "findings")
         self.n_findings = 0
-        self.facts: dict[str, ReportFacts] = {}
         self.names: dict[str, str] = {}
         self.complete: office.Completeness | None = None
 
@@ -66,17 +66,16 @@ class XlsxReporter:
 
     def file(self, result: FileResult) -> None:
         self.ledger.file(result)
-        self.facts[result.path] = result.facts
         for f in sorted_findings(result):
             self.names[f.code] = f.name
             self.findings.append(finding_cells(f, result.facts, self.lang))
             self.n_findings += 1
 
-    def extra(self, findings: list[Finding]) -> None:
+    def extra(self, findings: list[Finding], facts: Mapping[str, ReportFacts] | None = None) -> None:
         self.ledger.extra(findings)
         for f in findings:
             self.names[f.code] = f.name
-            self.findings.append(finding_cells(f, self.facts.get(f.path, ReportFacts()), self.lang))
+            self.findings.append(finding_cells(f, (facts or {}).get(f.path) or ReportFacts(), self.lang))
             self.n_findings += 1
 
     def completeness(self, c: office.Completeness) -> None:

@@ -8,12 +8,15 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from opengov_lint.run import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED, EXIT_USAGE
 from opengov_lint.run.display import DiffOnly, Progress
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
     from opengov_lint.config.settings import Settings
 
 
@@ -44,7 +47,9 @@ class BatchOptions:
     color: str = "auto"  # auto | always | never (--color); auto honours NO_COLOR and FORCE_COLOR
     cache: bool = True  # --no-cache turns it off
     settings_for: Any = None  # config file -> Settings (run/nearest.py); None with an explicit --config
-    walked: set[str] = field(default_factory=set)  # files found in folder walks (not named by the user)
+    # the paths the user named, sorted (a file not among them was found in a folder walk): no set of
+    # every walked file, which would grow with the batch
+    named: list[str] = field(default_factory=list)
 
 
 def use_color(choice: str, output: str | None) -> bool:
@@ -59,15 +64,6 @@ def use_color(choice: str, output: str | None) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return output is None
     return output is None and sys.stdout.isatty()
-
-
-def collect(paths: list[str], opts: BatchOptions) -> list[str]:
-    from opengov_lint.run.sources import STDIN, expand
-
-    files = list(expand(paths, opts.include, opts.exclude))
-    files.sort()  # sorted and deduplicated in place: no second container the size of the batch
-    rest = [f for i, f in enumerate(files) if f != STDIN and (i == 0 or f != files[i - 1])]
-    return ([STDIN] if len(rest) < len(files) and STDIN in files else []) + rest
 
 
 def run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
@@ -105,13 +101,13 @@ def _second_signal_exits() -> None:
         pass
 
 
-def _outputs_safe(files: list[str], settings: Settings, opts: BatchOptions) -> bool:
+def _outputs_safe(files: Sequence[str], settings: Settings, opts: BatchOptions) -> bool:
     """-o, --write-baseline and the --fix targets would destroy nothing (else a message; exit 2)."""
     from opengov_lint.fsutil import UnsafeOutput, check_outputs
 
     try:
-        check_outputs([opts.output, opts.write_baseline], files + ([settings.baseline] if settings.baseline else [])
-                      + list(settings.sources))
+        check_outputs([opts.output, opts.write_baseline],
+                      _Inputs(files, ([settings.baseline] if settings.baseline else []) + list(settings.sources)))
         if settings.fix == "apply":
             _check_fix_targets(files)
     except UnsafeOutput as exc:
@@ -120,7 +116,17 @@ def _outputs_safe(files: list[str], settings: Settings, opts: BatchOptions) -> b
     return True
 
 
-def _check_fix_targets(files: list[str]) -> None:
+class _Inputs:
+    """The files and the other inputs, iterable more than once without a list of them all."""
+
+    def __init__(self, *parts: Sequence[str]) -> None:
+        self.parts = parts
+
+    def __iter__(self) -> Iterator[str]:
+        return chain.from_iterable(self.parts)
+
+
+def _check_fix_targets(files: Sequence[str]) -> None:
     """--fix edits text reports in place: each must be a writable regular file with one link."""
     from opengov_lint.authoring.fix import TEXT_SUFFIXES
     from opengov_lint.fsutil import check_output
@@ -167,9 +173,10 @@ def _run_check(paths: list[str], settings: Settings, opts: BatchOptions) -> int:
     except ValueError as exc:  # the baseline cannot be read
         sys.stderr.write(f"opengov-lint: {exc}\n")
         return EXIT_USAGE
-    files = [f for f in collect(paths, opts) if hooks.keep(f)]
-    named = set(paths)
-    opts.walked = {f for f in files if f not in named}
+    from opengov_lint.run.sources import collect
+
+    files = collect(paths, opts.include, opts.exclude, hooks.keep)
+    opts.named = sorted(paths)
     if not files:
         sys.stderr.write("opengov-lint: no report files found in the given paths\n")
         return EXIT_USAGE
@@ -205,7 +212,7 @@ def _open_output(settings: Settings, opts: BatchOptions) -> Any:
         return None
 
 
-def _run_with_output(files: list[str], settings: Settings, opts: BatchOptions, cfg: Any, hooks: Any,
+def _run_with_output(files: Sequence[str], settings: Settings, opts: BatchOptions, cfg: Any, hooks: Any,
                      buf: Any) -> int:
     from opengov_lint.reporters import get_reporter
     from opengov_lint.run.session import rules_for
@@ -252,7 +259,7 @@ class _Run:
     seen: list[tuple[str, str, str | None, Any]] | None = None
     finished: bool = False  # the reporter has written its whole output (a signal after that must not redo it)
 
-    def all(self, files: list[str]) -> bool:
+    def all(self, files: Sequence[str]) -> bool:
         from opengov_lint import engine
         from opengov_lint.run.sources import STDIN
 
@@ -285,17 +292,18 @@ class _Run:
         result = self.hooks.result(check_one("<stdin>", data, self.opts.stdin_format))
         return _consume(result, self.reporter, self.progress, self.summaries, self.settings.fail_on, self.seen)
 
-    def _files(self, files: list[str]) -> bool:
+    def _files(self, files: Sequence[str]) -> bool:
+        from opengov_lint.run.cache import cached_batch
         from opengov_lint.run.executors import run_batch
         from opengov_lint.run.nearest import segments
 
         failed = False
         n_jobs = max(1, self.opts.jobs or os.cpu_count() or 1)
         for part_settings, part in segments(files, self.settings, self.opts.settings_for):
-            results = _cached_batch(part, part_settings, n_jobs, self.opts.cache, run_batch)
+            results = cached_batch(part, part_settings, n_jobs, self.opts.cache, run_batch)
             try:
                 for result in results:
-                    failed |= _consume(self.hooks.result(_classify(result, self.opts.walked)), self.reporter,
+                    failed |= _consume(self.hooks.result(_classify(result, self.opts.named)), self.reporter,
                                        self.progress, self.summaries, self.settings.fail_on, self.seen)
             finally:
                 results.close()  # on Ctrl-C/SIGTERM: the workers are killed here, at once
@@ -361,37 +369,6 @@ def _interrupted(reporter: Any, buf: Any, settings: Settings, seen: int, term: b
     return EXIT_TERMINATED if term else EXIT_INTERRUPTED
 
 
-def _cached_batch(files: list[str], settings: Settings, n_jobs: int, cache: bool, run_batch: Any) -> Any:
-    """Results in path order; unchanged files (same content, tool version, configuration and rules)
-    come from the cache (run/cache.py) and only the others are checked."""
-    if not files:
-        return
-    store = None
-    if cache and not settings.fix and settings.executor == "local":
-        from opengov_lint.run.cache import Cache
-
-        store = Cache.open(settings)
-    if store is None:
-        yield from run_batch(files, settings, min(n_jobs, max(1, len(files))))
-        return
-    hits = store.lookup(files)
-    todo = [f for f in files if f not in hits]
-    fresh = run_batch(todo, settings, min(n_jobs, max(1, len(todo)))) if todo else iter(())
-    try:
-        for path in files:
-            if path in hits:
-                yield hits[path]
-                continue
-            result = next(fresh)
-            store.add(path, result)
-            yield result
-    finally:
-        close = getattr(fresh, "close", None)
-        if close is not None:
-            close()  # stop the workers now (Ctrl-C), not when the generator is collected
-        store.save()
-
-
 def _cross_document(summaries: Any, cfg: Any, hooks: Any, reporter: Any, fail_on: str) -> bool:
     """OG6xx over the whole run; the baseline applies to them too."""
     from opengov_lint import engine
@@ -409,19 +386,27 @@ def _cross_document(summaries: Any, cfg: Any, hooks: Any, reporter: Any, fail_on
 
     kept = sorted((sanitised(f) for f in kept), key=lambda f: f.sort_key())
     if hasattr(reporter, "extra"):
-        reporter.extra(kept)
+        reporter.extra(kept, summaries.facts_of(f.path for f in kept))
     else:  # reporters without a cross-document section get them as results of their files
         for path in dict.fromkeys(f.path for f in kept):
             reporter.file(FileResult(path, [f for f in kept if f.path == path], kind="crossdoc"))
     return engine.fails(kept, fail_on)
 
 
-def _classify(result: Any, walked: set[str]) -> Any:
+def _classify(result: Any, named: list[str]) -> Any:
     """A file found in a folder walk that is not an annual report (a README, notes) is not checked: its
-    status is not_a_report and it has no findings. A file the user named is checked as a report."""
-    if not result.report_like and result.readable and result.path in walked:
+    status is not_a_report and it has no findings. A file the user named (`named`, sorted) is checked as
+    a report."""
+    if not result.report_like and result.readable and not _among(named, result.path):
         result.skipped, result.findings, result.summary = "not_a_report", [], None
     return result
+
+
+def _among(ordered: list[str], item: str) -> bool:
+    from bisect import bisect_left
+
+    i = bisect_left(ordered, item)
+    return i < len(ordered) and ordered[i] == item
 
 
 def _consume(result: Any, reporter: Any, progress: Progress, summaries: Any, fail_on: str,
@@ -430,12 +415,15 @@ def _consume(result: Any, reporter: Any, progress: Progress, summaries: Any, fai
 
     if seen is not None:
         seen.append((result.path, result.status(), result.facts.issuer, result.facts.year))
-    if result.summary is not None:
-        if summaries is not None:
-            summaries.add(result.summary)
-        result.summary = None
     from opengov_lint.reporters.sanitize import result as sanitised
 
-    reporter.file(sanitised(result))
+    result = sanitised(result)
+    if summaries is not None:
+        if result.summary is not None:
+            summaries.add(result.summary)
+        if result.kind == "report":  # for the cross-document findings' issuer, year and labels
+            summaries.add_facts(result.path, result.facts)
+    result.summary = None
+    reporter.file(result)
     progress.advance(result)
     return engine.fails(result.findings, fail_on)

@@ -24,9 +24,12 @@ from typing import TYPE_CHECKING, Any
 
 from opengov_lint.findings import Finding, Fix, Location
 from opengov_lint.results import FileResult, ReportFacts, RunCounters
+from opengov_lint.run.pathlist import PathList
 from opengov_lint.run.sources import STDIN, is_url
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
     from opengov_lint.config.settings import Settings
 
 MAX_RUN_KEYS = 8
@@ -188,7 +191,7 @@ class Cache:
         entry = self.settings.manifest.get(key(path)) if self.settings.manifest else None
         return f"{os.path.abspath(path)}\0{digest}\0{entry!r}"
 
-    def lookup(self, paths: list[str]) -> dict[str, FileResult]:
+    def lookup(self, paths: Iterable[str]) -> dict[str, FileResult]:
         hits: dict[str, FileResult] = {}
         for p in paths:
             if p == STDIN or is_url(p):
@@ -235,6 +238,35 @@ class Cache:
             _prune(directory)
         except OSError:
             pass  # a read-only home: no cache, same results
+
+
+def cached_batch(files: Sequence[str], settings: Settings, n_jobs: int, cache: bool, run_batch: Any) -> Any:
+    """Results in path order; unchanged files (same content, tool version, configuration and rules)
+    come from the cache and only the others are checked (listed in a PathList, not a list)."""
+    if not files:
+        return
+    store = None
+    if cache and not settings.fix and settings.executor == "local":
+        store = Cache.open(settings)
+    if store is None:
+        yield from run_batch(files, settings, min(n_jobs, max(1, len(files))))
+        return
+    hits = store.lookup(files)
+    todo = PathList(f for f in files if f not in hits)
+    fresh = run_batch(todo, settings, min(n_jobs, max(1, len(todo)))) if todo else iter(())
+    try:
+        for path in files:
+            if path in hits:
+                yield hits[path]
+                continue
+            result = next(fresh)
+            store.add(path, result)
+            yield result
+    finally:
+        close = getattr(fresh, "close", None)
+        if close is not None:
+            close()  # stop the workers now (Ctrl-C), not when the generator is collected
+        store.save()
 
 
 def _prune(directory: str) -> None:

@@ -65,7 +65,7 @@ class DiffOnly:
         if result.diff:
             sys.stdout.write(result.diff if result.diff.endswith("\n") else result.diff + "\n")
 
-    def extra(self, findings: list[Any]) -> None:
+    def extra(self, findings: list[Any], facts: Any = None) -> None:
         pass
 
     def finish(self) -> None:

@@ -15,7 +15,7 @@ from opengov_lint.run.pool import deadline_for
 from opengov_lint.run.worker import FileTimeout, check_one, init_worker
 
 if TYPE_CHECKING:
-    from collections.abc import Generator, Iterator
+    from collections.abc import Generator, Iterator, Sequence
 
     from opengov_lint.config.settings import Settings
     from opengov_lint.results import FileResult
@@ -38,7 +38,7 @@ def _task(path: str, settings: Settings) -> Any:
     return check_one(path)  # its time_limit uses a thread timer here (worker.thread_deadline)
 
 
-def run_dask(paths: list[str], settings: Settings, client: Any = None) -> Iterator[Any]:
+def run_dask(paths: Sequence[str], settings: Settings, client: Any = None) -> Iterator[Any]:
     try:
         from distributed import Client
     except ImportError as exc:  # pragma: no cover - depends on the installation
@@ -88,7 +88,7 @@ def _result_of(fut: Any, path: str, settings: Settings) -> Any:
         raise
 
 
-def run_local(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileResult]:
+def run_local(paths: Sequence[str], settings: Settings, jobs: int) -> Iterator[FileResult]:
     """Results in input order from supervised worker processes (run/pool.py): the per-file deadline
     holds whatever a reader does (the worker is killed and replaced), and a worker that dies costs only
     the file it held. One file (a pre-commit hook, an editor) is checked in this process, with the
@@ -103,7 +103,7 @@ def run_local(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileR
     yield from Pool(settings, min(jobs, max(1, len(paths)))).run(paths)
 
 
-def run_batch(paths: list[str], settings: Settings, jobs: int) -> Generator[FileResult, None, None]:
+def run_batch(paths: Sequence[str], settings: Settings, jobs: int) -> Generator[FileResult, None, None]:
     if settings.executor == "dask":
         yield from run_dask(paths, settings)
     else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from opengov_lint.config.settings import Settings
 from opengov_lint.run.sources import STDIN, is_url
@@ -27,13 +27,15 @@ def nearest_config(folder: str) -> str | None:
     return found[0] if found else None
 
 
-def segments(files: list[str], settings: Settings, settings_for: SettingsFor | None) -> list[tuple[Settings, list[str]]]:
-    """[(settings, files)] in the files' order. Without a factory (an explicit --config) one segment."""
+def segments(files: Sequence[str], settings: Settings,
+             settings_for: SettingsFor | None) -> list[tuple[Settings, Sequence[str]]]:
+    """[(settings, files)] in the files' order, each part a slice of `files` (a view of a PathList, not
+    a copy). Without a factory (an explicit --config) one segment."""
     if settings_for is None or not files:
         return [(settings, files)]
     made: dict[str | None, Settings] = {settings.source: settings}
-    out: list[tuple[Settings, list[str]]] = []
-    for f in files:
+    cuts: list[tuple[Settings, int]] = []  # (settings, first index) of each segment
+    for i, f in enumerate(files):
         src = None if f == STDIN or is_url(f) else nearest_config(os.path.dirname(os.path.abspath(f)))
         src = src or settings.source
         if src not in made:
@@ -41,8 +43,7 @@ def segments(files: list[str], settings: Settings, settings_for: SettingsFor | N
             s = settings_for(src)
             s.batch_rules, s.parent_pid, s.manifest = settings.batch_rules, settings.parent_pid, settings.manifest
             made[src] = s
-        if out and out[-1][0] is made[src]:
-            out[-1][1].append(f)
-        else:
-            out.append((made[src], [f]))
-    return out
+        if not cuts or cuts[-1][0] is not made[src]:
+            cuts.append((made[src], i))
+    ends = [start for _, start in cuts[1:]] + [len(files)]
+    return [(s, files[start:end]) for (s, start), end in zip(cuts, ends, strict=True)]

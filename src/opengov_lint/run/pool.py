@@ -19,7 +19,7 @@ from opengov_lint.findings import Finding, Location
 from opengov_lint.results import FileResult
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
     from opengov_lint.config.settings import Settings
 
@@ -96,6 +96,30 @@ class _Worker:
         self.conn.close()
 
 
+class _Pending:
+    """The files not handed out yet, in order: a position in the run's list plus the few handed back by
+    a worker that died while idle (not a queue holding an entry for every file of the batch)."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        self.paths, self.next = paths, 0
+        self.back: deque[tuple[int, str]] = deque()
+
+    def __len__(self) -> int:
+        return len(self.back) + len(self.paths) - self.next
+
+    def first(self) -> int:
+        return self.back[0][0] if self.back else self.next
+
+    def pop(self) -> tuple[int, str]:
+        if self.back:
+            return self.back.popleft()
+        self.next += 1
+        return self.next - 1, self.paths[self.next - 1]
+
+    def put_back(self, index: int, path: str) -> None:
+        self.back.appendleft((index, path))
+
+
 class Pool:
     """`jobs` supervised workers; `run(paths)` yields one FileResult per path, in order."""
 
@@ -108,8 +132,8 @@ class Pool:
         self.limit = deadline_for(settings.timeout)
         self.workers: list[_Worker] = []
 
-    def run(self, paths: list[str]) -> Iterator[FileResult]:
-        pending = deque(enumerate(paths))
+    def run(self, paths: Sequence[str]) -> Iterator[FileResult]:
+        pending = _Pending(paths)
         done: dict[int, FileResult] = {}
         nxt = 0
         try:
@@ -122,14 +146,14 @@ class Pool:
         finally:
             self.close()
 
-    def _hand_out(self, pending: deque[tuple[int, str]], oldest: int) -> None:
+    def _hand_out(self, pending: _Pending, oldest: int) -> None:
         while len(self.workers) < self.jobs and len(self.workers) < len(pending) + self._busy():
             self.workers.append(_Worker(self.ctx, self.settings))
         for w in list(self.workers):
-            if w.task is None and pending and pending[0][0] < oldest + 4 * self.jobs:
-                index, path = pending.popleft()
+            if w.task is None and pending and pending.first() < oldest + 4 * self.jobs:
+                index, path = pending.pop()
                 if not w.give(index, path, self.limit):  # died while idle: the file goes to a new worker
-                    pending.appendleft((index, path))
+                    pending.put_back(index, path)
                     self._replace(w)
 
     def _busy(self) -> int:
@@ -178,7 +202,7 @@ class Pool:
         self.workers = []
 
 
-def run_supervised(paths: list[str], settings: Settings, jobs: int) -> Iterator[FileResult]:
+def run_supervised(paths: Sequence[str], settings: Settings, jobs: int) -> Iterator[FileResult]:
     yield from Pool(settings, jobs).run(paths)
 
 

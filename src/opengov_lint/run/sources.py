@@ -7,10 +7,11 @@ from __future__ import annotations
 import fnmatch
 import os
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
 STDIN = "-"
 URL_PREFIXES = ("http://", "https://")
@@ -77,6 +78,30 @@ def expand(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[
                 yield p
             continue
         yield from _walk(p, allowed, include, exclude)
+
+
+def _every(path: str) -> bool:
+    return True
+
+
+def collect(paths: Iterable[str], include: Iterable[str] = (), exclude: Iterable[str] = (),
+            keep: Callable[[str], bool] = _every) -> Sequence[str]:
+    """The files to check, sorted and each once (stdin first), those `keep` refuses left out: in a
+    temporary file (run/pathlist.py), not as a string per file for the whole run."""
+    from opengov_lint.run.pathlist import PathList
+
+    files = list(expand(paths, include, exclude))
+    files.sort()  # sorted in place: no second container the size of the batch
+    head = [STDIN] if STDIN in files and keep(STDIN) else []
+    return PathList(chain(head, _unique_kept(files, keep, STDIN)))
+
+
+def _unique_kept(ordered: list[str], keep: Callable[[str], bool], skip: str) -> Iterator[str]:
+    prev = None
+    for f in ordered:
+        if f != prev and f != skip and keep(f):
+            yield f
+        prev = f
 
 
 def _walk(top: str, allowed: set[str], include: list[str], exclude: list[str]) -> Iterator[str]:

@@ -188,7 +188,8 @@ def _render(fmt: str, checked: list[Checked], cross: list[Finding], server_lang:
     reporter.start()
     for c in sorted(checked, key=lambda c: c.result.path):
         reporter.file(c.result)
-    reporter.extra(sorted(cross, key=lambda f: f.sort_key()))
+    facts = {c.result.path: c.result.facts for c in checked if c.result.kind == "report"}
+    reporter.extra(sorted(cross, key=lambda f: f.sort_key()), facts)
     reporter.finish()
     return out.getvalue()
 
