@@ -46,7 +46,7 @@ def main() -> int:
         for p in files[:: 20]:  # 5 % of the units resubmit (a changed byte: the content key differs)
             p.write_bytes(p.read_bytes() + b"\n")
         partial, _ = _run(folder, out, cache, a.jobs)
-        size = sum(f.stat().st_size for f in (cache / "results").glob("*.json"))
+        size = sum(f.stat().st_size for f in (cache / "results").glob("*.sqlite"))
     rows = [["cold cache (first run)", f"{cold:.2f}", "100 %", h_cold],
             ["warm, unchanged folder", f"{warm:.2f}", f"{warm / cold * 100:.1f} %", h_warm],
             ["--no-cache", f"{nocache:.2f}", f"{nocache / cold * 100:.1f} %", h_none],

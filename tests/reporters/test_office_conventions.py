@@ -4,9 +4,11 @@ testcases, xlsx needs -o, PDF pages in GitHub annotations, the not-checked statu
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import shutil
+import sqlite3
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -34,14 +36,12 @@ def test_cache_gives_the_same_findings_and_sees_changes(tmp_path: Path) -> None:
     env = _cached_env(tmp_path)
     args = ("check", str(root), "--output-format", "json", "--jobs", "1")
     first = run_cli(*args, env=env)
-    files = list((tmp_path / "cache" / "results").glob("*.json"))
+    files = list((tmp_path / "cache" / "results").glob("*.sqlite"))
     assert len(files) == 1
     second = run_cli(*args, env=env)
     assert second.stdout == first.stdout
     assert second.returncode == first.returncode == 1
-    stored = json.loads(files[0].read_text(encoding="utf-8"))
-    assert stored["format"] == 2
-    assert len(stored["entries"]) == 2
+    assert len(_stored(files[0])) == 2
     # a unit resubmits a corrected report: its findings change, the other file still comes from the cache
     (root / "a.txt").write_text(LANXI.read_text(encoding="utf-8"), encoding="utf-8")
     third = run_cli(*args, env=env)
@@ -49,19 +49,20 @@ def test_cache_gives_the_same_findings_and_sees_changes(tmp_path: Path) -> None:
     assert json.loads(third.stdout) == []
     # another configuration is another cache key
     run_cli(*args, "--ignore", "OG201", env=env)
-    assert len(list((tmp_path / "cache" / "results").glob("*.json"))) == 2
+    assert len(list((tmp_path / "cache" / "results").glob("*.sqlite"))) == 2
 
 
 def test_cache_hit_is_used_and_no_cache_bypasses_it(tmp_path: Path) -> None:
     root = _folder(tmp_path)
     env = _cached_env(tmp_path)
     run_cli("check", str(root), "--jobs", "1", env=env)
-    cache = next((tmp_path / "cache" / "results").glob("*.json"))
-    data = json.loads(cache.read_text(encoding="utf-8"))
-    for entry in data["entries"].values():  # tamper: a cached result says what the cache holds
-        for f in entry["result"]["findings"]:
-            f["message"] = "来自缓存"
-    cache.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    cache = next((tmp_path / "cache" / "results").glob("*.sqlite"))
+    with contextlib.closing(sqlite3.connect(cache)) as db, db:
+        for key, text in db.execute("SELECT key, result FROM results").fetchall():
+            result = json.loads(text)
+            for f in result["findings"]:  # tamper: a cached result says what the cache holds
+                f["message"] = "来自缓存"
+            db.execute("UPDATE results SET result = ? WHERE key = ?", (json.dumps(result, ensure_ascii=False), key))
     assert "来自缓存" in run_cli("check", str(root), "--jobs", "1", env=env).stdout
     assert "来自缓存" not in run_cli("check", str(root), "--jobs", "1", "--no-cache", env=env).stdout
 
@@ -70,12 +71,57 @@ def test_corrupt_cache_is_ignored(tmp_path: Path) -> None:
     root = _folder(tmp_path)
     env = _cached_env(tmp_path)
     first = run_cli("check", str(root), "--output-format", "json", "--jobs", "1", env=env)
-    cache = next((tmp_path / "cache" / "results").glob("*.json"))
-    cache.write_text("{not json", encoding="utf-8")
+    cache = next((tmp_path / "cache" / "results").glob("*.sqlite"))
+    cache.write_text("{not a database" * 100, encoding="utf-8")
     again = run_cli("check", str(root), "--output-format", "json", "--jobs", "1", env=env)
     assert again.stdout == first.stdout
     assert again.returncode == 1
-    assert json.loads(cache.read_text(encoding="utf-8"))["format"] == 2  # rewritten, atomically
+    assert len(_stored(cache)) == 2  # started again
+    # a result of an older layout (or damaged JSON) in a sound file: that file is checked again
+    with contextlib.closing(sqlite3.connect(cache)) as db, db:
+        db.execute("UPDATE results SET result = '{\"path\": 1}'")
+    assert run_cli("check", str(root), "--output-format", "json", "--jobs", "1", env=env).stdout == first.stdout
+
+
+def test_old_json_cache_files_are_removed(tmp_path: Path) -> None:
+    root = _folder(tmp_path)
+    env = _cached_env(tmp_path)
+    old = tmp_path / "cache" / "results" / "0123abcd.json"
+    old.parent.mkdir(parents=True)
+    old.write_text('{"format": 2, "entries": {}}', encoding="utf-8")
+    run_cli("check", str(root), "--jobs", "1", env=env)
+    assert not old.exists()
+    assert len(list(old.parent.glob("*.sqlite"))) == 1
+
+
+def test_cache_holds_no_result_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The main process keeps a digest and a flag per file, and reads each hit back when its turn comes."""
+    from opengov_lint.config.settings import Settings
+    from opengov_lint.run.cache import Cache, cached_batch
+    from opengov_lint.run.executors import run_batch
+
+    root = _folder(tmp_path)
+    monkeypatch.setenv("OPENGOV_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("OPENGOV_LINT_RESULTS_CACHE", "on")
+    files = sorted(str(p) for p in root.iterdir())
+    settings = Settings()
+    first = [r.findings for r in cached_batch(files, settings, 1, True, run_batch)]
+    store = Cache.open(settings)
+    assert store is not None
+    assert store.scan(files) == len(files)
+    assert len(store.digests) == 32 * len(files)
+    assert list(store.hits) == [1] * len(files)
+    assert store.files is files  # the caller's list (a PathList in a batch), not a copy
+    assert not [v for v in vars(store).values() if isinstance(v, (dict, list)) and v and v is not files]
+    store.close()
+    again = list(cached_batch(files, settings, 1, True, run_batch))
+    assert [r.findings for r in again] == first
+    assert all(r.cached for r in again)
+
+
+def _stored(file: Path) -> list[tuple[str, str]]:
+    with contextlib.closing(sqlite3.connect(file)) as db:
+        return db.execute("SELECT key, result FROM results").fetchall()
 
 
 def test_cache_round_trip_keeps_every_field() -> None:
@@ -261,3 +307,17 @@ def test_every_builtin_rule_has_a_chinese_title() -> None:
         assert all("\u4e00" <= ch <= "\u9fff" or ch in "、，（）" for ch in title if not ch.isdigit() and ch not in "OG"), (r.code, title)
     assert rule_title("OG201", "cell-blank", "en") == "cell-blank"
     assert ROOT.joinpath("rules", "titles.yaml").is_file()
+
+
+@pytest.mark.parametrize("value", [
+    {"code": "OG201", "line": 3, "page": None, "ok": True, "no": False, "ratio": 0.5, "nan": float("nan"),
+     "text": "中文\"\n\\\t\u2028", "cells": [["a", 1], [], {}], "inner": {"k": {"deep": [1, (2, "x")]}}},
+    {1: "non-string keys", 2: [3]},
+    {"mixed": {1: 2}, "big": 10**40, "neg": -0.0, "inf": float("-inf")},
+    [], {}, "s", 0, None,
+])
+def test_json_finding_text_is_the_standard_indentation(value: object) -> None:
+    """The JSON reporter's fast indenter writes exactly what json.dumps(indent=2) writes."""
+    from opengov_lint.reporters.jsonfmt import indented
+
+    assert indented(value) == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")

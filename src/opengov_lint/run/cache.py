@@ -3,12 +3,13 @@
 As ruff's: a result is reused only when the file's content (SHA-256 of its bytes), the tool (version
 and a digest of its own source and catalogue files, so an edited install never serves stale results),
 the configuration (every setting that changes findings, the manifest entry of the file) and the rule
-set (codes, names and modules of every rule, pack files) are all the same. One JSON file per such
+set (codes, names and modules of every rule, pack files) are all the same. One SQLite file per such
 run key in the user's cache folder (`$XDG_CACHE_HOME/opengov-lint/results/`, or
 `OPENGOV_LINT_CACHE_DIR`; `off` disables it, as do `OPENGOV_LINT_RESULTS_CACHE=off` and
-`check --no-cache`). JSON only (never pickle);
-a corrupt or unreadable cache is ignored; writes are atomic (temporary file + rename); the folder
-keeps the most recent MAX_RUN_KEYS files and each file at most MAX_ENTRIES results."""
+`check --no-cache`), each result stored as JSON text (never pickle), looked up and written one file at a
+time so the main process holds 33 bytes a file, not the results (a national batch stays flat in memory);
+a damaged file is started again, a locked or unwritable one means checking afresh; the folder keeps the
+most recent MAX_RUN_KEYS files and each file at most MAX_ENTRIES results (the least recently used go)."""
 
 from __future__ import annotations
 
@@ -28,14 +29,15 @@ from opengov_lint.run.pathlist import PathList
 from opengov_lint.run.sources import STDIN, is_url
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    import sqlite3
+    from collections.abc import Sequence
 
     from opengov_lint.config.settings import Settings
 
 MAX_RUN_KEYS = 8
 MAX_ENTRIES = 50_000
 MAX_FILE_BYTES = 256 * 1024 * 1024
-FORMAT = 2
+FORMAT = 3  # PRAGMA user_version of the SQLite file
 
 
 def cache_dir() -> str | None:
@@ -145,99 +147,176 @@ def result_from_json(d: dict[str, Any]) -> FileResult:
                       skipped=d.get("skipped"), cached=True, report_like=d.get("report_like", True))
 
 
-def _digest(path: str) -> str | None:
+def _digest(path: str) -> bytes | None:
     try:
         h = hashlib.sha256()
         with open(path, "rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 h.update(block)
-        return h.hexdigest()
+        return h.digest()
     except OSError:
         return None
 
 
-class Cache:
-    """Results of one run key: `lookup(paths)` -> the reusable ones; `add()` new ones; `save()` once."""
+_SCHEMA = ("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, used REAL NOT NULL, result TEXT NOT NULL)",)
+_COMMIT_EVERY = 200
 
-    def __init__(self, file: str, settings: Settings) -> None:
-        self.file, self.settings = file, settings
-        self.entries: dict[str, Any] = {}
-        self.digests: dict[str, str] = {}
-        self.dirty = False
+
+def _connect(file: str) -> sqlite3.Connection | None:
+    """The run key's database, created if missing; a file that is not one of ours (corrupt, another
+    format) is started again; a link, or a folder we cannot write, means no cache."""
+    import sqlite3
+
+    if os.path.islink(file):
+        return None
+    for attempt in range(2):
+        try:
+            db = sqlite3.connect(file, timeout=10, isolation_level=None)
+            try:
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                if version not in (0, FORMAT):
+                    db.execute("DROP TABLE IF EXISTS results")
+                for statement in _SCHEMA:
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {FORMAT}")
+                return db
+            except sqlite3.Error:
+                db.close()
+                raise
+        except sqlite3.DatabaseError:
+            if attempt or not os.path.isfile(file):
+                return None
+            with contextlib.suppress(OSError):
+                os.unlink(file)  # not a database (a damaged file): start it again
+        except sqlite3.Error:
+            return None
+    return None
+
+
+class Cache:
+    """Results of one run key in a SQLite file: `scan(files)` finds which files have a reusable result
+    (their content digests kept as 32 bytes a file), `get(i)` reads one back, `add(i, result)` stores a
+    fresh one, `close()` commits and prunes. The main process never holds the results themselves, so a
+    batch of any size runs in flat memory with the cache on. Any SQLite error turns the cache off for the
+    rest of the run (the same results, checked afresh)."""
+
+    def __init__(self, file: str, settings: Settings, db: sqlite3.Connection) -> None:
+        self.file, self.settings, self.db = file, settings, db
+        self.digests = bytearray()
+        self.hits = bytearray()
+        self.files: Sequence[str] = ()
+        self.pending = 0
+        self.used: list[tuple[float, str]] = []
 
     @classmethod
     def open(cls, settings: Settings) -> Cache | None:
         base = cache_dir()
         if base is None:
             return None
-        cache = cls(os.path.join(base, f"{run_key(settings)}.json"), settings)
-        cache._load()
-        return cache
-
-    def _load(self) -> None:
         try:
-            if os.path.getsize(self.file) > MAX_FILE_BYTES:
-                return
-            with open(self.file, encoding="utf-8") as fh:
-                data = json.load(fh)
-            if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("entries"), dict):
-                self.entries = data["entries"]
-        except (OSError, ValueError):
-            self.entries = {}  # missing or corrupt: check everything again
+            os.makedirs(base, exist_ok=True)
+        except OSError:
+            return None
+        file = os.path.join(base, f"{run_key(settings)}.sqlite")
+        db = _connect(file)
+        return cls(file, settings, db) if db is not None else None
 
-    def _key(self, path: str, digest: str) -> str:
+    def _key(self, i: int) -> str | None:
         from opengov_lint.run.manifest import key
 
+        digest = bytes(self.digests[32 * i:32 * i + 32])
+        if digest == bytes(32):
+            return None  # a URL, stdin or a file we could not read: never cached
+        path = self.files[i]
         entry = self.settings.manifest.get(key(path)) if self.settings.manifest else None
-        return f"{os.path.abspath(path)}\0{digest}\0{entry!r}"
+        return f"{os.path.abspath(path)}\0{digest.hex()}\0{entry!r}"
 
-    def lookup(self, paths: Iterable[str]) -> dict[str, FileResult]:
-        hits: dict[str, FileResult] = {}
-        for p in paths:
-            if p == STDIN or is_url(p):
-                continue
-            digest = _digest(p)
+    def scan(self, files: Sequence[str]) -> int:
+        """Digest every file and note which have a result; how many do."""
+        import sqlite3
+
+        self.files = files
+        self.digests = bytearray(32 * len(files))
+        self.hits = bytearray(len(files))
+        for i, p in enumerate(files):
+            digest = None if p == STDIN or is_url(p) else _digest(p)
             if digest is None:
                 continue
-            self.digests[p] = digest
-            got = self.entries.get(self._key(p, digest))
-            if not isinstance(got, dict):
-                continue
+            self.digests[32 * i:32 * i + 32] = digest
+            k = self._key(i)
             try:
-                result = result_from_json(got["result"])
-            except (KeyError, TypeError, ValueError):
-                continue  # an entry of an older layout: check again
-            result.path = p
-            got["used"] = time.time()
-            hits[p] = result
-        return hits
+                if k is not None and self.db.execute("SELECT 1 FROM results WHERE key = ?", (k,)).fetchone():
+                    self.hits[i] = 1
+            except sqlite3.Error:
+                self.hits = bytearray(len(files))
+                return 0
+        return sum(self.hits)
 
-    def add(self, path: str, result: FileResult) -> None:
-        digest = self.digests.get(path)
-        if digest is None or result.counters.fixed or result.diff:
+    def get(self, i: int) -> FileResult | None:
+        """The stored result of file i (None if it went in the meantime, or is of an older layout)."""
+        import sqlite3
+
+        k = self._key(i)
+        try:
+            row = self.db.execute("SELECT result FROM results WHERE key = ?", (k,)).fetchone() if k else None
+            result = result_from_json(json.loads(row[0])) if row else None
+        except (sqlite3.Error, KeyError, TypeError, ValueError):
+            return None
+        if result is None:
+            return None
+        result.path = self.files[i]
+        self.used.append((time.time(), k))  # type: ignore[arg-type]
+        if len(self.used) >= _COMMIT_EVERY:
+            with contextlib.suppress(sqlite3.Error):
+                self._commit()
+        return result
+
+    def add(self, i: int, result: FileResult) -> None:
+        import sqlite3
+
+        k = self._key(i)
+        if k is None or result.counters.fixed or result.diff:
             return
         reason = next((f.evidence.get("reason") for f in result.findings if f.code == "OG901"), None)
         if reason in ("timeout", "resource-limit", "internal-error"):
             return  # may pass next time (another machine, a fixed bug): never cache a failure of the tool
-        self.entries[self._key(path, digest)] = {"used": time.time(), "result": result_to_json(result)}
-        self.dirty = True
-
-    def save(self) -> None:
-        if not self.dirty:
-            return
-        if len(self.entries) > MAX_ENTRIES:
-            keep = sorted(self.entries.items(), key=lambda kv: kv[1].get("used", 0), reverse=True)[:MAX_ENTRIES]
-            self.entries = dict(keep)
-        directory = os.path.dirname(self.file)
         try:
-            os.makedirs(directory, exist_ok=True)
-            tmp = f"{self.file}.{os.getpid()}.tmp"
-            with open(tmp, "w", encoding="utf-8") as fh:
-                json.dump({"format": FORMAT, "entries": self.entries}, fh, ensure_ascii=False)
-            os.replace(tmp, self.file)
-            _prune(directory)
-        except OSError:
-            pass  # a read-only home: no cache, same results
+            if not self.db.in_transaction:
+                self.db.execute("BEGIN")
+            self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
+                            (k, time.time(), json.dumps(result_to_json(result), ensure_ascii=False)))
+            self.pending += 1
+            if self.pending >= _COMMIT_EVERY:
+                self._commit()
+        except sqlite3.Error:
+            return
+
+    def _commit(self) -> None:
+        if self.used:
+            if not self.db.in_transaction:
+                self.db.execute("BEGIN")
+            self.db.executemany("UPDATE results SET used = ? WHERE key = ?", self.used)
+            self.used = []
+        if self.db.in_transaction:
+            self.db.execute("COMMIT")
+        self.pending = 0
+
+    def close(self) -> None:
+        """Commit, keep the MAX_ENTRIES most recently used results, prune other run keys. Never raises."""
+        import sqlite3
+
+        try:
+            self._commit()
+            count = self.db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+            if count > MAX_ENTRIES:
+                self.db.execute("DELETE FROM results WHERE key IN (SELECT key FROM results ORDER BY used LIMIT ?)",
+                                (count - MAX_ENTRIES,))
+            self.db.close()
+            os.utime(self.file)
+            _prune(os.path.dirname(self.file))
+        except (sqlite3.Error, OSError):
+            with contextlib.suppress(sqlite3.Error):
+                self.db.close()
 
 
 def cached_batch(files: Sequence[str], settings: Settings, n_jobs: int, cache: bool, run_batch: Any) -> Any:
@@ -251,27 +330,36 @@ def cached_batch(files: Sequence[str], settings: Settings, n_jobs: int, cache: b
     if store is None:
         yield from run_batch(files, settings, min(n_jobs, max(1, len(files))))
         return
-    hits = store.lookup(files)
-    todo = PathList(f for f in files if f not in hits)
-    fresh = run_batch(todo, settings, min(n_jobs, max(1, len(todo)))) if todo else iter(())
+    hits = store.scan(files)
+    todo = PathList(f for i, f in enumerate(files) if not store.hits[i]) if hits else files
+    fresh = run_batch(todo, settings, min(n_jobs, max(1, len(todo)))) if len(todo) else iter(())
     try:
-        for path in files:
-            if path in hits:
-                yield hits[path]
+        for i, path in enumerate(files):
+            if store.hits[i]:
+                got = store.get(i)
+                if got is None:  # removed since the scan (another run pruned it): check it here
+                    got = next(iter(run_batch(PathList([path]), settings, 1)))
+                    store.add(i, got)
+                yield got
                 continue
             result = next(fresh)
-            store.add(path, result)
+            store.add(i, result)
             yield result
     finally:
         close = getattr(fresh, "close", None)
         if close is not None:
             close()  # stop the workers now (Ctrl-C), not when the generator is collected
-        store.save()
+        store.close()
 
 
 def _prune(directory: str) -> None:
-    """Keep the MAX_RUN_KEYS most recently written cache files (other configurations, older versions)."""
-    files = [os.path.join(directory, f) for f in os.listdir(directory) if f.endswith(".json")]
+    """Keep the MAX_RUN_KEYS most recently written cache files (other configurations, older versions);
+    the JSON files of the earlier layout go."""
+    for old in os.listdir(directory):
+        if old.endswith(".json"):
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(directory, old))
+    files = [os.path.join(directory, f) for f in os.listdir(directory) if f.endswith(".sqlite")]
     files.sort(key=lambda p: os.path.getmtime(p), reverse=True)
     for old in files[MAX_RUN_KEYS:]:
         with contextlib.suppress(OSError):
