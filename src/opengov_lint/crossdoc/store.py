@@ -30,6 +30,7 @@ CREATE INDEX reports_organ ON reports (organ, id);
 CREATE INDEX reports_parent ON reports (parent);
 """
 _COMMIT_EVERY = 500
+_SKETCH_ROWS = 4096  # buffered sketch rows (~0.5 MB) before they are inserted
 
 
 class SummaryStore:
@@ -40,6 +41,7 @@ class SummaryStore:
         self.db = sqlite3.connect(os.path.join(self.folder, "summaries.sqlite"))
         self.db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-512;" + _SCHEMA)
         self.count = 0
+        self.sketch_rows: list[tuple[int, int]] = []  # fewer than _SKETCH_ROWS + one report's
 
     def _organ(self, s: ReportSummary, rid: int) -> int | None:
         """The id of the organ's first report (organs are read back in that order, like Batch.by_issuer)."""
@@ -62,11 +64,22 @@ class SummaryStore:
             "blob) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (rid, s.path, s.issuer, s.issuer_label, s.year, s.parent, int(s.aggregate), s.shingles, len(s.sketch),
              self._organ(s, rid), blob))
-        if len(s.sketch):
-            self.db.executemany("INSERT INTO sketch (h, rid) VALUES (?, ?)", ((h, rid) for h in s.sketch))
+        self.sketch_rows.extend((h, rid) for h in s.sketch)  # one insert for many reports' sketches
+        if len(self.sketch_rows) >= _SKETCH_ROWS:
+            self._insert_sketches()
         self.count += 1
         if self.count % _COMMIT_EVERY == 0:
-            self.db.commit()
+            self.flush()
+
+    def _insert_sketches(self) -> None:
+        if self.sketch_rows:
+            self.db.executemany("INSERT INTO sketch (h, rid) VALUES (?, ?)", self.sketch_rows)
+            self.sketch_rows = []
+
+    def flush(self) -> None:
+        """Write the buffered sketch rows and commit (before the sketch table is read)."""
+        self._insert_sketches()
+        self.db.commit()
 
     def add_facts(self, path: str, facts: Any) -> None:
         """What the reporters print beside a report's findings (issuer, year, template), kept for the
@@ -175,6 +188,7 @@ class StoredBatch(Batch):
                "WHERE r.issuer IS NOT NULL AND r.issuer != '' AND r.shingles >= ? ORDER BY s.h, s.rid")
         current: int | None = None
         members: list[int] = []
+        self.store.flush()
         for h, rid in self.store.db.execute(sql, (min_shingles,)):
             if h != current:
                 if members:

@@ -63,7 +63,9 @@ def indented(v: Any, pad: str = "  ") -> str:
         return "{\n" + ",\n".join(parts) + f"\n{pad}}}"
     if (t is list or t is tuple) and v:
         inner = pad + "  "
-        return "[\n" + ",\n".join(inner + indented(x, inner) for x in v) + f"\n{pad}]"
+        items = [inner + (_STRING(x) if type(x) is str else int.__repr__(x) if type(x) is int else indented(x, inner))
+                 for x in v]
+        return "[\n" + ",\n".join(items) + f"\n{pad}]"
     if isinstance(v, (dict, list, tuple)) and v:  # a subclass: the standard way
         return json.dumps(v, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
     return scalar(v)
