@@ -94,6 +94,22 @@ def test_a_damaged_or_foreign_file_only_means_compiling(tmp_path: Path) -> None:
     assert json.loads(run.stdout) == json.loads(reference.stdout)
 
 
+def test_a_device_in_its_place_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENGOV_LINT_CACHE_DIR", str(tmp_path))
+    path = Path(patterns.cache_path() or "")
+    path.symlink_to("/dev/zero")  # an endless file: refused before anything is read
+    # in a child limited to 1 GB of memory, so a reader that did read it fails fast instead of filling the machine
+    limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30)); "
+    probe = subprocess.run([sys.executable, "-c", limit + "from opengov_lint.cli import patterns; print(patterns.load())"],
+                           capture_output=True, text=True, timeout=60, check=False,
+                           env={"OPENGOV_LINT_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    assert probe.stdout.strip() == "0", probe.stderr
+    run = _check(tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert not path.is_symlink()  # the link was replaced by a cache file; /dev/zero is untouched
+    assert path.is_file()
+
+
 def test_off_keeps_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENGOV_LINT_CACHE_DIR", "off")
     assert patterns.cache_path() is None

@@ -27,6 +27,8 @@ import sys
 from array import array
 from typing import Any
 
+from opengov_lint.fsutil import read_limited
+
 try:
     import _sre  # type: ignore[import-not-found]  # CPython's regex engine (no type stubs)
 except ImportError:  # another interpreter: nothing is cached
@@ -75,10 +77,7 @@ def load() -> int:
     if not path:
         return 0
     try:
-        with open(path, "rb") as fh:
-            if os.fstat(fh.fileno()).st_size > MAX_BYTES:
-                return 0
-            entries = json.loads(fh.read())
+        entries = json.loads(read_limited(path, MAX_BYTES))  # a regular file, bounded (never /dev/zero)
         import re
 
         cache = re._cache  # type: ignore[attr-defined]
@@ -132,9 +131,10 @@ def save() -> int:
 
 def _write(path: str, added: list[list[Any]]) -> int:
     try:
-        with open(path, "rb") as fh:
-            old = json.loads(fh.read(MAX_BYTES))
+        old = json.loads(read_limited(path, MAX_BYTES))
     except (OSError, ValueError):
+        old = []
+    if not isinstance(old, list):
         old = []
     seen = {(e[0], e[1]) for e in added}
     keep = [e for e in old if isinstance(e, list) and len(e) == 7 and (e[0], e[1]) not in seen]
@@ -144,7 +144,7 @@ def _write(path: str, added: list[list[Any]]) -> int:
     try:
         with open(tmp, "w", encoding="utf-8") as fh:
             json.dump(entries, fh, separators=(",", ":"))  # ASCII: a pattern may hold a lone surrogate
-        os.replace(tmp, path)
+        os.replace(tmp, path)  # replaces a link planted there, never what it points to
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -13,6 +13,7 @@ import os
 from typing import Any
 
 from opengov_lint import __version__
+from opengov_lint.fsutil import read_limited
 
 
 def cache_dir() -> str | None:
@@ -34,8 +35,7 @@ def _entries() -> dict[str, Any]:
     if not path:
         return {}
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
+        data = json.loads(read_limited(path, 64 * 1024 * 1024))  # a regular file, bounded
         return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
