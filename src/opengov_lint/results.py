@@ -81,6 +81,9 @@ class RunCounters:
     config_suppressions_used: list[int] = field(default_factory=list)
 
 
+# OG901 reasons that say nothing about the file itself (run/pool.py, run/worker.py, readers/limits.py)
+TOOL_FAILURES = frozenset({"timeout", "resource-limit", "internal-error", "worker-died"})
+
 @dataclass(slots=True)
 class FileResult:
     path: str
@@ -96,6 +99,12 @@ class FileResult:
     skipped: str | None = None
     cached: bool = False  # the result came from the cache (run/cache.py), not from a fresh check
     report_like: bool = True  # False: no report title, none of the sections or tables (run/worker.is_report)
+
+    def tool_failed(self) -> bool:
+        """The file was not checked because of the tool or the machine (a timeout, a resource limit, a worker
+        that died, an internal error), not because of its content: it may pass next time, so it is never
+        kept as this file's result (the results cache)."""
+        return any(f.code == "OG901" and f.evidence.get("reason") in TOOL_FAILURES for f in self.findings)
 
     def status(self, fail_on: str = "error") -> str:
         """passed | failed | not_checked | not_a_report | unreadable (see STATUSES)."""

@@ -321,3 +321,31 @@ def test_json_finding_text_is_the_standard_indentation(value: object) -> None:
     from opengov_lint.reporters.jsonfmt import indented
 
     assert indented(value) == json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
+
+@pytest.mark.parametrize("reason", ["worker-died", "timeout"])
+def test_a_file_the_tool_failed_on_is_not_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 reason: str) -> None:
+    """A worker killed (OOM, a crash) or a timeout is OG901 for this run only: the next run checks the file."""
+    from opengov_lint.config.settings import Settings
+    from opengov_lint.results import FileResult
+    from opengov_lint.run.cache import Cache
+    from opengov_lint.run.pool import unchecked
+
+    root = _folder(tmp_path)
+    monkeypatch.setenv("OPENGOV_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("OPENGOV_LINT_RESULTS_CACHE", "on")
+    files = sorted(str(p) for p in root.iterdir())
+    settings = Settings()
+    store = Cache.open(settings)
+    assert store is not None
+    assert store.scan(files) == 0
+    failed = unchecked(files[0], settings, reason)
+    assert failed.findings[0].evidence["reason"] == reason
+    store.add(0, failed)
+    store.add(1, FileResult(files[1]))
+    store.close()
+    again = Cache.open(settings)
+    assert again is not None
+    assert again.scan(files) == 1
+    assert list(again.hits) == [0, 1]

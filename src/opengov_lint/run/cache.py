@@ -275,11 +275,8 @@ class Cache:
         import sqlite3
 
         k = self._key(i)
-        if k is None or result.counters.fixed or result.diff:
-            return
-        reason = next((f.evidence.get("reason") for f in result.findings if f.code == "OG901"), None)
-        if reason in ("timeout", "resource-limit", "internal-error"):
-            return  # may pass next time (another machine, a fixed bug): never cache a failure of the tool
+        if k is None or result.counters.fixed or result.diff or result.tool_failed():
+            return  # a failure of the tool or the machine may pass next time: never cached
         try:
             if not self.db.in_transaction:
                 self.db.execute("BEGIN")
